@@ -143,7 +143,9 @@ CREATE TABLE jobs (
   updated_at    timestamptz NOT NULL DEFAULT now(),
   finished_at   timestamptz
 );
--- Idempotent enqueue: one live job per key.
-CREATE UNIQUE INDEX jobs_live_key ON jobs (key) WHERE state IN ('queued', 'running');
+-- Idempotent enqueue: one waiting job per key. A key may have one queued job while another runs
+-- (new work arrived meanwhile); claim() never runs two jobs of one key at once.
+CREATE UNIQUE INDEX jobs_queued_key ON jobs (key) WHERE state = 'queued';
+CREATE INDEX jobs_running_key ON jobs (key) WHERE state = 'running';
 CREATE INDEX jobs_ready ON jobs (priority, run_at) WHERE state = 'queued';
 CREATE INDEX jobs_leased ON jobs (lease_until) WHERE state = 'running';

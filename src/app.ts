@@ -1,0 +1,160 @@
+import type { Config } from './config/schema.ts';
+import { createHttpClient, createRobotsPolicy, type HttpClient } from './fetch/index.ts';
+import { JobQueue } from './jobs/queue.ts';
+import { startScheduler } from './jobs/scheduler.ts';
+import { startWorkerPool, type JobHandler } from './jobs/worker-pool.ts';
+import { createPollSourceHandler } from './jobs/handlers/poll-source.ts';
+import { createExtractItemHandler } from './jobs/handlers/extract-item.ts';
+import { createTranslateArticleHandler } from './jobs/handlers/translate-article.ts';
+import { createRenderSiteHandler } from './jobs/handlers/render-site.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { publishPolicySchema, type PublishPolicy } from './publish/policy.ts';
+import type { Db } from './store/db.ts';
+import { openDb } from './store/open-db.ts';
+import { upsertSource } from './store/sources.ts';
+import { createSqlTranslationMemory } from './store/translation-memory.ts';
+import { createEngines, createTranslator, type TranslationMemory, type Translator } from './translate/index.ts';
+import { startWebServer, type SiteOptions } from './web/start-web-server.ts';
+
+export type Role = 'scheduler' | 'worker' | 'web';
+
+export interface App {
+  config: Config;
+  db: Db;
+  queue: JobQueue;
+  log: Logger;
+  site: SiteOptions;
+  http(): HttpClient;
+  translator(): Translator;
+  /** Starts the given roles; resolves once they are up. */
+  start(roles: Role[]): Promise<{ url: string | null }>;
+  close(): Promise<void>;
+}
+
+export function siteOptions(config: Config): SiteOptions {
+  return {
+    name: config.site.name,
+    baseUrl: config.site.baseUrl.replace(/\/$/, ''),
+    languages: [...config.site.languages],
+    defaultLanguage: config.site.defaultLanguage ?? config.site.languages[0]!,
+  };
+}
+
+export function userAgent(config: Config): string {
+  return config.fetch.userAgent ?? `transwire/0.1 (+${config.site.baseUrl})`;
+}
+
+export function httpClientFor(config: Config): HttpClient {
+  return createHttpClient({
+    userAgent: userAgent(config),
+    allowPrivate: [...config.fetch.allowPrivate],
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+  });
+}
+
+export function translatorFor(config: Config, memory: TranslationMemory): Translator {
+  return createTranslator({
+    engines: createEngines(config.translation.engines as never),
+    chains: { ...config.translation.chains } as Record<string, string[]>,
+    memory,
+    glossary: config.translation.glossary as never,
+  });
+}
+
+/** The composition root: wires store, fetcher, engines, jobs and web from one config. */
+export async function createApp(config: Config, opts: { log?: Logger; retryBaseMs?: number } = {}): Promise<App> {
+  const log = opts.log ?? createLogger();
+  const db = await openDb({
+    databaseUrl: config.database.url,
+    dataDir: config.database.dataDir,
+    onError: (err) => log.error({ err: err.message }, 'database connection error'),
+  });
+  const queue = new JobQueue(db, { leaseSeconds: config.worker.leaseSeconds });
+  const site = siteOptions(config);
+  const stops: Array<() => Promise<void>> = [];
+  let http: HttpClient | null = null;
+  let translator: Translator | null = null;
+
+  const getHttp = () => (http ??= httpClientFor(config));
+  const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db)));
+
+  const basePolicy: PublishPolicy = publishPolicySchema.parse(config.publish.policy ?? {});
+  const rulesBySource = new Map(config.sources.map((s) => [s.url, s.extract]));
+
+  function handlers(): Record<string, JobHandler> {
+    const robots = config.fetch.respectRobots
+      ? createRobotsPolicy({ http: getHttp(), userAgent: userAgent(config) })
+      : { isAllowed: async () => true };
+    return {
+      poll: createPollSourceHandler({ db, http: getHttp(), robots, log, poll: config.fetch.poll, perHost: config.fetch.perHost }),
+      extract: createExtractItemHandler({
+        db,
+        http: getHttp(),
+        log,
+        targetLanguages: config.site.languages,
+        perHost: config.fetch.perHost,
+        rulesFor: (url) => rulesBySource.get(url),
+      }),
+      translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policyFor: () => basePolicy }),
+      render: createRenderSiteHandler({ db, site }),
+    };
+  }
+
+  return {
+    config,
+    db,
+    queue,
+    log,
+    site,
+    http: getHttp,
+    translator: getTranslator,
+    async start(roles) {
+      let url: string | null = null;
+      if (roles.includes('scheduler')) {
+        for (const s of config.sources) await upsertSource(db, s);
+        const scheduler = startScheduler({ db, queue, log });
+        stops.push(() => scheduler.stop());
+      }
+      if (roles.includes('worker')) {
+        const pool = startWorkerPool({
+          queue,
+          handlers: handlers(),
+          concurrency: config.worker.concurrency,
+          pollMs: config.worker.pollMs,
+          log,
+          retryBaseMs: opts.retryBaseMs,
+        });
+        stops.push(() => pool.stop());
+      }
+      if (roles.includes('web')) {
+        const web = await startWebServer({
+          db,
+          site,
+          host: config.server.host,
+          port: config.server.port,
+          routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }],
+          log: (msg, fields) => log.info(fields ?? {}, msg),
+        });
+        url = web.url;
+        stops.push(() => web.close());
+      }
+      return { url };
+    },
+    async close() {
+      for (const stop of stops.reverse()) await stop();
+      await translator?.close();
+      await http?.close();
+      await db.close();
+    },
+  };
+}
+
+async function healthz(db: Db): Promise<Response> {
+  try {
+    await db.query('SELECT 1');
+    return Response.json({ ok: true });
+  } catch (err) {
+    return Response.json({ ok: false, error: String(err) }, { status: 503 });
+  }
+}

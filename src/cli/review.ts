@@ -1,0 +1,48 @@
+import { createApp } from '../app.ts';
+import { PermanentError } from '../domain/errors.ts';
+import { JobQueue } from '../jobs/queue.ts';
+import { publishTranslation } from '../jobs/publish-translation.ts';
+import { getArticle } from '../store/articles.ts';
+import { getTranslation, listHeld, setTranslationStatus } from '../store/translations.ts';
+import { configFrom, parseCommandArgs } from './args.ts';
+
+/** Held translations: list them, publish one as approved, or queue it for another engine. */
+export default async function reviewCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, engine: { type: 'string' } });
+  const [action, id] = positionals;
+  const app = await createApp(configFrom(values));
+  try {
+    if (action === 'list') {
+      const rows = await listHeld(app.db);
+      if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      else for (const r of rows) process.stdout.write(`${r.id}\t${r.lang}\t${r.engine}\t${r.title}\n\treason: ${r.hold_reason ?? '-'}\n\toriginal: ${r.url}\n`);
+      if (!values.json && rows.length === 0) process.stdout.write('nothing held for review\n');
+      return 0;
+    }
+    if (action !== 'approve' && action !== 'retranslate') {
+      process.stderr.write('usage: transwire review list [--json] | approve <id> | retranslate <id> [--engine NAME]\n');
+      return 2;
+    }
+    const translation = id ? await getTranslation(app.db, Number(id)) : null;
+    if (!translation) throw new PermanentError(`review ${action}: no translation ${id ?? ''}`, 'cli.usage');
+    const article = (await getArticle(app.db, translation.article_id))!;
+    if (action === 'approve') {
+      const publication = await app.db.transaction(async (tx) => {
+        await setTranslationStatus(tx, translation.id, 'approved');
+        return publishTranslation(tx, article, translation, false);
+      });
+      process.stdout.write(`approved translation ${translation.id}: published at ${publication.path}\n`);
+      return 0;
+    }
+    await JobQueue.enqueue(app.db, {
+      kind: 'translate',
+      key: `translate:article:${article.id}:${translation.lang}`,
+      payload: { articleId: article.id, lang: translation.lang, force: true, engine: values.engine ?? null },
+      priority: 30,
+    });
+    process.stdout.write(`queued a new translation of article ${article.id} into ${translation.lang}${values.engine ? ` with ${values.engine}` : ''}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}

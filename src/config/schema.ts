@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const url = z.url({ protocol: /^https?$/, error: 'not a URL' });
+const lang = z.string().regex(/^[a-z]{2,3}$/, 'not a language code (en, es, ar…)');
+
+export const sourceSchema = z.strictObject({
+  url,
+  name: z.string().min(1).optional(),
+  lang: lang.optional(),
+  category: z.string().min(1).optional(),
+  kind: z.enum(['feed', 'sitemap', 'page']).default('feed'),
+  /** CSS selectors for sites no heuristic gets right. */
+  extract: z.strictObject({ select: z.array(z.string()).default([]), drop: z.array(z.string()).default([]) }).optional(),
+  policy: z.string().optional(),
+});
+
+const engineSchema = z.looseObject({
+  kind: z.enum(['apertium', 'libretranslate', 'deepl', 'google', 'openai']),
+  url: url.optional(),
+  apiKey: z.string().optional(),
+});
+
+export const configSchema = z.strictObject({
+  site: z
+    .strictObject({
+      name: z.string().min(1).default('transwire'),
+      baseUrl: url.default('http://127.0.0.1:8080'),
+      languages: z.array(lang).min(1).default(['es']),
+      defaultLanguage: lang.optional(),
+    })
+    .prefault({}),
+  server: z
+    .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8080) })
+    .prefault({}),
+  database: z
+    .strictObject({ url: z.string().startsWith('postgres', 'not a postgres:// URL').nullable().default(null), dataDir: z.string().default('./data/db') })
+    .prefault({}),
+  fetch: z
+    .strictObject({
+      userAgent: z.string().optional(),
+      timeoutMs: z.number().int().positive().default(30_000),
+      maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+      /** host:port pairs on private addresses the fetcher may reach (a local newsroom); empty by default. */
+      allowPrivate: z.array(z.string()).default([]),
+      perHost: z
+        .strictObject({ concurrency: z.number().int().positive().default(2), minIntervalMs: z.number().int().min(0).default(1000) })
+        .prefault({}),
+      poll: z
+        .strictObject({ minSeconds: z.number().int().positive().default(60), maxSeconds: z.number().int().positive().default(3600) })
+        .prefault({}),
+      respectRobots: z.boolean().default(true),
+    })
+    .prefault({}),
+  sources: z.array(sourceSchema).default([]),
+  translation: z
+    .strictObject({
+      engines: z.record(z.string(), engineSchema).default({ apertium: { kind: 'apertium' } }),
+      /** Engine chain per pair ("en-es"), tried in order. */
+      chains: z.record(z.string().regex(/^[a-z]{2,3}-[a-z]{2,3}$/, 'not a pair like en-es'), z.array(z.string()).min(1)).default({ 'en-es': ['apertium'] }),
+      glossary: z.array(z.unknown()).default([]),
+    })
+    .prefault({}),
+  publish: z
+    .strictObject({ policy: z.unknown().optional() })
+    .prefault({}),
+  worker: z
+    .strictObject({
+      concurrency: z.number().int().positive().default(2),
+      leaseSeconds: z.number().int().positive().default(120),
+      pollMs: z.number().int().positive().default(500),
+    })
+    .prefault({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;

@@ -1,0 +1,43 @@
+import { decideVerdict, type PublishPolicy } from '../../publish/policy.ts';
+import type { Translator } from '../../translate/index.ts';
+import { getArticle } from '../../store/articles.ts';
+import type { Db } from '../../store/db.ts';
+import { upsertTranslation } from '../../store/translations.ts';
+import type { Logger } from '../../logger.ts';
+import { publishTranslation } from '../publish-translation.ts';
+
+export interface TranslateDeps {
+  db: Db;
+  translator: Translator;
+  log: Logger;
+  policyFor: (sourceId: number) => PublishPolicy;
+}
+
+/**
+ * Translates an article, runs the fidelity gate and applies the publish policy: published
+ * (possibly flagged) or held for review. Keyed by article and language: a second run changes nothing.
+ */
+export function createTranslateArticleHandler(deps: TranslateDeps) {
+  const { db, translator, log } = deps;
+  return async function translateArticle(payload: { articleId: number; lang: string; force?: boolean }): Promise<void> {
+    const article = await getArticle(db, payload.articleId);
+    if (!article) return;
+    if (!payload.force) {
+      const done = await db.query('SELECT 1 FROM translations WHERE article_id = $1 AND lang = $2', [article.id, payload.lang]);
+      if (done.rowCount > 0) return;
+    }
+    const translated = await translator.translateArticle(
+      { title: article.title, excerpt: article.excerpt, html: article.html },
+      article.lang,
+      payload.lang,
+    );
+    const { verdict, reasons } = decideVerdict(translated.checks, deps.policyFor(article.source_id));
+    const held = verdict === 'hold';
+    await db.transaction(async (tx) => {
+      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null);
+      if (held) return;
+      await publishTranslation(tx, article, row, verdict === 'publish-flagged');
+    });
+    log.info({ article_id: article.id, lang: payload.lang, verdict, engine: translated.engine, reasons }, held ? 'held for review' : 'published');
+  };
+}

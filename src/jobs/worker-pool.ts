@@ -1,0 +1,91 @@
+import { errorMessage } from '../domain/errors.ts';
+import type { Logger } from '../logger.ts';
+import type { Job, JobQueue } from './queue.ts';
+import { decideRetry } from './retry-policy.ts';
+
+export type JobHandler = (payload: any, job: Job) => Promise<void>;
+
+export interface WorkerPoolOptions {
+  queue: JobQueue;
+  handlers: Record<string, JobHandler>;
+  concurrency: number;
+  pollMs: number;
+  log: Logger;
+  /** First retry delay; tests shorten it. */
+  retryBaseMs?: number;
+}
+
+/**
+ * Claims jobs and runs their handlers, `concurrency` at a time. Every job's promise is awaited:
+ * stop() waits for the jobs in hand, so nothing is lost on shutdown.
+ */
+export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void>; idle(): boolean } {
+  const { queue, handlers, log } = opts;
+  const kinds = Object.keys(handlers);
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let wake: (() => void) | null = null;
+
+  async function runOne(job: Job): Promise<void> {
+    const handler = handlers[job.kind];
+    const renew = setInterval(() => void queue.extendLease(job).catch(() => undefined), (queue.leaseSeconds * 1000) / 3);
+    const started = Date.now();
+    try {
+      if (!handler) throw new Error(`jobs: no handler for ${job.kind}`);
+      await handler(job.payload, job);
+      await queue.complete(job);
+      log.debug({ job_id: job.id, key: job.key, ms: Date.now() - started }, 'job done');
+    } catch (err) {
+      const decision = decideRetry(err, job.attempts, new Date(), opts.retryBaseMs);
+      const outcome = await queue.retryOrFail(job, errorMessage(err), decision).catch((e) => {
+        log.error({ job_id: job.id, err: errorMessage(e) }, 'could not record job failure');
+        return 'unknown';
+      });
+      const level = outcome === 'failed' ? 'error' : 'warn';
+      log[level]({ job_id: job.id, key: job.key, attempt: job.attempts, outcome, err: errorMessage(err) }, 'job failed');
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopped) {
+      const free = opts.concurrency - running.size;
+      let claimed: Job[] = [];
+      if (free > 0) {
+        claimed = await queue.claim(kinds, free).catch((err) => {
+          log.error({ err: errorMessage(err) }, 'claim failed');
+          return [];
+        });
+      }
+      for (const job of claimed) {
+        const p = runOne(job).finally(() => {
+          running.delete(p);
+          wake?.();
+        });
+        running.add(p);
+      }
+      if (claimed.length === 0 || running.size >= opts.concurrency) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, opts.pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+    }
+  }
+
+  const looping = loop();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await looping;
+      await Promise.all(running);
+    },
+    idle: () => running.size === 0,
+  };
+}

@@ -1,0 +1,74 @@
+import type { TranslatedArticle, Verdict } from '../domain/translation.ts';
+import type { Db } from './db.ts';
+
+export interface TranslationRow {
+  id: number;
+  article_id: number;
+  lang: string;
+  title: string;
+  excerpt: string | null;
+  html: string;
+  text: string;
+  engine: string;
+  engine_version: string;
+  checks: TranslatedArticle['checks'];
+  verdict: Verdict;
+  status: 'published' | 'held' | 'approved' | 'rejected';
+  hold_reason: string | null;
+  cost: TranslatedArticle['cost'];
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** One translation per article and language; a re-translation replaces it. */
+export async function upsertTranslation(
+  db: Db,
+  articleId: number,
+  t: TranslatedArticle,
+  verdict: Verdict,
+  status: TranslationRow['status'],
+  holdReason: string | null,
+): Promise<TranslationRow> {
+  const { rows } = await db.query<TranslationRow>(
+    `INSERT INTO translations (article_id, lang, title, excerpt, html, text, engine, engine_version, checks, verdict, status, hold_reason, cost)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
+     ON CONFLICT (article_id, lang) DO UPDATE SET title = EXCLUDED.title, excerpt = EXCLUDED.excerpt, html = EXCLUDED.html,
+       text = EXCLUDED.text, engine = EXCLUDED.engine, engine_version = EXCLUDED.engine_version, checks = EXCLUDED.checks,
+       verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = EXCLUDED.cost,
+       updated_at = now()
+     RETURNING *`,
+    [articleId, t.lang, t.title, t.excerpt, t.html, t.text, t.engine, t.engineVersion, JSON.stringify(t.checks), verdict,
+     status, holdReason, JSON.stringify(t.cost)],
+  );
+  return rows[0]!;
+}
+
+export async function getTranslation(db: Db, id: number): Promise<TranslationRow | null> {
+  return (await db.query<TranslationRow>('SELECT * FROM translations WHERE id = $1', [id])).rows[0] ?? null;
+}
+
+export async function setTranslationStatus(db: Db, id: number, status: TranslationRow['status']): Promise<void> {
+  await db.query('UPDATE translations SET status = $2, updated_at = now() WHERE id = $1', [id, status]);
+}
+
+export interface HeldRow {
+  id: number;
+  article_id: number;
+  lang: string;
+  title: string;
+  engine: string;
+  hold_reason: string | null;
+  source_title: string;
+  url: string;
+  created_at: Date;
+}
+
+export async function listHeld(db: Db): Promise<HeldRow[]> {
+  return (
+    await db.query<HeldRow>(
+      `SELECT t.id, t.article_id, t.lang, t.title, t.engine, t.hold_reason, a.title AS source_title, a.url, t.created_at
+         FROM translations t JOIN articles a ON a.id = t.article_id
+        WHERE t.status = 'held' ORDER BY t.created_at`,
+    )
+  ).rows;
+}

@@ -1,0 +1,2 @@
+export { normalizeUrl } from './normalize-url.ts';
+export { contentHash } from './content-hash.ts';
