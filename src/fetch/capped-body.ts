@@ -1,0 +1,66 @@
+import { Writable, type Readable, type Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import zlib from 'node:zlib';
+import { PermanentError, TransientError } from '../domain/errors.ts';
+
+/** The Accept-Encoding we send: only what `readCappedBody` can undo. */
+export const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+function decoderFor(coding: string): Transform | null {
+  switch (coding) {
+    case 'gzip':
+    case 'x-gzip':
+    case 'deflate':
+      // createUnzip reads gzip or zlib headers; SYNC_FLUSH tolerates the truncated tails
+      // that many servers send instead of failing the whole feed.
+      return zlib.createUnzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    case 'br':
+      return zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
+    case 'identity':
+    case '':
+      return null;
+    default:
+      throw new PermanentError(`fetch: unsupported Content-Encoding "${coding}"`, 'fetch.bad_encoding');
+  }
+}
+
+/**
+ * Reads a response body through its Content-Encoding decoders, stopping as soon as the decoded
+ * size passes `maxBytes`: a 10 KB gzip bomb costs one zlib chunk past the cap, never gigabytes.
+ */
+export async function readCappedBody(
+  body: Readable,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
+  // Encodings are listed in the order applied; undo them in reverse.
+  const codings = (contentEncoding ?? '')
+    .split(',')
+    .map((c) => c.trim().toLowerCase())
+    .reverse();
+  const decoders = codings.map(decoderFor).filter((d): d is Transform => d !== null);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      total += chunk.length;
+      if (total > maxBytes) {
+        cb(new PermanentError(`fetch: ${url} is larger than ${maxBytes} bytes (decoded)`, 'fetch.too_large', { httpStatus: 413 }));
+        return;
+      }
+      chunks.push(chunk);
+      cb();
+    },
+  });
+  try {
+    await pipeline([body, ...decoders, sink]);
+  } catch (err) {
+    if (err instanceof PermanentError) throw err;
+    if (err instanceof Error && 'errno' in err && decoders.length) {
+      throw new TransientError(`fetch: ${url}: corrupt ${contentEncoding} body (${err.message})`, 'fetch.network', { cause: err });
+    }
+    throw err;
+  }
+  return Buffer.concat(chunks, total);
+}

@@ -1,0 +1,119 @@
+import { isUtf8 } from 'node:buffer';
+import chardet from 'chardet';
+import { charsetFromContentType, sniffMetaCharset, sniffXmlDeclaration } from './charset-sniff.ts';
+
+export interface DecodeOptions {
+  contentType?: string | null;
+  kind: 'html' | 'xml' | 'json';
+  /** Minimum chardet confidence (0–100) to trust a guess for undeclared, non-UTF-8 bytes. */
+  minConfidence?: number;
+}
+
+export interface DecodedBody {
+  text: string;
+  /** WHATWG canonical name of the encoding used (`windows-1252` for an `iso-8859-1` label). */
+  encoding: string;
+  warnings: string[];
+}
+
+const MULTI_BYTE = new Set(['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr']);
+
+/** The WHATWG Encoding Standard name for a label, or null when the label is unknown. */
+export function resolveLabel(label: string | null): string | null {
+  if (!label) return null;
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes to text, in the order of precedence the standards give: byte-order mark, then the HTTP
+ * charset, then what the document says about itself (XML declaration, `<meta>`), then detection.
+ * Bytes that do not decode are never turned into silent mojibake: they become U+FFFD and a warning
+ * says so, and a legacy label on bytes that are plainly UTF-8 is overridden with a warning.
+ */
+export function decodeBody(body: Buffer, opts: DecodeOptions): DecodedBody {
+  const warnings: string[] = [];
+  const bom = sniffBom(body);
+  if (bom) return finish(body.subarray(bom.length), bom.encoding, 'byte-order mark', warnings);
+
+  const httpLabel = charsetFromContentType(opts.contentType);
+  const httpEnc = resolveLabel(httpLabel);
+  if (httpLabel && !httpEnc) warnings.push(`decode: unknown charset "${httpLabel}" in Content-Type, ignored`);
+
+  if (opts.kind === 'json') {
+    // RFC 8259: JSON exchanged between systems is UTF-8, whatever a header claims.
+    if (httpEnc && httpEnc !== 'utf-8') warnings.push(`decode: JSON declared as ${httpEnc}; decoded as UTF-8 (RFC 8259)`);
+    return finish(body, 'utf-8', 'JSON', warnings);
+  }
+
+  const utf16 = opts.kind === 'xml' ? sniffUtf16Xml(body) : null;
+  const docLabel = opts.kind === 'xml' ? sniffXmlDeclaration(body) : (sniffMetaCharset(body) ?? sniffXmlDeclaration(body));
+  let docEnc = resolveLabel(docLabel);
+  if (docLabel && !docEnc) warnings.push(`decode: unknown charset "${docLabel}" declared in the document, ignored`);
+  // A document read as ASCII cannot really be UTF-16: the HTML standard reads such a label as UTF-8.
+  if (docEnc?.startsWith('utf-16')) docEnc = utf16 ?? 'utf-8';
+
+  if (httpEnc) {
+    if (docEnc && docEnc !== httpEnc) {
+      warnings.push(`decode: HTTP says ${httpEnc} but the document says ${docEnc}; HTTP wins`);
+    }
+    return finish(body, httpEnc, 'HTTP charset', warnings);
+  }
+  if (docEnc) return finish(body, docEnc, 'document declaration', warnings);
+  if (utf16) return finish(body, utf16, 'UTF-16 pattern', warnings);
+  if (isUtf8(body)) return finish(body, 'utf-8', 'default', warnings);
+
+  const guess = detect(body, opts.minConfidence ?? 50);
+  if (guess) {
+    warnings.push(`decode: no charset declared and not UTF-8; detected ${guess.encoding} (confidence ${guess.confidence})`);
+    return finish(body, guess.encoding, 'detected', warnings);
+  }
+  return finish(body, 'utf-8', 'default', warnings);
+}
+
+function finish(bytes: Buffer, encoding: string, source: string, warnings: string[]): DecodedBody {
+  // Servers default to latin-1 labels; UTF-8 with multi-byte sequences is almost never
+  // valid in a single-byte encoding by accident, so believe the bytes over the label.
+  if (!MULTI_BYTE.has(encoding) && hasMultiByteUtf8(bytes)) {
+    warnings.push(`decode: ${source} says ${encoding} but the bytes are valid UTF-8; decoded as UTF-8`);
+    encoding = 'utf-8';
+  }
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding, warnings };
+  } catch {
+    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    const bad = (text.match(/\uFFFD/g) ?? []).length;
+    warnings.push(`decode: ${bad} invalid byte sequence(s) for ${encoding} (from ${source}) replaced by U+FFFD`);
+    return { text, encoding, warnings };
+  }
+}
+
+function sniffBom(b: Buffer): { encoding: string; length: number } | null {
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+/** XML without a BOM may still be UTF-16: `<?` appears as 3C 00 3F 00 or 00 3C 00 3F. */
+function sniffUtf16Xml(b: Buffer): string | null {
+  if (b[0] === 0x3c && b[1] === 0 && b[2] === 0x3f && b[3] === 0) return 'utf-16le';
+  if (b[0] === 0 && b[1] === 0x3c && b[2] === 0 && b[3] === 0x3f) return 'utf-16be';
+  return null;
+}
+
+function hasMultiByteUtf8(b: Buffer): boolean {
+  return b.some((x) => x >= 0x80) && isUtf8(b);
+}
+
+function detect(b: Buffer, minConfidence: number): { encoding: string; confidence: number } | null {
+  for (const match of chardet.analyse(b)) {
+    if (match.confidence < minConfidence) break;
+    const encoding = resolveLabel(match.name);
+    if (encoding && encoding !== 'utf-8') return { encoding, confidence: match.confidence };
+  }
+  return null;
+}

@@ -1,0 +1,10 @@
+/** Polite, safe HTTP for transwire: the only module that reaches the outside world. */
+export { createHttpClient, type HttpClient, type HttpClientOptions, type GetOptions, type FetchResult } from './http-client.ts';
+export { decodeBody, resolveLabel, type DecodeOptions, type DecodedBody } from './decode-body.ts';
+export { backoffDelay, type BackoffOptions } from './backoff-delay.ts';
+export { parseRetryAfter } from './retry-after.ts';
+export { createRobotsPolicy, productToken, type RobotsPolicy, type RobotsPolicyOptions } from './robots-policy.ts';
+export { robotsTxt, isPathAllowed } from './robots-txt.ts';
+export { nextPollDelay, type PollInput, type PollDecision } from './next-poll-delay.ts';
+export { addressGuard } from './address-guard.ts';
+export { userAgent } from './user-agent.ts';
