@@ -1,0 +1,86 @@
+import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
+import { itemImage } from '../item-image.ts';
+import { parseDate } from '../parse-date.ts';
+import { clean, escapeHtml, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
+import type { Warnings } from '../warnings.ts';
+import type { XElement } from '../xml-tree.ts';
+import { fallbackId, linkRel, uniq } from './shared.ts';
+
+/** Atom 1.0 and 0.3 (`issued`/`modified`/`tagline`, `mode="escaped|xml|base64"`). */
+export function parseAtom(root: XElement, warnings: Warnings, maxItems: number): ParsedFeed {
+  const entryEls = children(root, 'entry');
+  if (entryEls.length > maxItems) warnings.add(`feed has ${entryEls.length} items; kept the first ${maxItems}`);
+  const feedAuthor = authorName(root);
+  const items: FeedItem[] = [];
+  for (const el of entryEls.slice(0, maxItems)) {
+    const item = atomEntry(el, feedAuthor);
+    if (item) items.push(item);
+  }
+  const title = child(root, 'title');
+  return {
+    kind: 'atom',
+    title: title ? htmlToText(textConstructHtml(title)) : null,
+    link: linkRel(root, 'alternate'),
+    language: root.lang,
+    warnings: warnings.list,
+    items,
+    hub: linkRel(root, 'hub'),
+    self: linkRel(root, 'self'),
+    ttlMinutes: null,
+    sitemaps: [],
+  };
+}
+
+/** An Atom text construct as HTML, whatever its `type` (or 0.3 `mode`). */
+export function textConstructHtml(el: XElement): string | null {
+  const type = (el.attrs.type ?? 'text').toLowerCase();
+  const mode = el.attrs.mode?.toLowerCase();
+  if (mode === 'base64') return clean(Buffer.from(textOf(el), 'base64').toString('utf8'));
+  if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') {
+    const div = el.children.find((c): c is XElement => typeof c !== 'string' && /(^|:)div$/.test(c.name));
+    return clean(innerHtml(div ?? el, true));
+  }
+  if (type === 'html' || type === 'text/html' || mode === 'escaped') return clean(innerHtml(el, false));
+  const hasElements = el.children.some((c) => typeof c !== 'string');
+  // type="text" with markup inside is a broken feed: read the markup as HTML rather than lose it.
+  return hasElements ? clean(innerHtml(el, false)) : clean(escapeHtml(textOf(el)));
+}
+
+function authorName(el: XElement): string | null {
+  const names = children(el, 'author')
+    .map((a) => cleanText(child(a, 'name')) ?? cleanText(child(a, 'email')) ?? cleanText(a))
+    .filter((n): n is string => n !== null);
+  return names.length > 0 ? uniq(names).join(', ') : null;
+}
+
+function atomEntry(el: XElement, feedAuthor: string | null): FeedItem | null {
+  const link = linkRel(el, 'alternate') ?? linkRel(el, 'related');
+  const titleEl = child(el, 'title');
+  const title = titleEl ? htmlToText(textConstructHtml(titleEl)) : null;
+  const summaryEl = child(el, 'summary');
+  const summaryHtml = summaryEl ? textConstructHtml(summaryEl) : null;
+  const contentEl = child(el, 'content');
+  const rawContent = contentEl && !contentEl.attrs.src ? textConstructHtml(contentEl) : summaryHtml;
+  const contentHtml = rawContent ? resolveHtmlUrls(rawContent, (contentEl ?? el).base) : null;
+  const group = child(el, 'media:group');
+  const summary = htmlToText(summaryHtml) ?? cleanText(child(el, 'media:description') ?? (group && child(group, 'media:description')));
+  const published = parseDate(cleanText(firstOf(el, ['published', 'issued', 'created', 'dc:date'])));
+  const updated = parseDate(cleanText(firstOf(el, ['updated', 'modified'])));
+  const categories = uniq([...children(el, 'category').map((c) => c.attrs.label ?? c.attrs.term ?? cleanText(c)), ...children(el, 'dc:subject').map((c) => cleanText(c))]);
+  const id = cleanText(child(el, 'id')) ?? link ?? fallbackId([title, summary, published]);
+  if (!id) return null;
+  return {
+    id,
+    title,
+    link: link ?? resolveUrl(cleanText(child(el, 'id')), el.base),
+    // Atom requires only <updated>; it is the best date many entries have.
+    published: published ?? updated,
+    updated,
+    author: authorName(el) ?? cleanText(child(el, 'dc:creator')) ?? feedAuthor,
+    summary,
+    contentHtml,
+    categories,
+    image: itemImage(el, contentHtml),
+  };
+}

@@ -1,0 +1,97 @@
+import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
+import { itemImage } from '../item-image.ts';
+import { parseDate } from '../parse-date.ts';
+import { clean, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
+import type { Warnings } from '../warnings.ts';
+import type { XElement } from '../xml-tree.ts';
+import { fallbackId, linkRel, uniq } from './shared.ts';
+
+/** RSS 0.90–0.94, 2.0 and RSS 1.0 (RDF): one reader, the differences are where items live. */
+export function parseRss(root: XElement, kind: 'rss' | 'rdf', warnings: Warnings, maxItems: number): ParsedFeed {
+  const channel = child(root, 'channel') ?? child(root, 'rss:channel') ?? root;
+  // RDF puts items beside the channel; broken RSS sometimes does too.
+  const itemEls = [...children(channel, 'item'), ...(channel === root ? [] : children(root, 'item'))];
+  if (itemEls.length > maxItems) warnings.add(`feed has ${itemEls.length} items; kept the first ${maxItems}`);
+  const items: FeedItem[] = [];
+  for (const el of itemEls.slice(0, maxItems)) {
+    const item = rssItem(el);
+    if (item) items.push(item);
+  }
+  const ttl = Number.parseInt(cleanText(child(channel, 'ttl')) ?? '', 10);
+  return {
+    kind,
+    title: htmlToText(cleanText(firstOf(channel, ['title', 'dc:title']))),
+    link: channelLink(channel),
+    language: cleanText(firstOf(channel, ['language', 'dc:language'])) ?? root.lang ?? channel.lang,
+    warnings: warnings.list,
+    items,
+    hub: linkRel(channel, 'hub') ?? linkRel(root, 'hub'),
+    self: linkRel(channel, 'self') ?? linkRel(root, 'self'),
+    ttlMinutes: Number.isFinite(ttl) && ttl > 0 ? ttl : null,
+    sitemaps: [],
+  };
+}
+
+function channelLink(channel: XElement): string | null {
+  for (const l of children(channel, 'link')) {
+    const url = resolveUrl(textOf(l) || l.attrs.href, l.base);
+    if (url) return url;
+  }
+  return linkRel(channel, 'alternate');
+}
+
+function rssItem(el: XElement): FeedItem | null {
+  const base = el.base;
+  const guidEl = child(el, 'guid');
+  const guid = cleanText(guidEl);
+  let link: string | null = null;
+  for (const l of children(el, 'link')) {
+    link = resolveUrl(textOf(l) || l.attrs.href, l.base);
+    if (link) break;
+  }
+  link ??= linkRel(el, 'alternate');
+  if (!link && guid && guidEl?.attrs.ispermalink !== 'false') link = resolveUrl(guid, base);
+  const about = el.attrs['rdf:about'];
+  if (!link && about) link = resolveUrl(about, base);
+
+  const encoded = child(el, 'content:encoded');
+  const description = firstOf(el, ['description', 'dc:description', 'itunes:summary', 'media:description']);
+  const descHtml = description ? clean(innerHtml(description, false)) : null;
+  const bodyHtml = encoded ? clean(innerHtml(encoded, false)) : descHtml;
+  const contentHtml = bodyHtml ? resolveHtmlUrls(bodyHtml, base) : null;
+  const rawTitle = cleanText(firstOf(el, ['title', 'dc:title', 'media:title']));
+  const title = rawTitle && rawTitle.indexOf('<') !== -1 ? htmlToText(rawTitle) : rawTitle;
+
+  const published = parseDate(cleanText(firstOf(el, ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'issued'])));
+  const updated = parseDate(cleanText(firstOf(el, ['atom:updated', 'dcterms:modified', 'lastbuilddate'])));
+  const categories = uniq([...children(el, 'category'), ...children(el, 'dc:subject')].map((c) => cleanText(c) ?? c.attrs.term ?? null));
+  const summary = htmlToText(descHtml);
+  const id = guid ?? about ?? link ?? fallbackId([title, summary, published]);
+  if (!id) return null;
+  return {
+    id,
+    title,
+    link,
+    published,
+    updated,
+    author: rssAuthor(el),
+    summary,
+    contentHtml,
+    categories,
+    image: itemImage(el, contentHtml),
+  };
+}
+
+/** RSS `<author>` is an e-mail address, often `jane@x.org (Jane Doe)`: the name is what we want. */
+function rssAuthor(el: XElement): string | null {
+  const creators = children(el, 'dc:creator').map((c) => cleanText(c)).filter((c): c is string => c !== null);
+  if (creators.length > 0) return uniq(creators).join(', ');
+  const raw = cleanText(firstOf(el, ['author', 'itunes:author', 'dc:contributor']));
+  if (raw) {
+    const m = /^\S+@\S+\s*\((.+)\)$/.exec(raw);
+    return m ? m[1]!.trim() : raw;
+  }
+  const atomAuthor = child(el, 'atom:author');
+  return atomAuthor ? cleanText(child(atomAuthor, 'atom:name')) ?? cleanText(atomAuthor) : null;
+}
