@@ -64,7 +64,7 @@ export function translatorFor(config: Config, memory: TranslationMemory): Transl
 
 /** The composition root: wires store, fetcher, engines, jobs and web from one config. */
 export async function createApp(config: Config, opts: { log?: Logger; retryBaseMs?: number } = {}): Promise<App> {
-  const log = opts.log ?? createLogger();
+  const log = opts.log ?? createLogger({ level: config.log.level });
   const db = await openDb({
     databaseUrl: config.database.url,
     dataDir: config.database.dataDir,
@@ -134,7 +134,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
           host: config.server.host,
           port: config.server.port,
           routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }],
-          log: (msg, fields) => log.info(fields ?? {}, msg),
+          log: (msg: string, fields?: object) => log.info(fields ?? {}, msg),
         });
         url = web.url;
         stops.push(() => web.close());

@@ -63,6 +63,9 @@ export const configSchema = z.strictObject({
   publish: z
     .strictObject({ policy: z.unknown().optional() })
     .prefault({}),
+  log: z
+    .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .prefault({}),
   worker: z
     .strictObject({
       concurrency: z.number().int().positive().default(2),

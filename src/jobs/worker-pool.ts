@@ -30,6 +30,7 @@ export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void
     const handler = handlers[job.kind];
     const renew = setInterval(() => void queue.extendLease(job).catch(() => undefined), (queue.leaseSeconds * 1000) / 3);
     const started = Date.now();
+    log.debug({ job_id: job.id, kind: job.kind, key: job.key, attempt: job.attempts }, 'job started');
     try {
       if (!handler) throw new Error(`jobs: no handler for ${job.kind}`);
       await handler(job.payload, job);
