@@ -1,0 +1,19 @@
+/** Checks our metric against the two published outputs: it must give 0.947 and 0.958 F1. */
+import { loadOutput, loadTruth } from './lib/benchmark-data.ts';
+import { scoreCorpus, scorePage } from './lib/extraction-metric.ts';
+
+const truth = loadTruth();
+const published: Record<string, [number, number, number, number]> = {
+  'readability_js.json': [0.947, 0.914, 0.982, 0.166],
+  'trafilatura.json': [0.958, 0.938, 0.978, 0.293],
+};
+let ok = true;
+for (const [file, want] of Object.entries(published)) {
+  const out = loadOutput(file);
+  const s = scoreCorpus(Object.entries(truth).map(([id, t]) => scorePage(t.articleBody, out[id] ?? '')));
+  const got = [s.f1, s.precision, s.recall, s.accuracy].map((x) => x.toFixed(3));
+  const match = got.every((g, i) => g === want[i]!.toFixed(3));
+  ok &&= match;
+  console.log(`${file.padEnd(20)} F1 ${got[0]} P ${got[1]} R ${got[2]} acc ${got[3]}  published ${want.map((w) => w.toFixed(3)).join('/')}  ${match ? 'MATCH' : 'MISMATCH'}`);
+}
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:extract`: F1/P/R and pages/s of extractArticle on the 181 benchmark pages, beside
+ * Readability.js on linkedom over the same pages in this same process, with peak memory.
+ * `--worst N` lists our N lowest-F1 pages; `--only ours` skips the baseline.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { extractArticle } from '../src/extract/index.ts';
+import { loadPages, type BenchmarkPage } from './lib/benchmark-data.ts';
+import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from './lib/extraction-metric.ts';
+
+const args = process.argv.slice(2);
+const worst = Number(args[args.indexOf('--worst') + 1] ?? 0) || 0;
+const onlyOurs = args.includes('--only') && args[args.indexOf('--only') + 1] === 'ours';
+const pages = loadPages();
+
+function readability(page: BenchmarkPage): string {
+  const { document } = parseHTML(page.html);
+  const article = new Readability(document as unknown as Document).parse();
+  return article?.textContent ?? '';
+}
+
+function ours(page: BenchmarkPage): string {
+  return extractArticle(page.html, page.url).text;
+}
+
+interface Run {
+  name: string;
+  score: CorpusScore;
+  perPage: PageScore[];
+  pagesPerSecond: number;
+  outputs: string[];
+}
+
+function run(name: string, fn: (p: BenchmarkPage) => string): Run {
+  fn(pages[0]!); // warm up: module loading and JIT are not what we measure
+  const outputs: string[] = [];
+  const t0 = performance.now();
+  for (const p of pages) outputs.push(fn(p));
+  const seconds = (performance.now() - t0) / 1000;
+  const perPage = pages.map((p, i) => scorePage(p.expected, outputs[i]!));
+  return { name, score: scoreCorpus(perPage), perPage, pagesPerSecond: pages.length / seconds, outputs };
+}
+
+const fmt = (r: Run): string =>
+  `${r.name.padEnd(24)} F1 ${r.score.f1.toFixed(3)}  P ${r.score.precision.toFixed(3)}  R ${r.score.recall.toFixed(3)}  acc ${r.score.accuracy.toFixed(3)}  ${r.pagesPerSecond.toFixed(1)} pages/s`;
+
+const mine = run('transwire extractArticle', ours);
+const mineRss = process.resourceUsage().maxRSS / 1024;
+console.log(fmt(mine));
+console.log(`peak RSS after ours: ${mineRss.toFixed(0)} MiB, heap used now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+if (!onlyOurs) {
+  const base = run('Readability.js/linkedom', readability);
+  console.log(fmt(base));
+  console.log(`speed ratio ours/Readability: ${(mine.pagesPerSecond / base.pagesPerSecond).toFixed(2)}x   ΔF1 ${(mine.score.f1 - base.score.f1).toFixed(3)}`);
+  console.log(`peak RSS overall: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+}
+console.log('published: rs_trafilatura 0.970/0.951/0.990, trafilatura 0.958/0.938/0.978, Readability.js 0.947/0.914/0.982 (F1/P/R)');
+if (worst > 0) {
+  const f1 = (s: PageScore): number => {
+    const p = s.precision ?? 0;
+    const r = s.recall ?? 0;
+    return p + r ? (2 * p * r) / (p + r) : 0;
+  };
+  const order = mine.perPage.map((s, i) => ({ s, i })).sort((a, b) => f1(a.s) - f1(b.s)).slice(0, worst);
+  for (const { s, i } of order) console.log(`${f1(s).toFixed(3)} P ${(s.precision ?? 0).toFixed(2)} R ${(s.recall ?? 0).toFixed(2)} ${pages[i]!.id.slice(0, 12)} ${pages[i]!.url}`);
+}

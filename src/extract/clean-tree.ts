@@ -1,0 +1,65 @@
+/** Removes page chrome from the parsed page before scoring: junk tags, hidden parts, boilerplate blocks. */
+import { BOILERPLATE_CLASS, BOILERPLATE_ROLE, CONTENT_CLASS, JUNK_TAGS } from './boilerplate.ts';
+import { classAndId, isElement, isText, removeNode, type ChildNode, type Element, type ParentNode } from './dom.ts';
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** Length of text inside <p> elements, per element: wrappers of the story hold most of it. */
+function paragraphLengths(root: ParentNode, out: Map<Element, number>): number {
+  let total = 0;
+  for (const child of root.children) {
+    if (!isElement(child)) continue;
+    const len = child.name === 'p' ? textLength(child) : paragraphLengths(child, out);
+    out.set(child, len);
+    total += len;
+  }
+  return total;
+}
+
+function textLength(node: ChildNode): number {
+  if (isText(node)) return node.data.trim().length;
+  if (!isElement(node)) return 0;
+  let n = 0;
+  for (const c of node.children) n += textLength(c);
+  return n;
+}
+
+export interface CleanOptions {
+  /** Removed whatever they hold (per-source rules). */
+  drop?: (el: Element) => boolean;
+}
+
+export function cleanTree(body: Element, opts: CleanOptions = {}): void {
+  const pLen = new Map<Element, number>();
+  const totalP = paragraphLengths(body, pLen);
+  // An element holding most of the page's paragraphs is the story's wrapper, whatever its class says.
+  const holdsStory = (el: Element): boolean => totalP > 400 && (pLen.get(el) ?? 0) > 0.5 * totalP;
+
+  const visit = (parent: ParentNode): void => {
+    for (const child of [...parent.children]) {
+      if (child.type === 'comment' || child.type === 'directive' || child.type === 'cdata') {
+        removeNode(child);
+        continue;
+      }
+      if (!isElement(child)) continue;
+      if (shouldRemove(child, holdsStory, opts)) removeNode(child);
+      else visit(child);
+    }
+  };
+  visit(body);
+}
+
+function shouldRemove(el: Element, holdsStory: (el: Element) => boolean, opts: CleanOptions): boolean {
+  if (opts.drop?.(el)) return true;
+  const name = el.name;
+  if (JUNK_TAGS.has(name)) return !(name === 'aside' && holdsStory(el)) && !(name === 'footer' && holdsStory(el));
+  const a = el.attribs;
+  if ('hidden' in a || (a.style && HIDDEN_STYLE.test(a.style)) || a['aria-hidden'] === 'true') return !holdsStory(el);
+  if ((name === 'form' || name === 'header') && !holdsStory(el)) return true;
+  if (a.role && BOILERPLATE_ROLE.test(a.role) && !holdsStory(el)) return true;
+  const ci = classAndId(el);
+  if (ci && BOILERPLATE_CLASS.test(ci) && !CONTENT_CLASS.test(ci) && !holdsStory(el)) return true;
+  const itemprop = a.itemprop ?? '';
+  if (/^(?:comment|author|publisher)$/i.test(itemprop) && !holdsStory(el)) return true;
+  return false;
+}

@@ -1,0 +1,89 @@
+/** Small helpers over the htmlparser2 DOM (domhandler nodes): faster than a full DOM, enough here. */
+import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
+
+export type { AnyNode, ChildNode, Element, ParentNode };
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+export function isText(node: AnyNode): node is AnyNode & { data: string } {
+  return node.type === 'text';
+}
+
+export function attr(el: Element, name: string): string | undefined {
+  return el.attribs[name];
+}
+
+/** Class and id joined, lowercased: what boilerplate patterns are matched against. */
+export function classAndId(el: Element): string {
+  const c = el.attribs.class ?? '';
+  const id = el.attribs.id ?? '';
+  return c || id ? `${c} ${id}`.toLowerCase() : '';
+}
+
+/** Raw text of a subtree, concatenated without any normalization. */
+export function rawText(node: AnyNode): string {
+  if (isText(node)) return node.data;
+  if (!('children' in node)) return '';
+  let out = '';
+  for (const child of node.children) {
+    if (child.type === 'tag' && child.name === 'br') out += '\n';
+    else out += rawText(child);
+  }
+  return out;
+}
+
+/** Whitespace collapsed to single spaces (no-break spaces and zero-width characters included). */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/g, ' ').trim();
+}
+
+export function textOf(node: AnyNode): string {
+  return normalizeSpace(rawText(node));
+}
+
+export function removeNode(node: ChildNode): void {
+  const parent = node.parent;
+  if (!parent) return;
+  const i = parent.children.indexOf(node);
+  if (i >= 0) parent.children.splice(i, 1);
+  const prev = node.prev;
+  const next = node.next;
+  if (prev) prev.next = next;
+  if (next) next.prev = prev;
+  node.parent = null;
+  node.prev = null;
+  node.next = null;
+}
+
+/** Depth-first, document order, elements only. */
+export function* elements(root: ParentNode): Generator<Element> {
+  for (const child of root.children) {
+    if (isElement(child)) {
+      yield child;
+      yield* elements(child);
+    }
+  }
+}
+
+export function findAll(root: ParentNode, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  for (const el of elements(root)) if (test(el)) out.push(el);
+  return out;
+}
+
+export function findFirst(root: ParentNode, test: (el: Element) => boolean): Element | null {
+  for (const el of elements(root)) if (test(el)) return el;
+  return null;
+}
+
+export function ancestors(el: AnyNode): Element[] {
+  const out: Element[] = [];
+  let p = el.parent;
+  while (p && isElement(p)) {
+    out.push(p);
+    p = p.parent;
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+/**
+ * One page in, the article out: metadata by precedence, the story's blocks without page chrome,
+ * sanitized block HTML, plain text with blank lines between paragraphs, language and direction.
+ */
+import { selectAll } from 'css-select';
+import type { Document } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import type { ExtractedArticle } from '../domain/article.ts';
+import { textDirection } from '../domain/lang.ts';
+import { chooseLanguage } from './choose-language.ts';
+import { cleanTree } from './clean-tree.ts';
+import { collectBlocks, type Block } from './collect-blocks.ts';
+import { findFirst, normalizeSpace, type Element } from './dom.ts';
+import { findContent, tokens } from './find-content.ts';
+import { readMetadata } from './read-metadata.ts';
+import { readabilityFallback } from './readability-fallback.ts';
+import { renderBlocks } from './render-blocks.ts';
+import { sanitizeHtml } from './sanitize-html.ts';
+import { plainText, safeUrl } from './text-fields.ts';
+
+export interface ExtractOptions {
+  /** Per-source CSS selectors: `select` names the story's elements, `drop` what to remove from it. */
+  rules?: { select?: string[]; drop?: string[] };
+  /** Below this many characters of text the heuristics are not trusted and fallbacks are tried. */
+  minTextLength?: number;
+}
+
+function selected(doc: Document, selectors: string[] | undefined): Element[] {
+  if (!selectors || selectors.length === 0) return [];
+  try {
+    return selectAll(selectors.join(","), doc) as unknown as Element[];
+  } catch {
+    return [];
+  }
+}
+
+function storyBlocks(doc: Document, body: Element, declaredBody: string | null, opts: ExtractOptions): Block[] {
+  const drop = new Set(selected(doc, opts.rules?.drop));
+  const chosen = selected(doc, opts.rules?.select);
+  cleanTree(body, { drop: drop.size ? (el) => drop.has(el) : undefined });
+  if (chosen.length > 0) return chosen.filter((el) => el.parent).flatMap((el) => collectBlocks(el));
+  const blocks = collectBlocks(body);
+  const declared = declaredBody && declaredBody.length >= 400 ? tokens(declaredBody) : null;
+  if (declared) {
+    const guided = findContent(blocks, { declaredBody: declared });
+    const got = guided.blocks.reduce((n, b) => n + b.text.length, 0);
+    // A declared body that the page's blocks mostly cover is the best guide there is.
+    if (got >= 0.6 * declaredBody!.length) return guided.blocks;
+  }
+  return findContent(blocks).blocks;
+}
+
+export function extractArticle(html: string, url: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const doc = parseDocument(html, { decodeEntities: true });
+  const meta = readMetadata(doc, url);
+  const body = findFirst(doc, (e) => e.name === 'body') ?? findFirst(doc, (e) => e.name === 'html');
+  let blocks = body ? storyBlocks(doc, body, meta.articleBody, opts) : [];
+  let rendered = renderBlocks(blocks);
+  const min = opts.minTextLength ?? 250;
+  if (rendered.text.length < min && meta.articleBody && meta.articleBody.length > rendered.text.length) {
+    const paragraphs = meta.articleBody.split('\n\n');
+    rendered = { text: meta.articleBody, html: paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n') };
+    blocks = [];
+  }
+  if (rendered.text.length < min && !opts.rules?.select?.length) {
+    const fallback = readabilityFallback(html, url);
+    if (fallback && fallback.text.length > rendered.text.length) rendered = fallback;
+  }
+  const lang = chooseLanguage(meta.declaredLang, rendered.text, meta.title);
+  const image = meta.image ?? firstFigure(blocks, url);
+  return {
+    url,
+    title: meta.title,
+    byline: meta.byline,
+    published: meta.published,
+    modified: meta.modified,
+    lang,
+    dir: lang ? textDirection(lang) : (meta.declaredDir ?? 'ltr'),
+    siteName: meta.siteName,
+    canonical: meta.canonical,
+    image: image ? { url: image, caption: captionFor(blocks, image, url) } : null,
+    excerpt: meta.description ?? excerptOf(rendered.text),
+    text: rendered.text,
+    html: sanitizeHtml(rendered.html, url),
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function firstFigure(blocks: Block[], url: string): string | null {
+  for (const b of blocks) if (b.kind === 'figure' && b.image) return safeUrl(b.image.src, url);
+  return null;
+}
+
+/** The caption of the lead image when the story shows it as a figure. */
+function captionFor(blocks: Block[], image: string, url: string): string | null {
+  const name = (u: string): string => u.replace(/[?#].*$/, '').split('/').pop() ?? u;
+  for (const b of blocks) {
+    if (b.kind !== 'figure' || !b.image) continue;
+    const src = safeUrl(b.image.src, url);
+    if (src && name(src) === name(image)) return plainText(b.image.caption || b.image.alt || null);
+  }
+  return null;
+}
+
+function excerptOf(text: string): string | null {
+  const first = text.split('\n\n').find((p) => p.length >= 60) ?? text.split('\n\n')[0];
+  if (!first) return null;
+  const t = normalizeSpace(first);
+  return t.length > 300 ? `${t.slice(0, 297).replace(/\s+\S*$/, '')}…` : t;
+}

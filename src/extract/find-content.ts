@@ -1,0 +1,90 @@
+/**
+ * Picks the story out of the page's blocks. Each block is worth its text when it reads like prose
+ * (long, few links) and costs its text when it reads like chrome (links, short labels); the story is
+ * the element whose blocks are worth the most. When the page states its own body (JSON-LD
+ * articleBody), matching that body is what makes a block worth something.
+ */
+import { CHROME_TEXT, CONTENT_CLASS } from './boilerplate.ts';
+import type { Block } from './collect-blocks.ts';
+import { ancestors, classAndId, type Element } from './dom.ts';
+
+export interface ContentOptions {
+  /** Text the page declares as its body (JSON-LD), tokens joined by spaces. */
+  declaredBody?: string | null;
+  /** Weight of chrome against prose when choosing the container. */
+  chromeWeight?: number;
+}
+
+const SENTENCE_END = /[.!?…:;"'”’»)\]。！？।]$/;
+
+export function tokens(text: string): string {
+  return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ');
+}
+
+type Verdict = 'good' | 'bad' | 'neutral';
+
+function judge(block: Block, declared: string | null): Verdict {
+  if (block.kind === 'figure') return 'neutral';
+  const len = block.text.length;
+  if (declared) {
+    const t = tokens(block.text);
+    if (!t) return 'neutral';
+    return declared.includes(t) ? (len >= 20 ? 'good' : 'neutral') : 'bad';
+  }
+  const density = block.linkChars / Math.max(1, len);
+  if (density > 0.5 || (len < 120 && CHROME_TEXT.test(block.text))) return 'bad';
+  if (block.kind === 'h') return 'neutral';
+  if (len >= 80 && density < 0.3) return 'good';
+  if (len >= 30 && SENTENCE_END.test(block.text) && density < 0.2) return 'good';
+  return len < 30 ? 'bad' : 'neutral';
+}
+
+export interface Content {
+  container: Element | null;
+  blocks: Block[];
+}
+
+export function findContent(blocks: Block[], opts: ContentOptions = {}): Content {
+  const declared = opts.declaredBody ? ` ${opts.declaredBody} ` : null;
+  const weight = opts.chromeWeight ?? 1;
+  const verdicts = blocks.map((b) => judge(b, declared));
+  const score = new Map<Element, number>();
+  blocks.forEach((b, i) => {
+    const v = verdicts[i];
+    if (v === 'neutral') return;
+    const value = v === 'good' ? b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * b.text.length;
+    for (const el of [b.el, ...ancestors(b.el)]) score.set(el, (score.get(el) ?? 0) + value);
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of score) {
+    // Marked-up article bodies get a small edge over an equally good wrapper.
+    const bonus = CONTENT_CLASS.test(classAndId(el)) || el.attribs.itemprop === 'articleBody' || el.name === 'article' ? 1.05 : 1;
+    if (s * bonus > bestScore) {
+      best = el;
+      bestScore = s * bonus;
+    }
+  }
+  if (!best) return { container: null, blocks: [] };
+  const inside = blocks.map((b, i) => ({ b, v: verdicts[i] as Verdict })).filter(({ b }) => b.el === best || ancestors(b.el).includes(best));
+  return { container: best, blocks: trimChrome(inside, declared !== null) };
+}
+
+/** Drops chrome inside the container, and short leftovers before the first and after the last prose. */
+function trimChrome(items: Array<{ b: Block; v: Verdict }>, strict: boolean): Block[] {
+  const firstGood = items.findIndex((x) => x.v === 'good');
+  let lastGood = -1;
+  items.forEach((x, i) => {
+    if (x.v === 'good') lastGood = i;
+  });
+  if (firstGood < 0) return [];
+  return items
+    .filter(({ b, v }, i) => {
+      if (v === 'bad') return false;
+      if (b.kind === 'h' && b.level === 1) return false;
+      if (v === 'neutral' && b.kind !== 'figure' && (i < firstGood || i > lastGood)) return false;
+      if (strict && b.kind === 'figure' && (i < firstGood || i > lastGood)) return false;
+      return true;
+    })
+    .map(({ b }) => b);
+}

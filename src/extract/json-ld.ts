@@ -1,0 +1,107 @@
+/** The article described by a page's JSON-LD blocks, reduced to the fields extraction uses. */
+import type { Document } from 'domhandler';
+import { findAll, rawText } from './dom.ts';
+
+export interface JsonLdArticle {
+  headline: string | null;
+  authors: string[];
+  datePublished: string | null;
+  dateModified: string | null;
+  image: string | null;
+  publisher: string | null;
+  inLanguage: string | null;
+  articleBody: string | null;
+  description: string | null;
+  url: string | null;
+}
+
+const ARTICLE_TYPE = /article|posting|report|newsarticle|blogposting/i;
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Every object in the blocks, @graph and nested arrays flattened. */
+function flatten(value: unknown, out: Obj[], depth = 0): void {
+  if (depth > 6) return;
+  if (Array.isArray(value)) for (const v of value) flatten(v, out, depth + 1);
+  else if (isObj(value)) {
+    out.push(value);
+    if (value['@graph']) flatten(value['@graph'], out, depth + 1);
+    if (isObj(value.mainEntity)) flatten(value.mainEntity, out, depth + 1);
+  }
+}
+
+function types(o: Obj): string[] {
+  const t = o['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null;
+  if (typeof v === 'number') return String(v);
+  if (Array.isArray(v)) return str(v[0]);
+  if (isObj(v)) return str(v['@value'] ?? v.name ?? v.url ?? v['@id']);
+  return null;
+}
+
+function names(v: unknown): string[] {
+  const list = Array.isArray(v) ? v : [v];
+  const out: string[] = [];
+  for (const item of list) {
+    const name = typeof item === 'string' ? item : isObj(item) ? str(item.name) : null;
+    if (name && !/^https?:\/\//.test(name)) out.push(name.trim());
+  }
+  return out;
+}
+
+function imageUrl(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return imageUrl(v[0]);
+  if (isObj(v)) return str(v.url ?? v.contentUrl ?? v['@id']);
+  return null;
+}
+
+function parseBlock(source: string): unknown {
+  const cleaned = source.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '').trim();
+  try {
+    return JSON.parse(cleaned);
+  } catch {
+    // Control characters inside strings are the most common fault of hand-built JSON-LD.
+    try {
+      return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return null;
+    }
+  }
+}
+
+export function readJsonLd(doc: Document): JsonLdArticle | null {
+  const objects: Obj[] = [];
+  for (const script of findAll(doc, (el) => el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? ''))) {
+    flatten(parseBlock(rawText(script)), objects);
+  }
+  const articles = objects.filter((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));
+  if (articles.length === 0) return null;
+  // The richest description wins when a page describes several (the article and a teaser list).
+  const a = articles.reduce((best, o) => (score(o) > score(best) ? o : best));
+  const publisher = isObj(a.publisher) ? str(a.publisher.name) : str(a.publisher);
+  return {
+    headline: str(a.headline) ?? str(a.name),
+    authors: names(a.author ?? a.creator),
+    datePublished: str(a.datePublished) ?? str(a.dateCreated),
+    dateModified: str(a.dateModified),
+    image: imageUrl(a.image ?? a.thumbnailUrl),
+    publisher,
+    inLanguage: str(a.inLanguage),
+    articleBody: typeof a.articleBody === 'string' ? a.articleBody : null,
+    description: str(a.description),
+    url: str(a.url) ?? str(a.mainEntityOfPage),
+  };
+}
+
+function score(o: Obj): number {
+  return (typeof o.articleBody === 'string' ? o.articleBody.length : 0) + (o.headline ? 10 : 0) + (o.datePublished ? 5 : 0);
+}
