@@ -1,5 +1,5 @@
 /** Checks our metric against the two published outputs: it must give 0.947 and 0.958 F1. */
-import { loadOutput, loadTruth } from './lib/benchmark-data.ts';
+import { loadOutput, loadTruth } from './extract-data.ts';
 import { scoreCorpus, scorePage } from './lib/extraction-metric.ts';
 
 const truth = loadTruth();

@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/extract/index.ts';
-import { loadPages, type BenchmarkPage } from './lib/benchmark-data.ts';
+import { loadPages, type BenchmarkPage } from './extract-data.ts';
 import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from './lib/extraction-metric.ts';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-export const BENCHMARK_DIR = process.env.EXTRACTION_BENCHMARK_DIR ?? join(import.meta.dirname, '../../../shared/data/article-extraction-benchmark');
+export const BENCHMARK_DIR = process.env.EXTRACTION_BENCHMARK_DIR ?? join(import.meta.dirname, '../../shared/data/article-extraction-benchmark');
 
 export interface BenchmarkPage {
   id: string;
