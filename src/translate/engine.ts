@@ -1,0 +1,43 @@
+/** The port every translation engine implements; the orchestrator owns everything else. */
+export interface EngineLimits {
+  /** Most segments in one `translate` call. */
+  maxBatchSegments: number;
+  /** Most characters in one `translate` call. */
+  maxBatchChars: number;
+  /** Calls per second, or null for unthrottled. */
+  requestsPerSecond: number | null;
+  /** Characters per UTC day, or null for no budget. */
+  dailyCharBudget: number | null;
+}
+
+export interface LanguagePair {
+  from: string;
+  to: string;
+}
+
+export interface TranslationEngine {
+  readonly name: string;
+  /** Identifies the engine's output: the translation memory is keyed by it. */
+  version(): Promise<string>;
+  pairs(): Promise<LanguagePair[]>;
+  /**
+   * Segments are HTML fragments with inline markup (and glossary placeholders `<x id="g0"/>`);
+   * the result has one fragment per segment, in order.
+   */
+  translate(segments: string[], from: string, to: string): Promise<string[]>;
+  readonly limits: EngineLimits;
+  /** List price in money units per million characters, null when free or unknown. */
+  readonly costPerMillionChars: number | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_LIMITS: EngineLimits = {
+  maxBatchSegments: 50,
+  maxBatchChars: 30_000,
+  requestsPerSecond: null,
+  dailyCharBudget: null,
+};
+
+export function pairKey(from: string, to: string): string {
+  return `${from}-${to}`;
+}

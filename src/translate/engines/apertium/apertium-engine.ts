@@ -1,0 +1,95 @@
+import { execFile } from 'node:child_process';
+import { stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { PermanentError, TransientError } from '../../../domain/errors.ts';
+import { DEFAULT_LIMITS, type EngineLimits, type LanguagePair, type TranslationEngine } from '../../engine.ts';
+import { ApertiumProcess } from './apertium-process.ts';
+import { htmlToStream, streamToHtml } from './apertium-stream.ts';
+import { toIso1, toIso3 } from './iso639.ts';
+
+const run = promisify(execFile);
+
+export interface ApertiumEngineOptions {
+  name?: string;
+  command?: string;
+  dataDir?: string;
+  /** Restrict to these modes ("eng-spa"); default: every installed one. */
+  modes?: string[];
+  limits?: Partial<EngineLimits>;
+  timeoutMs?: number;
+}
+
+/** Apertium, offline: one warm pipeline per mode, discovered from `apertium -l`. */
+export function createApertiumEngine(opts: ApertiumEngineOptions = {}): TranslationEngine {
+  const command = opts.command ?? 'apertium';
+  const dirArgs = opts.dataDir ? ['-d', opts.dataDir] : [];
+  const procs = new Map<string, ApertiumProcess>();
+  let modes: Promise<Map<string, string>> | null = null;
+  let version: Promise<string> | null = null;
+
+  const discover = () =>
+    (modes ??= run(command, [...dirArgs, '-l'])
+      .then(({ stdout }) => {
+        const map = new Map<string, string>();
+        for (const mode of stdout.split(/\s+/).filter((m) => /^[a-z]{2,3}-[a-z]{2,3}$/.test(m))) {
+          if (opts.modes && !opts.modes.includes(mode)) continue;
+          const [a, b] = mode.split('-') as [string, string];
+          map.set(`${toIso1(a)}-${toIso1(b)}`, mode);
+        }
+        return map;
+      })
+      .catch((err: unknown) => {
+        modes = null;
+        throw new TransientError(`translate: apertium is not available (${command} -l failed: ${(err as Error).message})`, 'translate.engine_down', { cause: err });
+      }));
+
+  const modeFor = async (from: string, to: string): Promise<string> => {
+    const mode = (await discover()).get(`${from}-${to}`);
+    if (!mode) throw new PermanentError(`translate: apertium has no ${from}→${to} pair (${toIso3(from)}-${toIso3(to)} not installed)`, 'translate.no_pair');
+    return mode;
+  };
+
+  return {
+    name: opts.name ?? 'apertium',
+    limits: { ...DEFAULT_LIMITS, maxBatchSegments: 200, maxBatchChars: 100_000, ...opts.limits },
+    costPerMillionChars: null,
+    version: () =>
+      (version ??= (async () => {
+        const { stdout } = await run(command, ['-V']).catch(() => ({ stdout: 'apertium' }));
+        // Pair data changes with its package: the mode files' mtimes stand for its version.
+        const stamps: string[] = [];
+        for (const mode of [...(await discover()).values()].sort()) {
+          const dir = opts.dataDir ?? '/usr/share/apertium';
+          const st = await stat(`${dir}/modes/${mode}.mode`).catch(() => null);
+          stamps.push(`${mode}@${st ? Math.floor(st.mtimeMs / 1000) : 0}`);
+        }
+        return `${stdout.trim()} ${stamps.join(',')}`.trim();
+      })()),
+    pairs: async () => [...(await discover()).keys()].map((k): LanguagePair => {
+      const [from, to] = k.split('-') as [string, string];
+      return { from, to };
+    }),
+    async translate(segments, from, to) {
+      const mode = await modeFor(from, to);
+      let proc = procs.get(mode);
+      if (!proc) {
+        const modeFile = `${opts.dataDir ?? '/usr/share/apertium'}/modes/${mode}.mode`;
+        const pipeline = await run('apertium-wblank-mode', ['-z', modeFile]).then(
+          (r) => r.stdout,
+          (err: unknown) => {
+            throw new TransientError(`translate: cannot read apertium mode ${modeFile}: ${(err as Error).message}`, 'translate.engine_down');
+          },
+        );
+        proc = procs.get(mode) ?? new ApertiumProcess({ mode, pipeline, timeoutMs: opts.timeoutMs });
+        procs.set(mode, proc);
+      }
+      // A trailing blank keeps the final full stop (the tagger eats one right before the NUL).
+      const outs = await proc.translate(segments.map((s) => `${htmlToStream(s)}[]`));
+      return outs.map((o) => streamToHtml(o).trim());
+    },
+    async close() {
+      await Promise.all([...procs.values()].map((p) => p.close()));
+      procs.clear();
+    },
+  };
+}

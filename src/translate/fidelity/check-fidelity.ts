@@ -1,0 +1,130 @@
+import type { FidelityReport, Finding } from '../../domain/translation.ts';
+import { htmlToText } from '../html-text.ts';
+import { identifyLanguage, languageMargin } from '../lang-id.ts';
+import { checkChrome } from './chrome-check.ts';
+import { checkNames } from './names-check.ts';
+import { checkNumbers } from './numbers-check.ts';
+import { splitSentences } from './text-tools.ts';
+
+export interface FidelityInput {
+  from: string;
+  to: string;
+  /** Body segments (HTML fragments), aligned one to one. */
+  source: string[];
+  target: string[];
+  title?: { source: string; target: string };
+  excerpt?: { source: string; target: string } | null;
+  /** Glossary placeholders the engine did not return. */
+  lostPlaceholders?: Array<{ segment: number | null; term: string }>;
+  /** Bounds on translation length / source length, per pair ("en-es") or "*". */
+  lengthRatio?: Record<string, { min: number; max: number }>;
+}
+
+/** One aligned pair of texts the checks look at; `segment` is null for title and excerpt. */
+export interface Unit {
+  segment: number | null;
+  label: string;
+  sourceHtml: string;
+  targetHtml: string;
+  sourceText: string;
+  targetText: string;
+}
+
+const DEFAULT_RATIO: Record<string, { min: number; max: number }> = { '*': { min: 0.6, max: 1.9 } };
+
+/** The fidelity gate: what differs between a source article and its translation, per segment. */
+export function checkFidelity(input: FidelityInput): FidelityReport {
+  const { from, to } = input;
+  const units: Unit[] = [];
+  const unit = (segment: number | null, label: string, s: string, t: string) =>
+    units.push({ segment, label, sourceHtml: s, targetHtml: t, sourceText: htmlToText(s), targetText: htmlToText(t) });
+  if (input.title) unit(null, 'title: ', input.title.source, input.title.target);
+  if (input.excerpt) unit(null, 'excerpt: ', input.excerpt.source, input.excerpt.target);
+  const aligned = input.source.length === input.target.length;
+  if (aligned) input.source.forEach((s, i) => unit(i, '', s, input.target[i]!));
+  else unit(null, 'article: ', input.source.join('\n'), input.target.join('\n'));
+
+  const findings: Finding[] = [];
+  if (!aligned) {
+    findings.push({ check: 'paragraphs', severity: 'error', segment: null, source: null, target: null, detail: `${input.source.length} paragraphs in the source, ${input.target.length} in the translation` });
+  }
+  for (const p of input.lostPlaceholders ?? []) {
+    findings.push({ check: 'placeholders', severity: 'error', segment: p.segment, source: p.term, target: null, detail: `the engine dropped the placeholder for "${p.term}"` });
+  }
+  const body = units.filter((u) => u.segment !== null);
+  findings.push(...checkNumbers(units, from, to));
+  findings.push(...checkNames(units, from, to));
+  findings.push(...checkSentences(body, from, to, ratioBounds(input, from, to)));
+  findings.push(...checkMarkup(body));
+  findings.push(...checkLanguage(units, body, from, to));
+  findings.push(...checkChrome(units));
+  return { ok: !findings.some((f) => f.severity === 'error'), findings };
+}
+
+function ratioBounds(input: FidelityInput, from: string, to: string) {
+  const table = { ...DEFAULT_RATIO, ...input.lengthRatio };
+  return table[`${from}-${to}`] ?? table['*']!;
+}
+
+/** Sentence counts and lengths: a dropped sentence shortens its paragraph against the others. */
+function checkSentences(units: Unit[], from: string, to: string, bounds: { min: number; max: number }): Finding[] {
+  const findings: Finding[] = [];
+  const srcLen = units.reduce((n, u) => n + u.sourceText.length, 0);
+  const tgtLen = units.reduce((n, u) => n + u.targetText.length, 0);
+  const ratio = srcLen ? tgtLen / srcLen : 1;
+  if (srcLen > 200 && (ratio < bounds.min || ratio > bounds.max)) {
+    findings.push({ check: 'length', severity: 'error', segment: null, source: null, target: null, detail: `translation is ${ratio.toFixed(2)}× the source length; ${from}-${to} expects ${bounds.min}–${bounds.max}` });
+  }
+  for (const u of units) {
+    const s = splitSentences(u.sourceText).length;
+    const t = splitSentences(u.targetText).length;
+    const rel = u.sourceText.length ? u.targetText.length / u.sourceText.length / ratio : 1;
+    const long = u.sourceText.length >= 40;
+    if (t < s) {
+      findings.push({ check: 'sentences', severity: rel < 0.8 ? 'error' : 'warning', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${s} sentence(s) in the source, ${t} in the translation${rel < 0.8 ? ' and the paragraph is much shorter' : ''}` });
+    } else if (t > s && rel > 1.35) {
+      findings.push({ check: 'sentences', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${s} sentence(s) in the source, ${t} in the translation, and the paragraph is much longer` });
+    } else if (long && (rel < 0.55 || rel > 1.7)) {
+      findings.push({ check: 'length', severity: 'warning', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `paragraph length is ${rel.toFixed(2)}× what the rest of the article suggests` });
+    }
+  }
+  return findings;
+}
+
+/** Inline markup (links, emphasis) comes back: the same tags, as many of each. */
+function checkMarkup(units: Unit[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const u of units) {
+    const s = tagCounts(u.sourceHtml);
+    const t = tagCounts(u.targetHtml);
+    const diff = [...new Set([...s.keys(), ...t.keys()])].filter((k) => s.get(k) !== t.get(k));
+    if (diff.length) {
+      findings.push({ check: 'markup', severity: 'error', segment: u.segment, source: u.sourceHtml, target: u.targetHtml, detail: `markup differs: ${diff.map((k) => `<${k}> ${s.get(k) ?? 0}→${t.get(k) ?? 0}`).join(', ')}` });
+    }
+  }
+  return findings;
+}
+
+function tagCounts(html: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of html.matchAll(/<\/?([a-z][a-z0-9]*)/gi)) m.set(t[1]!.toLowerCase(), (m.get(t[1]!.toLowerCase()) ?? 0) + 1);
+  return m;
+}
+
+/** Source-language text left behind, per paragraph, and the article as a whole in the target language. */
+function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const u of units) {
+    const words = u.targetText.split(/\s+/).length;
+    if (words < 6) continue;
+    if (languageMargin(u.targetText, from, to) > 0.04 && identifyLanguage(u.targetText).lang === from) {
+      findings.push({ check: 'untranslated', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}this paragraph is still in ${from}` });
+    }
+  }
+  const all = body.map((u) => u.targetText).join(' ');
+  const guess = identifyLanguage(all);
+  if (all.split(/\s+/).length >= 20 && guess.lang !== null && guess.lang !== to && guess.scores[to] !== undefined) {
+    findings.push({ check: 'language', severity: 'error', segment: null, source: null, target: null, detail: `the translation reads as ${guess.lang}, not ${to}` });
+  }
+  return findings;
+}

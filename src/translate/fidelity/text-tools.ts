@@ -1,0 +1,84 @@
+const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'sra', 'srta', 'gen', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'no', 'vs', 'etc', 'prof', 'mt', 'ee', 'uu', 'u', 's', 'd', 'dña', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'av', 'núm', 'pág']);
+
+/** Sentences of a plain-text paragraph; abbreviations and initials do not end one. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  const re = /[.!?…]+["”»’)]*\s+(?=["“«‘(¿¡]*[\p{Lu}\d])/gu;
+  for (const m of text.matchAll(re)) {
+    const before = text.slice(start, m.index);
+    const lastWord = (/([\p{L}.]+)$/u.exec(before)?.[1] ?? '').toLowerCase().replace(/\./g, ' ').trim().split(' ').pop() ?? '';
+    if (m[0].startsWith('.') && (ABBREV.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    out.push(text.slice(start, m.index + m[0].length).trim());
+    start = m.index + m[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+const NAME_RE = /\p{Lu}[\p{L}\p{M}'’-]*\p{L}|\p{Lu}{2,}/gu;
+
+/** Capitalized words that are not function words of either language: the names to follow. */
+export function nameTokens(text: string, langs: string[]): string[] {
+  const stop = langs.flatMap((l) => [...(functionWords(l) ?? [])]);
+  const set = new Set(stop);
+  return (text.match(NAME_RE) ?? []).map((t) => t.replace(/['’]s$/u, '')).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
+}
+
+export function countOf(list: string[], item: string): number {
+  let n = 0;
+  for (const x of list) if (x === item) n++;
+  return n;
+}
+
+let cache: Map<string, Set<string>> | null = null;
+function functionWords(lang: string): Set<string> | undefined {
+  if (!cache) cache = new Map();
+  if (!cache.has(lang)) {
+    cache.set(lang, new Set(FUNCTION[lang]?.split(' ') ?? []));
+  }
+  return cache.get(lang);
+}
+
+/** Words that start sentences in capitals without being names (function words and the like). */
+const FUNCTION: Record<string, string> = {
+  en: 'the a an in on at of and or but if as to for from by with after before during while when where what who which this that these those it its he she they we you i his her their our my there here also however meanwhile earlier later on monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december mr mrs ms dr president minister prime secretary foreign deputy senior',
+  es: 'el la los las un una unos unas en de del al y o pero si como para por con sin tras antes durante mientras cuando donde qué quién cual este esta estos estas ese esa eso esto él ella ellos ellas nosotros su sus lo le les hay también sin embargo entonces lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre sr sra presidente ministro primer secretario',
+};
+
+/** Quotations in a text: “…”, "…", «…», „…“. */
+export function quotations(text: string): string[] {
+  return text.match(/“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]/g) ?? [];
+}
+
+/** The text with its quotations cut out: what is said about who is speaking. */
+export function outsideQuotes(text: string): string {
+  return text.replace(/“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]/g, ' … ');
+}
+
+export function similarity(a: string, b: string): number {
+  const x = fold(a);
+  const y = fold(b);
+  if (x === y) return 1;
+  const d = levenshtein(x, y);
+  return 1 - d / Math.max(x.length, y.length);
+}
+
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

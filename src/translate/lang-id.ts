@@ -1,0 +1,56 @@
+/**
+ * Small language identifier for the fidelity gate: the script decides for non-Latin text,
+ * function words decide between Latin-script languages. Enough to tell "still English" from
+ * "Spanish" in a paragraph; not a general-purpose detector.
+ */
+const STOPWORDS: Record<string, string> = {
+  en: 'the of and to in a is that for it as was with be by on not he i this are or his from at which but have an they you were her she there been one all we their has would when if so no will more said its who after about into than them over also could had can',
+  es: 'el la de que y en los se del las un por con no una su para es al lo como más pero sus le ha me si sin sobre este ya entre cuando todo esta ser son dos también fue había era muy años hasta desde está mi porque qué sólo han yo hay vez puede todos así nos ni parte tiene él uno donde bien',
+  ca: 'el la de i que a en els les per un una amb no es del al va com més però hi ha seu seva són aquest aquesta també fins tot dels des quan ja molt pel sobre entre dues són',
+  gl: 'o a de e que en os as do da un unha por con non se para como máis pero seu súa ao dos das no na foi ten tamén cando xa moi entre sobre este esta',
+  pt: 'o a de e que em os as do da um uma por com não se para como mais mas seu sua ao dos das no na foi tem também quando já muito entre sobre este esta é são pelo pela',
+  fr: 'le la de et les des en un une du est que pour qui dans par pas plus sur au avec ce il elle se ne sont ont été aux ses leur mais nous vous cette comme tout été fait',
+  it: 'il di e la che in un una per non del della con sono è si le da gli al alla dei più anche come ma suo sua questo questa nel nella stato essere',
+  de: 'der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über',
+  nl: 'de het een en van in is dat op te zijn met voor niet aan er die ook als door maar om dan zou hij bij uit nog wel geen werd',
+};
+const WORDS = new Map(Object.entries(STOPWORDS).map(([lang, list]) => [lang, new Set(list.split(' '))]));
+
+const SCRIPTS: Array<[RegExp, string]> = [
+  [/\p{Script=Cyrillic}/u, 'ru'], [/\p{Script=Arabic}/u, 'ar'], [/\p{Script=Hebrew}/u, 'he'],
+  [/\p{Script=Greek}/u, 'el'], [/\p{Script=Armenian}/u, 'hy'], [/\p{Script=Georgian}/u, 'ka'],
+  [/\p{Script=Devanagari}/u, 'hi'], [/\p{Script=Hangul}/u, 'ko'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
+  [/\p{Script=Han}/u, 'zh'], [/\p{Script=Thai}/u, 'th'],
+];
+
+export interface LangGuess {
+  lang: string | null;
+  /** Share of words that are function words of `lang` (Latin) or share of letters in the script. */
+  score: number;
+  scores: Record<string, number>;
+}
+
+export function identifyLanguage(text: string): LangGuess {
+  const letters = [...text].filter((c) => /\p{L}/u.test(c));
+  if (letters.length === 0) return { lang: null, score: 0, scores: {} };
+  for (const [re, lang] of SCRIPTS) {
+    const share = letters.filter((c) => re.test(c)).length / letters.length;
+    if (share > 0.5) return { lang, score: share, scores: { [lang]: share } };
+  }
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const scores: Record<string, number> = {};
+  let best: string | null = null;
+  for (const [lang, set] of WORDS) {
+    const s = words.filter((w) => set.has(w)).length / Math.max(1, words.length);
+    scores[lang] = s;
+    if (best === null || s > scores[best]!) best = lang;
+  }
+  const score = best ? scores[best]! : 0;
+  return { lang: score > 0 ? best : null, score, scores };
+}
+
+/** How much more `text` looks like `a` than `b` (function-word share difference). */
+export function languageMargin(text: string, a: string, b: string): number {
+  const g = identifyLanguage(text);
+  return (g.scores[a] ?? (g.lang === a ? g.score : 0)) - (g.scores[b] ?? (g.lang === b ? g.score : 0));
+}

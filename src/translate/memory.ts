@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+
+/** What a remembered translation is keyed by: the same text, pair, engine and engine version. */
+export interface MemoryKey {
+  hash: string;
+  from: string;
+  to: string;
+  engine: string;
+  engineVersion: string;
+}
+
+export interface MemoryEntry extends MemoryKey {
+  source: string;
+  target: string;
+}
+
+/** The translation memory port; `src/store/translation-memory.ts` is the SQL implementation. */
+export interface TranslationMemory {
+  /** Found entries, keyed by `memoryKeyId(key)`; records a hit on each. */
+  get(keys: MemoryKey[]): Promise<Map<string, string>>;
+  put(entries: MemoryEntry[]): Promise<void>;
+}
+
+export function hashSegment(source: string): string {
+  return createHash('sha256').update(source).digest('hex');
+}
+
+export function memoryKeyId(k: MemoryKey): string {
+  return `${k.hash}|${k.from}|${k.to}|${k.engine}|${k.engineVersion}`;
+}
+
+/** In-process memory for the CLI, tests and benches; bounded so a long run cannot grow forever. */
+export function createInMemoryTranslationMemory(maxEntries = 100_000): TranslationMemory & { hits: number; size(): number } {
+  const map = new Map<string, string>();
+  const mem = {
+    hits: 0,
+    size: () => map.size,
+    async get(keys: MemoryKey[]) {
+      const found = new Map<string, string>();
+      for (const k of keys) {
+        const id = memoryKeyId(k);
+        const v = map.get(id);
+        if (v !== undefined) {
+          found.set(id, v);
+          mem.hits++;
+        }
+      }
+      return found;
+    },
+    async put(entries: MemoryEntry[]) {
+      for (const e of entries) {
+        map.set(memoryKeyId(e), e.target);
+        if (map.size > maxEntries) map.delete(map.keys().next().value!);
+      }
+    },
+  };
+  return mem;
+}

@@ -1,0 +1,158 @@
+import { PermanentError, ThrottledError, TransientError, TranswireError, errorMessage } from '../domain/errors.ts';
+import type { TranslatedArticle, TranslationCost } from '../domain/translation.ts';
+import type { TranslationEngine } from './engine.ts';
+import type { GlossaryEntry } from './engine-config.ts';
+import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-runner.ts';
+import { checkFidelity } from './fidelity/check-fidelity.ts';
+import { protectTerms, restoreTerms } from './glossary.ts';
+import { escapeHtmlText, htmlToText } from './html-text.ts';
+import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
+import { localizeNumbers } from './numbers.ts';
+import { resolveRoutes, routeLabel, type Leg, type Route } from './routes.ts';
+import { joinSegments, segmentHtml } from './segmenter.ts';
+
+export interface TranslatorOptions {
+  engines: Map<string, TranslationEngine>;
+  /** Engine chain per pair, "en-es": ["apertium", "deepl"]; see resolveRoutes for pivots. */
+  chains: Record<string, string[]>;
+  memory: TranslationMemory;
+  glossary?: GlossaryEntry[];
+  runner?: RunnerOptions;
+  onAlert?: (alert: EngineAlert) => void;
+  lengthRatio?: Record<string, { min: number; max: number }>;
+}
+
+export interface ArticleInput {
+  title: string;
+  excerpt: string | null;
+  /** Sanitized HTML of the body. */
+  html: string;
+}
+
+export interface Translator {
+  translateArticle(input: ArticleInput, from: string, to: string): Promise<TranslatedArticle>;
+  canTranslate(from: string, to: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The orchestrator: segments, glossary, memory, engine chain with fallback and pivot, fidelity. */
+export function createTranslator(opts: TranslatorOptions): Translator {
+  const glossary = opts.glossary ?? [];
+  const runners = new Map<string, EngineRunner>();
+  const runner = (e: TranslationEngine) => {
+    let r = runners.get(e.name);
+    if (!r) runners.set(e.name, (r = new EngineRunner(e, { ...opts.runner, onAlert: opts.onAlert ?? opts.runner?.onAlert })));
+    return r;
+  };
+
+  /** One leg through memory then engine; returns translations and what it cost. */
+  async function runLeg(leg: Leg, units: string[], cost: TranslationCost): Promise<string[]> {
+    const version = await leg.engine.version();
+    const keys: MemoryKey[] = units.map((u) => ({ hash: hashSegment(u), from: leg.from, to: leg.to, engine: leg.engine.name, engineVersion: version }));
+    const found = await opts.memory.get(uniqueKeys(keys));
+    const out: Array<string | undefined> = keys.map((k) => found.get(memoryKeyId(k)));
+    const missIdx: number[] = [];
+    const missText = new Map<string, number>(); // the same segment twice in one article is sent once
+    units.forEach((u, i) => {
+      if (out[i] !== undefined) {
+        cost.memoryHits++;
+        cost.memoryCharacters += u.length;
+      } else if (!missText.has(u)) {
+        missText.set(u, missIdx.length);
+        missIdx.push(i);
+      }
+    });
+    const sent = missIdx.map((i) => units[i]!);
+    const translated = await runner(leg.engine).translate(sent, leg.from, leg.to);
+    const chars = sent.reduce((n, s) => n + s.length, 0);
+    cost.characters += chars;
+    if (leg.engine.costPerMillionChars !== null) cost.money = (cost.money ?? 0) + (chars / 1e6) * leg.engine.costPerMillionChars;
+    await opts.memory.put(missIdx.map((i, j) => ({ ...keys[i]!, source: units[i]!, target: translated[j]! })));
+    return units.map((u, i) => out[i] ?? translated[missText.get(u)!]!);
+  }
+
+  async function runRoute(route: Route, units: string[], cost: TranslationCost): Promise<string[]> {
+    let cur = units;
+    for (const leg of route) cur = await runLeg(leg, cur, cost);
+    return cur;
+  }
+
+  return {
+    async canTranslate(from, to) {
+      return (await resolveRoutes(opts.engines, opts.chains, from, to)).length > 0;
+    },
+
+    async translateArticle(input, from, to) {
+      const { segments, skeleton } = segmentHtml(input.html);
+      const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments];
+      const prot = sourceUnits.map((u) => protectTerms(u, glossary, from, to));
+      const routes = await resolveRoutes(opts.engines, opts.chains, from, to);
+      if (routes.length === 0) throw new PermanentError(`translate: no engine translates ${from}→${to}`, 'translate.no_pair');
+      const errors: unknown[] = [];
+      for (const route of routes) {
+        const cost: TranslationCost = { engine: routeLabel(route), characters: 0, memoryCharacters: 0, memoryHits: 0, segments: sourceUnits.length, money: null };
+        let raw: string[];
+        try {
+          raw = await runRoute(route, prot.map((p) => p.html), cost);
+        } catch (err) {
+          errors.push(err);
+          continue;
+        }
+        const lost: Array<{ segment: number | null; term: string }> = [];
+        const targetUnits = raw.map((t, i) => {
+          const r = restoreTerms(t, prot[i]!.slots);
+          for (const m of r.missing) lost.push({ segment: i >= 2 ? i - 2 : null, term: prot[i]!.slots[m]!.term });
+          return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
+        });
+        const body = targetUnits.slice(2);
+        const versions = await Promise.all(route.map((l) => l.engine.version()));
+        return {
+          lang: to,
+          title: htmlToText(targetUnits[0]!),
+          excerpt: input.excerpt ? htmlToText(targetUnits[1]!) : null,
+          html: joinSegments(skeleton, body),
+          text: body.map(htmlToText).filter(Boolean).join('\n\n'),
+          engine: cost.engine,
+          engineVersion: versions.join(' > '),
+          checks: checkFidelity({
+            from, to, source: segments, target: body, lostPlaceholders: lost, lengthRatio: opts.lengthRatio,
+            title: { source: sourceUnits[0]!, target: targetUnits[0]! },
+            excerpt: input.excerpt ? { source: sourceUnits[1]!, target: targetUnits[1]! } : null,
+          }),
+          cost,
+        };
+      }
+      throw chainError(from, to, errors);
+    },
+
+    async close() {
+      await Promise.all([...opts.engines.values()].map((e) => e.close()));
+    },
+  };
+}
+
+function uniqueKeys(keys: MemoryKey[]): MemoryKey[] {
+  const seen = new Map<string, MemoryKey>();
+  for (const k of keys) seen.set(memoryKeyId(k), k);
+  return [...seen.values()];
+}
+
+/** Engines leave doubled spaces around the blanks they moved. */
+function tidy(html: string): string {
+  return html.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim();
+}
+
+/** Every route failed: the error whose retry policy fits best (wait if anyone asked us to). */
+function chainError(from: string, to: string, errors: unknown[]): Error {
+  const detail = errors.map(errorMessage).join('; ');
+  const typed = errors.filter((e): e is TranswireError => e instanceof TranswireError);
+  const throttled = typed.filter((e) => e.retry === 'throttled' && e.retryAt);
+  if (throttled.length === errors.length && throttled.length > 0) {
+    const at = Math.min(...throttled.map((e) => e.retryAt!.getTime()));
+    return new ThrottledError(`translate: every engine for ${from}→${to} is throttled: ${detail}`, 'translate.throttled', new Date(at));
+  }
+  if (typed.length === errors.length && typed.every((e) => e.code === 'translate.no_pair')) {
+    return new PermanentError(`translate: no engine translates ${from}→${to}: ${detail}`, 'translate.no_pair');
+  }
+  return new TransientError(`translate: every engine for ${from}→${to} failed: ${detail}`, 'translate.chain_failed', { cause: errors[0] });
+}
