@@ -8,7 +8,6 @@ import { createExtractItemHandler } from './jobs/handlers/extract-item.ts';
 import { createTranslateArticleHandler } from './jobs/handlers/translate-article.ts';
 import { createRenderSiteHandler } from './jobs/handlers/render-site.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { publishPolicySchema, type PublishPolicy } from './publish/policy.ts';
 import type { Db } from './store/db.ts';
 import { openDb } from './store/open-db.ts';
 import { upsertSource } from './store/sources.ts';
@@ -55,10 +54,10 @@ export function httpClientFor(config: Config): HttpClient {
 
 export function translatorFor(config: Config, memory: TranslationMemory): Translator {
   return createTranslator({
-    engines: createEngines(config.translation.engines as never),
+    engines: createEngines(config.translation.engines),
     chains: { ...config.translation.chains } as Record<string, string[]>,
     memory,
-    glossary: config.translation.glossary as never,
+    glossary: [...config.translation.glossary],
   });
 }
 
@@ -79,7 +78,6 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
   const getHttp = () => (http ??= httpClientFor(config));
   const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db)));
 
-  const basePolicy: PublishPolicy = publishPolicySchema.parse(config.publish.policy ?? {});
   const rulesBySource = new Map(config.sources.map((s) => [s.url, s.extract]));
 
   function handlers(): Record<string, JobHandler> {
@@ -96,7 +94,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         perHost: config.fetch.perHost,
         rulesFor: (url) => rulesBySource.get(url),
       }),
-      translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policyFor: () => basePolicy }),
+      translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: config.publish.policy ?? {} }),
       render: createRenderSiteHandler({ db, site }),
     };
   }

@@ -3,7 +3,7 @@ import { PermanentError } from '../domain/errors.ts';
 import { primaryLang } from '../domain/lang.ts';
 import { detectLanguage, extractArticle } from '../extract/index.ts';
 import { decodeBody } from '../fetch/index.ts';
-import { createMemoryTranslationMemory } from '../translate/index.ts';
+import { createInMemoryTranslationMemory } from '../translate/index.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 
 /** Fetches, extracts and (with --to) translates one page, through the same code as the pipeline. */
@@ -33,7 +33,7 @@ export default async function previewCommand(argv: string[]): Promise<number> {
     if (values.to) {
       const to = primaryLang(values.to);
       if (!to) throw new PermanentError(`preview: --to ${values.to} is not a language code`, 'cli.usage');
-      const translator = translatorFor(config, createMemoryTranslationMemory());
+      const translator = translatorFor(config, createInMemoryTranslationMemory());
       try {
         if (!(await translator.canTranslate(lang, to))) {
           throw new PermanentError(`preview: no engine translates ${lang}→${to} (configured chains: ${Object.keys(config.translation.chains).join(', ')})`, 'translate.no_pair');

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { publishPolicySchema } from '../publish/policy.ts';
+import { chainsConfigSchema, enginesConfigSchema, glossarySchema } from '../translate/engine-config.ts';
 
 const url = z.url({ protocol: /^https?$/, error: 'not a URL' });
 const lang = z.string().regex(/^[a-z]{2,3}$/, 'not a language code (en, es, ar…)');
@@ -12,12 +14,6 @@ export const sourceSchema = z.strictObject({
   /** CSS selectors for sites no heuristic gets right. */
   extract: z.strictObject({ select: z.array(z.string()).default([]), drop: z.array(z.string()).default([]) }).optional(),
   policy: z.string().optional(),
-});
-
-const engineSchema = z.looseObject({
-  kind: z.enum(['apertium', 'libretranslate', 'deepl', 'google', 'openai']),
-  url: url.optional(),
-  apiKey: z.string().optional(),
 });
 
 export const configSchema = z.strictObject({
@@ -54,14 +50,14 @@ export const configSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
   translation: z
     .strictObject({
-      engines: z.record(z.string(), engineSchema).default({ apertium: { kind: 'apertium' } }),
+      engines: enginesConfigSchema,
       /** Engine chain per pair ("en-es"), tried in order. */
-      chains: z.record(z.string().regex(/^[a-z]{2,3}-[a-z]{2,3}$/, 'not a pair like en-es'), z.array(z.string()).min(1)).default({ 'en-es': ['apertium'] }),
-      glossary: z.array(z.unknown()).default([]),
+      chains: chainsConfigSchema,
+      glossary: glossarySchema,
     })
     .prefault({}),
   publish: z
-    .strictObject({ policy: z.unknown().optional() })
+    .strictObject({ policy: publishPolicySchema.optional() })
     .prefault({}),
   log: z
     .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })

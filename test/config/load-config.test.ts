@@ -28,7 +28,7 @@ describe('config', () => {
     [{ sources: [{ url: 'http://a.example/' }, { url: 'http://b.example/' }, { url: 'nope' }] }, 'sources[2].url: not a URL'],
     [{ site: { languages: ['english'] } }, 'site.languages[0]: not a language code (en, es, ar…)'],
     [{ server: { port: 'eighty' } }, 'server.port:'],
-    [{ translation: { chains: { english: ['apertium'] } } }, 'translation.chains.english:'],
+    [{ translation: { engines: { x: { kind: 'babelfish' } } } }, 'translation.engines.x.kind:'],
     [{ sitee: {} }, '(root): Unrecognized key: "sitee"'],
   ])('names the key and the problem: %j', (raw, expected) => {
     expect(problems(raw).join('\n')).toContain(expected);

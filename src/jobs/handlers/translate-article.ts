@@ -1,6 +1,7 @@
 import { decideVerdict, type PublishPolicy } from '../../publish/policy.ts';
 import type { Translator } from '../../translate/index.ts';
 import { getArticle } from '../../store/articles.ts';
+import { getSource } from '../../store/sources.ts';
 import type { Db } from '../../store/db.ts';
 import { upsertTranslation } from '../../store/translations.ts';
 import type { Logger } from '../../logger.ts';
@@ -10,7 +11,7 @@ export interface TranslateDeps {
   db: Db;
   translator: Translator;
   log: Logger;
-  policyFor: (sourceId: number) => PublishPolicy;
+  policy: PublishPolicy;
 }
 
 /**
@@ -31,7 +32,8 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
       article.lang,
       payload.lang,
     );
-    const { verdict, reasons } = decideVerdict(translated.checks, deps.policyFor(article.source_id));
+    const source = await getSource(db, article.source_id);
+    const { verdict, reasons } = decideVerdict(translated.checks, deps.policy, { source: source?.url });
     const held = verdict === 'hold';
     await db.transaction(async (tx) => {
       const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null);
