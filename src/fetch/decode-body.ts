@@ -66,7 +66,7 @@ export function decodeBody(body: Buffer, opts: DecodeOptions): DecodedBody {
   if (utf16) return finish(body, utf16, 'UTF-16 pattern', warnings);
   if (isUtf8(body)) return finish(body, 'utf-8', 'default', warnings);
 
-  const guess = detect(body, opts.minConfidence ?? 50);
+  const guess = detect(body, opts.minConfidence ?? 20);
   if (guess) {
     warnings.push(`decode: no charset declared and not UTF-8; detected ${guess.encoding} (confidence ${guess.confidence})`);
     return finish(body, guess.encoding, 'detected', warnings);
@@ -82,9 +82,9 @@ function finish(bytes: Buffer, encoding: string, source: string, warnings: strin
     encoding = 'utf-8';
   }
   try {
-    return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes), encoding, warnings };
+    return { text: textDecode(bytes, encoding, true), encoding, warnings };
   } catch {
-    const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    const text = textDecode(bytes, encoding, false);
     const bad = (text.match(/\uFFFD/g) ?? []).length;
     warnings.push(`decode: ${bad} invalid byte sequence(s) for ${encoding} (from ${source}) replaced by U+FFFD`);
     return { text, encoding, warnings };
@@ -110,10 +110,22 @@ function hasMultiByteUtf8(b: Buffer): boolean {
 }
 
 function detect(b: Buffer, minConfidence: number): { encoding: string; confidence: number } | null {
-  for (const match of chardet.analyse(b)) {
-    if (match.confidence < minConfidence) break;
-    const encoding = resolveLabel(match.name);
-    if (encoding && encoding !== 'utf-8') return { encoding, confidence: match.confidence };
-  }
-  return null;
+  // chardet's single-byte scores are low in absolute terms (27 for clear Russian), so trust a
+  // guess that is both plausible and well ahead of the runner-up; a tie means "don't know".
+  const [top, second] = chardet.analyse(b);
+  if (!top || top.confidence < minConfidence) return null;
+  if (second && top.confidence < 2 * second.confidence) return null;
+  const encoding = resolveLabel(top.name);
+  return encoding && encoding !== 'utf-8' ? { encoding, confidence: top.confidence } : null;
 }
+
+/** Bytes to text with WHATWG semantics; windows-1252 by hand because Node 20 decodes it as latin-1. */
+function textDecode(bytes: Buffer, encoding: string, fatal: boolean): string {
+  if (encoding === 'windows-1252') {
+    return bytes.toString('latin1').replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252[c.charCodeAt(0) - 0x80]!);
+  }
+  return new TextDecoder(encoding, { fatal, ignoreBOM: true }).decode(bytes);
+}
+
+// WHATWG index-windows-1252 for 0x80–0x9F; the five unassigned bytes map to their C1 controls.
+const WINDOWS_1252 = [...'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'];

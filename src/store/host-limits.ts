@@ -10,6 +10,8 @@ export interface HostSlotOptions {
 }
 
 export interface HostSlot {
+  /** When the slot was granted, by the database clock (the clock the spacing is measured on). */
+  acquiredAt: Date;
   release(): Promise<void>;
 }
 
@@ -25,7 +27,7 @@ export async function acquireHostSlot(
 ): Promise<HostSlot | { waitMs: number }> {
   const key = host.toLowerCase();
   const { concurrency, minIntervalMs, leaseMs = 60_000 } = opts;
-  const outcome = await db.transaction(async (tx): Promise<{ waitMs: number } | { leaseId: number }> => {
+  const outcome = await db.transaction(async (tx): Promise<{ waitMs: number } | { leaseId: number; acquiredAt: Date }> => {
     await tx.query('INSERT INTO fetch_hosts (host) VALUES ($1) ON CONFLICT (host) DO NOTHING', [key]);
     const gate = await tx.query<{ wait_ms: number }>(
       `SELECT GREATEST(0, EXTRACT(EPOCH FROM (next_allowed_at - clock_timestamp())) * 1000)::float8 AS wait_ms
@@ -48,9 +50,9 @@ export async function acquireHostSlot(
     }
     const waitMs = gate.rows[0]!.wait_ms;
     if (waitMs > 0) return { waitMs: Math.ceil(waitMs) };
-    const lease = await tx.query<{ id: number }>(
+    const lease = await tx.query<{ id: number; acquired_at: Date }>(
       `INSERT INTO fetch_host_leases (host, lease_until)
-       VALUES ($1, clock_timestamp() + $2::float8 * interval '1 millisecond') RETURNING id`,
+       VALUES ($1, clock_timestamp() + $2::float8 * interval '1 millisecond') RETURNING id, acquired_at`,
       [key, leaseMs],
     );
     await tx.query(
@@ -59,11 +61,12 @@ export async function acquireHostSlot(
         WHERE host = $1`,
       [key, minIntervalMs],
     );
-    return { leaseId: lease.rows[0]!.id };
+    return { leaseId: lease.rows[0]!.id, acquiredAt: new Date(lease.rows[0]!.acquired_at) };
   });
   if ('waitMs' in outcome) return outcome;
   let released = false;
   return {
+    acquiredAt: outcome.acquiredAt,
     async release() {
       if (released) return;
       released = true;
