@@ -1,0 +1,104 @@
+import { textDirection } from '../domain/lang.ts';
+import { formatDateTime, languageName } from './format.ts';
+import { esc, fill, truncate } from './html.ts';
+import { messages } from './messages.ts';
+import { renderCards } from './render-cards.ts';
+import { absolute, renderLayout } from './render-layout.ts';
+import type { ArticleView, NamedLink, SiteInfo } from './site-view.ts';
+
+/**
+ * Media from other hosts is dropped from the body: the page makes no request to a third party
+ * (and the CSP would block it). Images are kept when they are served by the site itself.
+ */
+export function localMediaOnly(body: string): string {
+  return body
+    .replace(/<(img|source)\b[^>]*>/gi, (tag) => (/\ssrc="\/(?!\/)/i.test(tag) ? tag : ''))
+    .replace(/<(iframe|video|audio|object|embed)\b[\s\S]*?<\/\1>/gi, '');
+}
+
+function time(lang: string, date: Date): string {
+  return `<time datetime="${date.toISOString()}">${esc(formatDateTime(lang, date))}</time>`;
+}
+
+export function articleJsonLd(site: SiteInfo, a: ArticleView): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: truncate(a.title, 110),
+    description: a.excerpt ?? undefined,
+    inLanguage: a.lang,
+    url: absolute(site, a.path),
+    mainEntityOfPage: absolute(site, a.path),
+    datePublished: a.publishedAt.toISOString(),
+    dateModified: a.updatedAt.toISOString(),
+    articleSection: a.category ?? undefined,
+    isBasedOn: a.originalUrl,
+    translationOfWork: { '@type': 'NewsArticle', url: a.originalUrl, headline: a.originalTitle, inLanguage: a.originalLang },
+    translator: { '@type': 'SoftwareApplication', name: a.engine },
+    author: a.byline ? { '@type': 'Person', name: a.byline } : { '@type': 'Organization', name: a.outlet ?? site.name },
+    sourceOrganization: a.outlet ? { '@type': 'Organization', name: a.outlet } : undefined,
+    publisher: { '@type': 'Organization', name: site.name, url: absolute(site, '/') },
+  };
+}
+
+function shareLinks(site: SiteInfo, a: ArticleView): string {
+  const url = encodeURIComponent(absolute(site, a.path));
+  const title = encodeURIComponent(a.title);
+  const m = messages(a.lang);
+  // Plain links: nothing loads until the reader chooses one.
+  const links = [
+    [m.shareEmail, `mailto:?subject=${title}&body=${url}`],
+    ['X', `https://x.com/intent/post?url=${url}&text=${title}`],
+    ['Facebook', `https://www.facebook.com/sharer/sharer.php?u=${url}`],
+    ['LinkedIn', `https://www.linkedin.com/sharing/share-offsite/?url=${url}`],
+    ['WhatsApp', `https://wa.me/?text=${title}%20${url}`],
+  ];
+  return links.map(([name, href]) => `<li><a href="${esc(href)}" rel="noopener noreferrer nofollow">${esc(name)}</a></li>`).join('');
+}
+
+/** The article page: translated story, provenance, notice, warning when flagged, alternates, related. */
+export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[] = []): string {
+  const m = messages(a.lang);
+  const lang = a.lang;
+  const outlet = a.outlet ?? new URL(a.originalUrl).hostname;
+  const origDir = textDirection(a.originalLang);
+  const leadImage = a.imageUrl && a.imageUrl.startsWith('/') && !a.imageUrl.startsWith('//')
+    ? `<figure class="lead-image"><img src="${esc(a.imageUrl)}" alt="">${a.imageCaption ? `<figcaption>${esc(a.imageCaption)}</figcaption>` : ''}</figure>`
+    : '';
+  const others = a.alternates.filter((x) => x.lang !== lang);
+  const main = `<article class="story">
+${a.category ? `<p class="tag"><a href="/${esc(lang)}/topic/${esc(a.topicSlug ?? '')}">${esc(a.category)}</a></p>` : ''}
+<h1>${esc(a.title)}</h1>
+${a.excerpt ? `<p class="standfirst">${esc(a.excerpt)}</p>` : ''}
+<p class="meta">${a.byline ? `${fill(m.byline, { name: a.byline })} · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.sourcePublishedAt ?? a.publishedAt)}</p>
+${a.flagged ? `<p class="warning" role="note"><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}
+<p class="notice" role="note">${fill(m.notice, { engine: a.engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
+${leadImage}
+<div class="body">
+${localMediaOnly(a.html)}
+</div>
+<dl class="provenance">
+<dt>${esc(m.outlet)}</dt><dd>${esc(outlet)}</dd>
+<dt>${esc(m.originalTitle)}</dt><dd><a href="${esc(a.originalUrl)}" lang="${esc(a.originalLang)}" dir="${origDir}" hreflang="${esc(a.originalLang)}" rel="noopener">${esc(a.originalTitle)}</a></dd>
+<dt>${esc(m.originalLanguage)}</dt><dd>${esc(languageName(a.originalLang, lang))}</dd>
+${a.sourcePublishedAt ? `<dt>${esc(m.publishedAtSource)}</dt><dd>${time(lang, a.sourcePublishedAt)}</dd>` : ''}
+<dt>${esc(m.fetchedAt)}</dt><dd>${time(lang, a.fetchedAt)}</dd>
+<dt>${esc(m.translatedAt)}</dt><dd>${time(lang, a.translatedAt)} (${esc(a.engine)})</dd>
+</dl>
+${others.length ? `<section class="alternates"><h2>${esc(m.otherLanguages)}</h2><ul>${others.map((x) => `<li><a href="${esc(x.path)}" hreflang="${esc(x.lang)}" lang="${esc(x.lang)}">${esc(languageName(x.lang))}</a></li>`).join('')}</ul></section>` : ''}
+<section class="share"><h2>${esc(m.share)}</h2><ul>${shareLinks(site, a)}</ul></section>
+</article>
+${a.related.length ? `<section class="related"><h2>${esc(m.related)}</h2>${renderCards(lang, a.related, 'h3')}</section>` : ''}`;
+  return renderLayout({
+    site,
+    lang,
+    path: a.path,
+    title: a.title,
+    description: a.excerpt ?? truncate(a.text, 200),
+    alternates: a.alternates,
+    ogType: 'article',
+    image: a.imageUrl?.startsWith('/') ? absolute(site, a.imageUrl) : null,
+    jsonLd: articleJsonLd(site, a),
+    topics,
+  }, main);
+}

@@ -1,0 +1,63 @@
+import { formatAgo, formatDateTime } from './format.ts';
+import { esc, fill } from './html.ts';
+import { messages } from './messages.ts';
+import { renderCard, renderCards } from './render-cards.ts';
+import { renderLayout } from './render-layout.ts';
+import type { Alternate, Card, NamedLink, SiteInfo } from './site-view.ts';
+
+export interface ListPage {
+  kind: 'home' | 'topic' | 'source';
+  lang: string;
+  /** First page's path (`/es/`, `/es/topic/economia`); page N is `{base}/page/N`. */
+  basePath: string;
+  /** Heading; the site name on the home page. */
+  title: string;
+  cards: Card[];
+  page: number;
+  hasNext: boolean;
+  now: Date;
+  topics: NamedLink[];
+  /** Feeds of this list (home: the language's feeds). */
+  feedBase: string;
+  alternates?: Alternate[];
+}
+
+export function pagePath(basePath: string, page: number): string {
+  if (page <= 1) return basePath;
+  return `${basePath.replace(/\/$/, '')}/page/${page}`;
+}
+
+/** Home, topic and source pages: a lead story on the home's first page, then a grid, then a pager. */
+export function renderList(site: SiteInfo, p: ListPage): string {
+  const m = messages(p.lang);
+  const newest = p.cards[0];
+  const lead = p.kind === 'home' && p.page === 1 ? p.cards[0] : undefined;
+  const rest = lead ? p.cards.slice(1) : p.cards;
+  const heading = p.kind === 'home' ? (p.page === 1 ? m.latest : fill(m.page, { n: p.page }, false)) : p.title;
+  const updated = newest
+    ? `<p class="updated">${fill(m.updated, { time: formatAgo(p.lang, newest.publishedAt, p.now) })} · <time datetime="${newest.publishedAt.toISOString()}">${esc(formatDateTime(p.lang, newest.publishedAt))}</time></p>`
+    : '';
+  const pager = p.page > 1 || p.hasNext
+    ? `<nav class="pager" aria-label="${esc(fill(m.page, { n: p.page }, false))}">${p.page > 1 ? `<a href="${esc(pagePath(p.basePath, p.page - 1))}" rel="prev">← ${esc(m.previous)}</a>` : '<span></span>'}${p.hasNext ? `<a href="${esc(pagePath(p.basePath, p.page + 1))}" rel="next">${esc(m.next)} →</a>` : ''}</nav>`
+    : '';
+  const main = `<h1>${esc(heading)}</h1>
+${updated}
+${lead ? `<section class="lead">${renderCard(p.lang, lead, 'h2').replace(/^<li class="card">|<\/li>$/g, '')}</section>` : ''}
+${rest.length ? renderCards(p.lang, rest, lead ? 'h3' : 'h2') : lead ? '' : `<p>${esc(m.noStories)}</p>`}
+${pager}`;
+  const feeds = [
+    { path: `${p.feedBase}feed.xml`, type: 'application/rss+xml', title: `${p.title} (RSS)` },
+    { path: `${p.feedBase}atom.xml`, type: 'application/atom+xml', title: `${p.title} (Atom)` },
+    { path: `${p.feedBase}feed.json`, type: 'application/feed+json', title: `${p.title} (JSON Feed)` },
+  ];
+  return renderLayout({
+    site,
+    lang: p.lang,
+    path: pagePath(p.basePath, p.page),
+    title: p.kind === 'home' && p.page === 1 ? site.name : p.page > 1 ? `${p.title} · ${fill(m.page, { n: p.page }, false)}` : p.title,
+    description: p.kind === 'home' ? m.poweredBy : p.title,
+    alternates: p.alternates ?? (p.kind === 'home' && p.page === 1 ? site.languages.map((l) => ({ lang: l, path: `/${l}/` })) : [{ lang: p.lang, path: pagePath(p.basePath, p.page) }]),
+    feeds,
+    topics: p.topics,
+  }, main);
+}

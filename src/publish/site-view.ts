@@ -1,0 +1,56 @@
+/** The plain data the renderers take: what the store read, shaped for a page. No I/O here. */
+export interface SiteInfo {
+  name: string;
+  baseUrl: string;
+  languages: string[];
+  defaultLanguage: string;
+}
+
+/** One story in a list (home, topic, source, search, feeds). */
+export interface Card {
+  id: number;
+  path: string;
+  lang: string;
+  title: string;
+  excerpt: string | null;
+  /** When we published it. */
+  publishedAt: Date;
+  updatedAt: Date;
+  outlet: string | null;
+  sourceSlug: string | null;
+  category: string | null;
+  topicSlug: string | null;
+  imageUrl: string | null;
+  flagged: boolean;
+  /** Highlighted snippet (search only): already safe HTML with <mark>. */
+  snippet?: string;
+}
+
+export interface Alternate {
+  lang: string;
+  path: string;
+}
+
+export interface ArticleView extends Card {
+  articleId: number;
+  storyId: number | null;
+  html: string;
+  text: string;
+  engine: string;
+  byline: string | null;
+  originalTitle: string;
+  originalUrl: string;
+  originalLang: string;
+  sourcePublishedAt: Date | null;
+  fetchedAt: Date;
+  translatedAt: Date;
+  imageCaption: string | null;
+  alternates: Alternate[];
+  related: Card[];
+}
+
+export interface NamedLink {
+  slug: string;
+  name: string;
+  count: number;
+}

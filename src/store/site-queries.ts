@@ -1,0 +1,122 @@
+import type { Db } from './db.ts';
+
+/** A live publication as a list shows it (home, topic, source, feeds, search). */
+export interface SiteCardRow {
+  id: number;
+  path: string;
+  lang: string;
+  flagged: boolean;
+  published_at: Date;
+  updated_at: Date;
+  title: string;
+  excerpt: string | null;
+  category: string | null;
+  outlet: string | null;
+  source_id: number;
+  source_name: string;
+  image_url: string | null;
+  // With `withBody` (feeds) only:
+  html?: string;
+  engine?: string;
+  original_url?: string;
+  original_title?: string;
+  byline?: string | null;
+}
+
+export interface ListFilter {
+  lang: string;
+  limit: number;
+  offset?: number;
+  category?: string;
+  sourceId?: number;
+  withBody?: boolean;
+}
+
+export const CARD_COLUMNS = `p.id, p.path, p.lang, p.flagged, p.published_at, greatest(p.updated_at, t.updated_at) AS updated_at,
+  t.title, t.excerpt, coalesce(a.category, s.category) AS category,
+  coalesce(s.name, a.site_name, s.title) AS outlet, s.id AS source_id,
+  coalesce(s.name, s.title, s.url) AS source_name, a.image_url`;
+
+export const CARD_FROM = `publications p JOIN translations t ON t.id = p.translation_id
+  JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id`;
+
+/** Newest first; only live publications, so a takedown leaves every list at once. */
+export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
+  const params: unknown[] = [f.lang, f.limit, f.offset ?? 0];
+  let where = `p.status = 'live' AND p.lang = $1`;
+  if (f.category !== undefined) {
+    params.push(f.category);
+    where += ` AND coalesce(a.category, s.category) = $${params.length}`;
+  }
+  if (f.sourceId !== undefined) {
+    params.push(f.sourceId);
+    where += ` AND s.id = $${params.length}`;
+  }
+  const body = f.withBody
+    ? ', t.html, t.engine, coalesce(a.canonical_url, a.url) AS original_url, a.title AS original_title, a.byline'
+    : '';
+  const { rows } = await db.query<SiteCardRow>(
+    `SELECT ${CARD_COLUMNS}${body} FROM ${CARD_FROM} WHERE ${where}
+     ORDER BY p.published_at DESC, p.id DESC LIMIT $2 OFFSET $3`,
+    params,
+  );
+  return rows;
+}
+
+export interface NameCountRow {
+  id: number | null;
+  name: string;
+  count: number;
+}
+
+/** Topics (categories) with live stories in `lang`, most stories first. */
+export async function listTopics(db: Db, lang: string): Promise<NameCountRow[]> {
+  const { rows } = await db.query<NameCountRow>(
+    `SELECT NULL::bigint AS id, coalesce(a.category, s.category) AS name, count(*)::int AS count
+     FROM ${CARD_FROM} WHERE p.status = 'live' AND p.lang = $1 AND coalesce(a.category, s.category) IS NOT NULL
+     GROUP BY 2 ORDER BY 3 DESC, 2`,
+    [lang],
+  );
+  return rows;
+}
+
+/** Outlets with live stories in `lang`. */
+export async function listSources(db: Db, lang: string): Promise<NameCountRow[]> {
+  const { rows } = await db.query<NameCountRow>(
+    `SELECT s.id, coalesce(s.name, s.title, s.url) AS name, count(*)::int AS count
+     FROM ${CARD_FROM} WHERE p.status = 'live' AND p.lang = $1 GROUP BY 1, 2 ORDER BY 3 DESC, 2`,
+    [lang],
+  );
+  return rows;
+}
+
+export interface SitemapRow {
+  path: string;
+  updated_at: Date;
+  published_at: Date;
+  title: string;
+  alternates: { lang: string; path: string }[];
+}
+
+/** Live articles of `lang` for the sitemaps, each with its live translations in other languages. */
+export async function listSitemap(db: Db, lang: string, sinceHours?: number): Promise<SitemapRow[]> {
+  const since = sinceHours ? `AND p.published_at > now() - make_interval(hours => ${Math.floor(sinceHours)})` : '';
+  const { rows } = await db.query<SitemapRow>(
+    `SELECT p.path, greatest(p.updated_at, t.updated_at) AS updated_at, p.published_at, t.title,
+       coalesce((SELECT json_agg(json_build_object('lang', o.lang, 'path', o.path) ORDER BY o.lang)
+                 FROM publications o WHERE o.article_id = p.article_id AND o.status = 'live'), '[]') AS alternates
+     FROM publications p JOIN translations t ON t.id = p.translation_id
+     WHERE p.status = 'live' AND p.lang = $1 ${since}
+     ORDER BY p.published_at DESC LIMIT 50000`,
+    [lang],
+  );
+  return rows.map((r) => ({ ...r, alternates: typeof r.alternates === 'string' ? JSON.parse(r.alternates) : r.alternates }));
+}
+
+/** Newest change per language (sitemap index lastmod). */
+export async function lastModifiedByLang(db: Db): Promise<Map<string, Date>> {
+  const { rows } = await db.query<{ lang: string; lastmod: Date }>(
+    `SELECT lang, max(updated_at) AS lastmod FROM publications WHERE status = 'live' GROUP BY lang`,
+  );
+  return new Map(rows.map((r) => [r.lang, r.lastmod]));
+}

@@ -1,0 +1,127 @@
+import { renderArticle } from '../publish/render-article.ts';
+import { renderAtom, renderJsonFeed, renderRss } from '../publish/render-feeds.ts';
+import { absolute } from '../publish/render-layout.ts';
+import { renderList } from '../publish/render-list.ts';
+import { renderNewsSitemap, renderRobots, renderSitemap, renderSitemapIndex } from '../publish/render-sitemaps.ts';
+import { renderAbout, renderError } from '../publish/render-static.ts';
+import { messages } from '../publish/messages.ts';
+import { fill } from '../publish/html.ts';
+import type { Db } from '../store/db.ts';
+import { getArticleByPath, listAlternates, listRelated } from '../store/site-article.ts';
+import { lastModifiedByLang, listCards, listSitemap, listSources, listTopics } from '../store/site-queries.ts';
+import { parseSitePath, type FeedFormat, type PageSpec } from './site-paths.ts';
+import type { SiteOptions } from './start-web-server.ts';
+import { toArticle, toCard, toFeedEntry, toNamed } from './site-views.ts';
+
+export type PageKind = 'article' | 'list' | 'feed' | 'sitemap' | 'static';
+
+/** A page as rendered, before compression. */
+export interface Rendered {
+  path: string;
+  lang: string | null;
+  kind: PageKind;
+  status: number;
+  contentType: string;
+  body: string;
+  lastModified: Date;
+}
+
+export const PAGE_SIZE = 20;
+const FEED_SIZE = 30;
+const HTML = 'text/html; charset=utf-8';
+const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/** Renders what `path` names from the rows; null when it names nothing (a 404). */
+export async function buildPage(db: Db, site: SiteOptions, path: string, now = new Date()): Promise<Rendered | null> {
+  const spec = parseSitePath(path, site.languages);
+  if (!spec) return null;
+  return buildSpec(db, site, path, spec, now);
+}
+
+async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec, now: Date): Promise<Rendered | null> {
+  const page = (kind: PageKind, lang: string | null, body: string, contentType = HTML, status = 200, lastModified = now): Rendered =>
+    ({ path, lang, kind, status, contentType, body, lastModified });
+  switch (spec.kind) {
+    case 'robots':
+      return page('static', null, renderRobots(site), 'text/plain; charset=utf-8');
+    case 'sitemap-index':
+      return page('sitemap', null, renderSitemapIndex(site, await lastModifiedByLang(db)), 'application/xml; charset=utf-8');
+    case 'sitemap': {
+      const rows = await listSitemap(db, spec.lang);
+      const home = { path: `/${spec.lang}/`, lastmod: rows[0]?.updated_at ?? now, alternates: site.languages.map((l) => ({ lang: l, path: `/${l}/` })) };
+      const urls = [home, ...rows.map((r) => ({ path: r.path, lastmod: new Date(r.updated_at), alternates: r.alternates }))];
+      return page('sitemap', spec.lang, renderSitemap(site, urls), 'application/xml; charset=utf-8');
+    }
+    case 'news-sitemap': {
+      const rows = await listSitemap(db, spec.lang, 48);
+      const urls = rows.map((r) => ({ path: r.path, title: r.title, publishedAt: new Date(r.published_at) }));
+      return page('sitemap', spec.lang, renderNewsSitemap(site, spec.lang, urls), 'application/xml; charset=utf-8');
+    }
+    case 'about':
+      return page('list', spec.lang, renderAbout(site, spec.lang, toNamed(await listTopics(db, spec.lang))));
+    case 'article': {
+      const row = await getArticleByPath(db, spec.path);
+      if (!row || row.lang !== spec.lang) return null;
+      if (row.status !== 'live') return page('article', spec.lang, renderError(site, spec.lang, 410, path), HTML, 410);
+      const [alternates, related, topics] = await Promise.all([
+        listAlternates(db, row.article_id), listRelated(db, row), listTopics(db, spec.lang),
+      ]);
+      const view = toArticle(row, alternates, related);
+      return page('article', spec.lang, renderArticle(site, view, toNamed(topics)), HTML, 200, view.updatedAt);
+    }
+    case 'home':
+    case 'topic':
+    case 'source':
+      return buildList(db, site, path, spec, now);
+    case 'feed':
+      return buildFeed(db, site, path, spec, now);
+  }
+}
+
+/** Finds the topic or outlet a slug names among those with live stories; null if none. */
+async function resolveScope(db: Db, lang: string, scope: { topic?: string; source?: string }) {
+  if (scope.topic) {
+    const t = toNamed(await listTopics(db, lang)).find((x) => x.slug === scope.topic);
+    return t ? { title: t.name, filter: { category: t.name }, base: `/${lang}/topic/${t.slug}` } : null;
+  }
+  if (scope.source) {
+    const rows = await listSources(db, lang);
+    const named = toNamed(rows);
+    const i = named.findIndex((x) => x.slug === scope.source);
+    const row = rows[i];
+    return row?.id != null ? { title: row.name, filter: { sourceId: row.id }, base: `/${lang}/source/${named[i]!.slug}` } : null;
+  }
+  return { title: null, filter: {}, base: `/${lang}/` };
+}
+
+async function buildList(db: Db, site: SiteOptions, path: string, spec: Extract<PageSpec, { kind: 'home' | 'topic' | 'source' }>, now: Date): Promise<Rendered | null> {
+  const lang = spec.lang;
+  const m = messages(lang);
+  const scope = await resolveScope(db, lang, spec.kind === 'home' ? {} : { [spec.kind]: spec.slug });
+  if (!scope) return null;
+  const rows = await listCards(db, { lang, limit: PAGE_SIZE + 1, offset: (spec.page - 1) * PAGE_SIZE, ...scope.filter });
+  if (spec.page > 1 && rows.length === 0) return null;
+  const title = spec.kind === 'home' ? site.name : fill(spec.kind === 'topic' ? m.topic : m.source, { name: scope.title ?? '' }, false);
+  const body = renderList(site, {
+    kind: spec.kind, lang, basePath: spec.kind === 'home' ? `/${lang}/` : scope.base, title,
+    cards: rows.slice(0, PAGE_SIZE).map(toCard), page: spec.page, hasNext: rows.length > PAGE_SIZE, now,
+    topics: toNamed(await listTopics(db, lang)), feedBase: spec.kind === 'home' ? `/${lang}/` : `${scope.base}/`,
+  });
+  return { path, lang, kind: 'list', status: 200, contentType: HTML, body, lastModified: rows[0] ? new Date(rows[0].updated_at) : now };
+}
+
+async function buildFeed(db: Db, site: SiteOptions, path: string, spec: Extract<PageSpec, { kind: 'feed' }>, now: Date): Promise<Rendered | null> {
+  const scope = await resolveScope(db, spec.lang, spec.scope);
+  if (!scope) return null;
+  const rows = await listCards(db, { lang: spec.lang, limit: FEED_SIZE, withBody: true, ...scope.filter });
+  const title = scope.title ? `${scope.title} · ${site.name}` : site.name;
+  const pagePath = scope.base;
+  const input = { site, lang: spec.lang, title, pagePath, selfPath: `${scope.base.replace(/\/$/, '')}/feed`, entries: rows.map(toFeedEntry), now };
+  const selfUrl = absolute(site, path);
+  const body = spec.format === 'rss' ? renderRss(input) : spec.format === 'atom' ? renderAtom(input, selfUrl) : renderJsonFeed(input, selfUrl);
+  return { path, lang: spec.lang, kind: 'feed', status: 200, contentType: FEED_TYPES[spec.format], body, lastModified: rows[0] ? new Date(rows[0].updated_at) : now };
+}

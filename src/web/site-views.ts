@@ -1,0 +1,60 @@
+import { slug } from '../publish/slug.ts';
+import type { FeedEntry } from '../publish/render-feeds.ts';
+import type { ArticleView, Card, NamedLink } from '../publish/site-view.ts';
+import type { SiteArticleRow } from '../store/site-article.ts';
+import type { NameCountRow, SiteCardRow } from '../store/site-queries.ts';
+
+/** Rows as the store reads them → the plain views the renderers take. */
+export function toCard(r: SiteCardRow): Card {
+  return {
+    id: r.id,
+    path: r.path,
+    lang: r.lang,
+    title: r.title,
+    excerpt: r.excerpt,
+    publishedAt: new Date(r.published_at),
+    updatedAt: new Date(r.updated_at),
+    outlet: r.outlet,
+    sourceSlug: slug(r.source_name),
+    category: r.category,
+    topicSlug: r.category ? slug(r.category) : null,
+    imageUrl: r.image_url,
+    flagged: r.flagged,
+  };
+}
+
+export function toFeedEntry(r: SiteCardRow): FeedEntry {
+  return {
+    ...toCard(r),
+    html: r.html ?? '',
+    engine: r.engine ?? '',
+    originalUrl: r.original_url ?? '',
+    originalTitle: r.original_title ?? '',
+    byline: r.byline ?? null,
+  };
+}
+
+export function toArticle(r: SiteArticleRow, alternates: { lang: string; path: string }[], related: SiteCardRow[]): ArticleView {
+  return {
+    ...toCard(r),
+    articleId: r.article_id,
+    storyId: r.story_id,
+    html: r.html,
+    text: r.text,
+    engine: r.engine,
+    byline: r.byline,
+    originalTitle: r.original_title,
+    originalUrl: r.original_url,
+    originalLang: r.original_lang,
+    sourcePublishedAt: r.source_published_at ? new Date(r.source_published_at) : null,
+    fetchedAt: new Date(r.fetched_at),
+    translatedAt: new Date(r.translated_at),
+    imageCaption: r.image_caption,
+    alternates: alternates.map((a) => ({ lang: a.lang, path: a.path })),
+    related: related.map(toCard),
+  };
+}
+
+export function toNamed(rows: NameCountRow[]): NamedLink[] {
+  return rows.map((r) => ({ slug: slug(r.name), name: r.name, count: r.count }));
+}

@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import type { Db } from '../store/db.ts';
+import { createSiteApp, type SiteApp } from './site-app.ts';
+
+export interface SiteOptions {
+  name: string;
+  baseUrl: string;
+  languages: string[];
+  defaultLanguage: string;
+}
+
+/** A route mounted by the composition root (healthz, websub, admin, api) before the public site. */
+export interface Route {
+  method: 'GET' | 'POST' | '*';
+  prefix: string;
+  handle(req: Request): Promise<Response>;
+}
+
+export interface WebServerOptions {
+  db: Db;
+  site: SiteOptions;
+  host: string;
+  port: number;
+  routes?: Route[];
+  log?: (msg: string, fields?: object) => void;
+}
+
+export function matchRoute(routes: Route[], method: string, path: string): Route | undefined {
+  return routes.find((r) => (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) && path.startsWith(r.prefix));
+}
+
+async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(origin + req.url, {
+    method: req.method,
+    headers: req.headers as Record<string, string>,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream) : undefined,
+    // @ts-expect-error Node's fetch needs this for a streamed body; not in the DOM types.
+    duplex: hasBody ? 'half' : undefined,
+  });
+  const response = await route.handle(request);
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body || req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  res.end(Buffer.from(await response.arrayBuffer()));
+}
+
+/**
+ * The public site on node:http. A cached page is answered from memory with headers built once,
+ * without constructing Request/Response objects: that is what lets it keep pace with nginx.
+ */
+export async function startWebServer(opts: WebServerOptions): Promise<{ url: string; close(): Promise<void>; app: SiteApp }> {
+  const app = createSiteApp({ db: opts.db, site: opts.site, log: opts.log });
+  await app.start();
+  const routes = opts.routes ?? [];
+  let origin = '';
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const route = routes.length ? matchRoute(routes, req.method ?? 'GET', path) : undefined;
+    const work = route
+      ? callRoute(route, req, res, origin)
+      : app.handle({
+          method: req.method ?? 'GET',
+          path,
+          query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
+          header: (name) => {
+            const v = req.headers[name];
+            return Array.isArray(v) ? v.join(', ') : v;
+          },
+        }).then((reply) => {
+          res.writeHead(reply.status, reply.headers);
+          res.end(reply.body ?? undefined);
+        });
+    work.catch((err: Error) => {
+      opts.log?.('web: request failed', { path, error: err.message });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  origin = `http://${host}:${address.port}`;
+  opts.log?.('web: listening', { url: origin });
+  return {
+    url: origin,
+    app,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await app.close();
+    },
+  };
+}
