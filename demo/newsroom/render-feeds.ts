@@ -49,7 +49,6 @@ export function renderRss(baseUrl: string, entries: FeedEntry[], lastBuild: Date
     <description>Independent news from Northbridge and the world.</description>
     <language>en-gb</language>
     <lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>
-    <ttl>1</ttl>
     <atom:link href="${x(baseUrl)}/feed.rss" rel="self" type="application/rss+xml"/>
 ${items}
   </channel>
