@@ -33,6 +33,8 @@ export async function readCappedBody(
   contentEncoding: string | undefined,
   maxBytes: number,
   url: string,
+  /** Keep the first maxBytes and stop quietly instead of failing (error pages). */
+  truncate = false,
 ): Promise<Buffer> {
   // Encodings are listed in the order applied; undo them in reverse.
   const codings = (contentEncoding ?? '')
@@ -44,6 +46,12 @@ export async function readCappedBody(
   let total = 0;
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
+      if (truncate && total + chunk.length > maxBytes) {
+        chunks.push(chunk.subarray(0, maxBytes - total));
+        total = maxBytes;
+        cb(new Truncated());
+        return;
+      }
       total += chunk.length;
       if (total > maxBytes) {
         cb(new PermanentError(`fetch: ${url} is larger than ${maxBytes} bytes (decoded)`, 'fetch.too_large', { httpStatus: 413 }));
@@ -56,6 +64,7 @@ export async function readCappedBody(
   try {
     await pipeline([body, ...decoders, sink]);
   } catch (err) {
+    if (err instanceof Truncated) return Buffer.concat(chunks, total);
     if (err instanceof PermanentError) throw err;
     if (err instanceof Error && 'errno' in err && decoders.length) {
       throw new TransientError(`fetch: ${url}: corrupt ${contentEncoding} body (${err.message})`, 'fetch.network', { cause: err });
@@ -64,3 +73,5 @@ export async function readCappedBody(
   }
   return Buffer.concat(chunks, total);
 }
+
+class Truncated extends Error {}

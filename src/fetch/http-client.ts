@@ -49,6 +49,7 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
+const ERROR_BODY_BYTES = 64 * 1024;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -95,14 +96,16 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
           continue;
         }
         const notModified = res.statusCode === 304;
+        // An error page is only read for its first bytes: it must not fail as "too large".
+        const isError = res.statusCode >= 400;
         const declared = Number(h['content-length']);
-        if (!h['content-encoding'] && declared > maxBytes) {
+        if (!isError && !h['content-encoding'] && declared > maxBytes) {
           res.body.destroy();
           throw new PermanentError(`fetch: ${current} is larger than ${maxBytes} bytes (Content-Length ${declared})`, 'fetch.too_large', { httpStatus: 413 });
         }
         const body = notModified
           ? (await res.body.dump(), Buffer.alloc(0))
-          : await readCappedBody(res.body, h['content-encoding'], maxBytes, current);
+          : await readCappedBody(res.body, h['content-encoding'], isError ? Math.min(maxBytes, ERROR_BODY_BYTES) : maxBytes, current, isError);
         return {
           url: current,
           status: res.statusCode,

@@ -55,6 +55,18 @@ beforeAll(async () => {
         return res.writeHead(429, { 'retry-after': '120' }).end();
       case '/503':
         return res.writeHead(503, { 'retry-after': 'Wed, 21 Oct 2037 07:28:00 GMT' }).end('down');
+      case '/error-big':
+        return res.writeHead(500).end(Buffer.alloc(3 * 1024 * 1024, 'e'));
+      case '/garbage':
+        return void req.socket.end('HTTP/1.1 ???? nonsense\r\n\x00\x01\r\n\r\n');
+      case '/cut':
+        res.writeHead(200, { 'content-length': '1000' });
+        res.write('only ten b');
+        return void setTimeout(() => req.socket.destroy(), 20);
+      case '/corrupt-gzip':
+        return res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('1f8b0800000000000003ffffffffffffff', 'hex'));
+      case '/compress':
+        return res.writeHead(200, { 'content-encoding': 'compress' }).end('x');
       case '/ua':
         return res.end(req.headers['user-agent']);
       default:
@@ -132,6 +144,23 @@ describe('createHttpClient', () => {
     expect(r503).toMatchObject({ status: 503, retryAfter: new Date('2037-10-21T07:28:00Z') });
     expect(r503.body.toString()).toBe('down');
     expect((await http.get(`${srv.origin}/nothing`)).status).toBe(404);
+  });
+
+  it('returns an oversized error page truncated, not as a too_large failure', async () => {
+    const res = await http.get(`${srv.origin}/error-big`);
+    expect(res.status).toBe(500);
+    expect(res.body.length).toBe(64 * 1024);
+  });
+
+  it.each([
+    ['/garbage', 'fetch.network'],
+    ['/cut', 'fetch.network'],
+    ['/corrupt-gzip', 'fetch.network'],
+    ['/compress', 'fetch.bad_encoding'],
+  ])('a broken response (%s) is a typed error, never a crash', async (path, code) => {
+    await expect(http.get(`${srv.origin}${path}`)).rejects.toMatchObject({ code });
+    // …and the client keeps working.
+    expect((await http.get(`${srv.origin}/gzip`)).status).toBe(200);
   });
 
   it('follows at most 5 redirects and reports them', async () => {
