@@ -22,6 +22,8 @@ export const engineConfigSchema = z.strictObject({
   model: z.string().optional(),
   /** DeepL: 'free' | 'pro' picks the endpoint when no url is given. */
   plan: z.enum(['free', 'pro']).optional(),
+  /** OpenAI-compatible: the languages offered (every pair among them). */
+  languages: z.array(z.string()).optional(),
   /** Apertium: data directory with modes/ (defaults to the Debian one). */
   dataDir: z.string().optional(),
   /** Apertium: restrict to these pairs ("eng-spa"); default: every installed mode. */

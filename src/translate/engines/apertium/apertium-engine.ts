@@ -20,7 +20,12 @@ export interface ApertiumEngineOptions {
 }
 
 /** Apertium, offline: one warm pipeline per mode, discovered from `apertium -l`. */
-export function createApertiumEngine(opts: ApertiumEngineOptions = {}): TranslationEngine {
+export interface ApertiumEngine extends TranslationEngine {
+  /** The warm pipelines: one per mode in use. */
+  processes(): Array<{ mode: string; pid: number | null; restarts: number }>;
+}
+
+export function createApertiumEngine(opts: ApertiumEngineOptions = {}): ApertiumEngine {
   const command = opts.command ?? 'apertium';
   const dirArgs = opts.dataDir ? ['-d', opts.dataDir] : [];
   const procs = new Map<string, ApertiumProcess>();
@@ -87,6 +92,7 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Translat
       const outs = await proc.translate(segments.map((s) => `${htmlToStream(s)}[]`));
       return outs.map((o) => streamToHtml(o).trim());
     },
+    processes: () => [...procs.entries()].map(([mode, p]) => ({ mode, pid: p.pid(), restarts: p.restarts })),
     async close() {
       await Promise.all([...procs.values()].map((p) => p.close()));
       procs.clear();

@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApertiumEngine, type ApertiumEngine } from '../../src/translate/engines/apertium/apertium-engine.ts';
+import { htmlToStream, streamToHtml } from '../../src/translate/engines/apertium/apertium-stream.ts';
+
+// Apertium is a hard requirement of these tests: missing, they fail and say what to install.
+function requireApertium(): void {
+  let modes = '';
+  try {
+    modes = execFileSync('apertium', ['-l'], { encoding: 'utf8' });
+  } catch (err) {
+    throw new Error(`Apertium is not installed (apt-get install apertium apertium-eng-spa): ${(err as Error).message}`);
+  }
+  if (!/\beng-spa\b/.test(modes)) throw new Error('Apertium pair eng-spa is missing (apt-get install apertium-eng-spa)');
+}
+
+describe('apertium stream format', () => {
+  it.each([
+    ['Hello <b>world</b>.', 'Hello [<b>]world[<\\/b>].'],
+    ['a &amp; b [x] $5 @me a/b', 'a & b \\[x\\] \\$5 \\@me a\\/b'],
+    ['<a href="/p?a=1&amp;b=2">x</a>', '[<a href="\\/p?a=1&amp;b=2">]x[<\\/a>]'],
+  ])('%s', (html, stream) => {
+    expect(htmlToStream(html)).toBe(stream);
+    expect(streamToHtml(stream)).toBe(html.replace('[x]', '[x]'));
+  });
+});
+
+describe('apertium engine (real, eng-spa)', () => {
+  let engine: ApertiumEngine;
+  beforeAll(() => {
+    requireApertium();
+    engine = createApertiumEngine();
+  });
+  afterAll(async () => engine?.close());
+
+  it('discovers pairs from the machine', async () => {
+    expect(await engine.pairs()).toContainEqual({ from: 'en', to: 'es' });
+    expect(await engine.version()).toMatch(/eng-spa@\d+/);
+  });
+
+  it('translates many segments in one call, markup kept, on one warm process', async () => {
+    const segs = ['The <b>house</b> is red.', 'I have <a href="https://x.test/a?b=1&amp;c=2">two dogs</a>.', 'Prices rose 3.5% in 2020 [sic].'];
+    const out = await engine.translate(segs, 'en', 'es');
+    expect(out[0]).toBe('La <b>casa</b> es roja.');
+    expect(out[1]).toContain('<a href="https://x.test/a?b=1&amp;c=2">');
+    expect(out[1]).toContain('</a>');
+    expect(out[2]).toContain('[sic]');
+    const [first] = engine.processes();
+    const many = Array.from({ length: 300 }, (_, i) => `Sentence ${i} is about the war.`);
+    const out2 = await engine.translate(many, 'en', 'es');
+    expect(out2).toHaveLength(300);
+    expect(out2[299]).toMatch(/^Frase 299 .*guerra\.$/);
+    expect(engine.processes()).toEqual([{ mode: 'eng-spa', pid: first!.pid, restarts: 0 }]);
+  });
+
+  it('restarts the pipeline after a crash', async () => {
+    await engine.translate(['Good morning.'], 'en', 'es');
+    const pid = engine.processes()[0]!.pid!;
+    process.kill(-pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 100));
+    const out = await engine.translate(['The cat sleeps.'], 'en', 'es');
+    expect(out[0]).toMatch(/gato/);
+    expect(engine.processes()[0]!.pid).not.toBe(pid);
+  });
+
+  it('rejects a pair that is not installed as permanent', async () => {
+    await expect(engine.translate(['x'], 'en', 'xx')).rejects.toMatchObject({ code: 'translate.no_pair', retry: 'never' });
+  });
+});
