@@ -12,11 +12,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const newsroom = await startNewsroom({ host: values.host, port, initialCount: values.initial === undefined ? undefined : Number(values.initial) });
 console.log(`newsroom: ${newsroom.liveCount()} stories live`);
-console.log(`home:   ${newsroom.url}`);
+console.log(`home:   ${newsroom.url}/`);
 console.log(`rss:    ${newsroom.rssUrl}`);
 console.log(`atom:   ${newsroom.atomUrl}`);
 console.log(`broken: ${newsroom.brokenFeedUrl}`);
-console.log(`publish the next held-back story: curl -X POST ${newsroom.url}_newsroom/publish-next`);
+console.log(`publish the next held-back story: curl -X POST ${newsroom.url}/_newsroom/publish-next`);
 const stop = (): void => void newsroom.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -109,7 +109,8 @@ export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroo
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
-    const path = new URL(req.url ?? '/', 'http://newsroom.invalid').pathname;
+    // Collapse doubled slashes first: "//x" would otherwise parse as a host, not a path.
+    const path = new URL((req.url ?? '/').replace(/^\/+/, '/'), 'http://newsroom.invalid').pathname;
     const html = 'text/html; charset=utf-8';
     if (req.method === 'POST' && path === '/_newsroom/publish-next') {
       if (!isLoopback(req)) return send(req, res, 403, 'text/plain', 'forbidden\n');
@@ -147,7 +148,8 @@ export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroo
   const addr = server.address() as AddressInfo;
   baseUrl = `http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`;
   return {
-    url: `${baseUrl}/`,
+    /** No trailing slash: callers write `${url}/articles/…`. */
+    url: baseUrl,
     rssUrl: `${baseUrl}/feed.rss`,
     atomUrl: `${baseUrl}/feed.atom`,
     brokenFeedUrl: `${baseUrl}/broken.xml`,
