@@ -13,7 +13,7 @@ export const BOILERPLATE_CLASS = new RegExp(
     [
       'comments?', 'comment-?(?:list|form|section|area|s?wrap)', 'disqus', 'replies', 'respond',
       'share', 'sharing', 'sharethis', 'shares', 'social', 'socials', 'addthis', 'sociable',
-      'related', 'recommend(?:ed|ations?)?', 'more-?(?:stories|articles|news|from)', 'read-?more', 'read-?next', 'also-?read',
+      'related', 'recirc(?:ulation)?', 'teasers?', 'promo-?list', 'up-?next', 'more-?in', 'recommend(?:ed|ations?)?', 'more-?(?:stories|articles|news|from)', 'read-?more', 'read-?next', 'also-?read',
       'newsletter', 'subscribe', 'subscription', 'signup', 'sign-?up', 'paywall', 'regwall',
       'promo', 'promotion', 'sponsor(?:ed)?', 'advert(?:isement)?s?', 'ads?', 'ad-?(?:slot|unit|container|wrapper|block|box)', 'dfp', 'gpt-ad', 'taboola', 'outbrain',
       'cookies?', 'consent', 'gdpr', 'banner', 'breadcrumbs?', 'crumbs',

@@ -7,6 +7,8 @@ export interface Block {
   kind: BlockKind;
   /** The element whose ancestors are credited with this block. */
   el: Element;
+  /** Whether `el` is the block itself (a <p>) rather than the container of an inline run. */
+  own: boolean;
   /** Inline nodes that make up the block (not for figures). */
   nodes: ChildNode[];
   text: string;
@@ -27,6 +29,8 @@ interface Ctx {
   list: Element | null;
   quote: Element | null;
   inLi: boolean;
+  /** Inside a block-level link: a teaser, whatever its own markup says. */
+  inLink: boolean;
 }
 
 /** Whether an element holds block content anywhere below it; computed once per element. */
@@ -79,21 +83,21 @@ export function collectBlocks(root: Element): Block[] {
   const out: Block[] = [];
   const hasBlock = makeHasBlock();
 
-  const emit = (kind: BlockKind, el: Element, all: ChildNode[], ctx: Ctx, level = 0): void => {
+  const emit = (kind: BlockKind, el: Element, all: ChildNode[], ctx: Ctx, own: boolean, level = 0): void => {
     const nodes = trimBreaks(all);
     const raw = nodes.map(rawText).join('');
     const text = kind === 'pre' ? raw.replace(/^\n+|\s+$/g, '') : normalizeSpace(raw);
     if (!text) {
       // A paragraph holding only an image is a figure.
       const image = nodes.length ? nodes.map((n) => (isElement(n) ? imageOf(n) : null)).find(Boolean) : null;
-      if (image) out.push({ kind: 'figure', el, nodes: [], text: '', linkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption: '' } });
+      if (image) out.push({ kind: 'figure', el, own, nodes: [], text: '', linkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption: '' } });
       return;
     }
-    const lc = nodes.reduce((n, c) => n + linkChars(c), 0);
-    out.push({ kind, el, nodes, text, linkChars: lc, level, list: ctx.list, quote: ctx.quote, image: null });
+    const lc = ctx.inLink ? text.length : nodes.reduce((n, c) => n + linkChars(c), 0);
+    out.push({ kind, el, own, nodes, text, linkChars: lc, level, list: ctx.list, quote: ctx.quote, image: null });
   };
 
-  const flush = (run: ChildNode[], el: Element, ctx: Ctx): void => {
+  const flush = (run: ChildNode[], el: Element, ctx: Ctx, own: boolean): void => {
     // Two line breaks in a row separate paragraphs on pages that use no <p>.
     let part: ChildNode[] = [];
     let brs = 0;
@@ -102,7 +106,7 @@ export function collectBlocks(root: Element): Block[] {
       if (isElement(n) && n.name === 'br') brs++;
       else if (!(isText(n) && !n.data.trim())) {
         if (brs >= 2 && content) {
-          emit(ctx.inLi ? 'li' : 'p', el, part, ctx);
+          emit(ctx.inLi ? 'li' : 'p', el, part, ctx, own);
           part = [];
         }
         brs = 0;
@@ -110,7 +114,7 @@ export function collectBlocks(root: Element): Block[] {
       }
       part.push(n);
     }
-    if (part.length) emit(ctx.inLi ? 'li' : 'p', el, part, ctx);
+    if (part.length) emit(ctx.inLi ? 'li' : 'p', el, part, ctx, own);
   };
 
   const walk = (el: Element, ctx: Ctx): void => {
@@ -120,11 +124,11 @@ export function collectBlocks(root: Element): Block[] {
         run.push(child);
         continue;
       }
-      flush(run, el, ctx);
+      flush(run, el, ctx, false);
       run = [];
       block(child, ctx);
     }
-    flush(run, el, ctx);
+    flush(run, el, ctx, false);
   };
 
   const block = (el: Element, ctx: Ctx): void => {
@@ -133,24 +137,24 @@ export function collectBlocks(root: Element): Block[] {
       const image = imageOf(el);
       const capEl = name === 'figure' ? el.children.find((c): c is Element => isElement(c) && c.name === 'figcaption') : undefined;
       const caption = capEl ? normalizeSpace(rawText(capEl)) : '';
-      if (image) out.push({ kind: 'figure', el, nodes: capEl ? capEl.children : [], text: caption, linkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption } });
+      if (image) out.push({ kind: 'figure', el, own: true, nodes: capEl ? capEl.children : [], text: caption, linkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption } });
       else if (name === 'figure') walk(el, ctx);
       return;
     }
     if (name === 'table' && isDataTable(el)) {
-      out.push({ kind: 'table', el, nodes: [el], text: tableText(el), linkChars: linkChars(el), level: 0, list: null, quote: ctx.quote, image: null });
+      out.push({ kind: 'table', el, own: true, nodes: [el], text: tableText(el), linkChars: linkChars(el), level: 0, list: null, quote: ctx.quote, image: null });
       return;
     }
-    if (name === 'pre') return emit('pre', el, el.children, ctx);
+    if (name === 'pre') return emit('pre', el, el.children, ctx, true);
     const next: Ctx =
-      name === 'ul' || name === 'ol' ? { ...ctx, list: el } : name === 'blockquote' ? { ...ctx, quote: el } : name === 'li' ? { ...ctx, inLi: true } : ctx;
+      name === 'ul' || name === 'ol' ? { ...ctx, list: el } : name === 'blockquote' ? { ...ctx, quote: el } : name === 'li' ? { ...ctx, inLi: true } : name === 'a' ? { ...ctx, inLink: true } : ctx;
     if (hasBlock(el)) return walk(el, next);
     const h = HEADING.exec(name);
-    if (h) return emit('h', el, el.children, next, Number(h[1]));
-    flush(el.children, el, next);
+    if (h) return emit('h', el, el.children, next, true, Number(h[1]));
+    flush(el.children, el, next, true);
   };
 
-  walk(root, { list: null, quote: null, inLi: false });
+  walk(root, { list: null, quote: null, inLi: false, inLink: false });
   return out;
 }
 

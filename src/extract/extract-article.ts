@@ -40,14 +40,16 @@ function storyBlocks(doc: Document, body: Element, declaredBody: string | null, 
   cleanTree(body, { drop: drop.size ? (el) => drop.has(el) : undefined });
   if (chosen.length > 0) return chosen.filter((el) => el.parent).flatMap((el) => collectBlocks(el));
   const blocks = collectBlocks(body);
-  const declared = declaredBody && declaredBody.length >= 400 ? tokens(declaredBody) : null;
-  if (declared) {
-    const guided = findContent(blocks, { declaredBody: declared });
-    const got = guided.blocks.reduce((n, b) => n + b.text.length, 0);
-    // A declared body that the page's blocks mostly cover is the best guide there is.
-    if (got >= 0.6 * declaredBody!.length) return guided.blocks;
+  const heuristic = findContent(blocks).blocks;
+  // A declared body is a guide only when it is whole: some pages declare just the first paragraph.
+  const found = heuristic.reduce((n, b) => n + b.text.length, 0);
+  if (declaredBody && declaredBody.length >= 200 && declaredBody.length >= 0.5 * found) {
+    const guided = findContent(blocks, { declaredBody: tokens(declaredBody) });
+    const matched = guided.blocks.reduce((n, b) => n + b.text.length, 0);
+    // …and only when the page's blocks really hold it (some declare another text, or markup).
+    if (matched >= 0.6 * declaredBody.length && matched <= 1.5 * declaredBody.length) return guided.blocks;
   }
-  return findContent(blocks).blocks;
+  return heuristic;
 }
 
 export function extractArticle(html: string, url: string, opts: ExtractOptions = {}): ExtractedArticle {

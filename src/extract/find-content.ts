@@ -15,6 +15,7 @@ export interface ContentOptions {
   chromeWeight?: number;
 }
 
+const LONE_WEIGHT = 0.3;
 const SENTENCE_END = /[.!?…:;"'”’»)\]。！？।]$/;
 
 export function tokens(text: string): string {
@@ -26,16 +27,20 @@ type Verdict = 'good' | 'bad' | 'neutral';
 function judge(block: Block, declared: string | null): Verdict {
   if (block.kind === 'figure') return 'neutral';
   const len = block.text.length;
+  // Markup shown as text (a noscript fallback, an escaped embed) is never the story.
+  if (/^<[a-z!/]/i.test(block.text)) return 'bad';
   if (declared) {
     const t = tokens(block.text);
     if (!t) return 'neutral';
     return declared.includes(t) ? (len >= 20 ? 'good' : 'neutral') : 'bad';
   }
   const density = block.linkChars / Math.max(1, len);
-  if (density > 0.5 || (len < 120 && CHROME_TEXT.test(block.text))) return 'bad';
+  const sentence = SENTENCE_END.test(block.text);
+  // Long prose may link a lot (a news digest); short linked text is navigation.
+  if (density > 0.8 || (density > 0.5 && (len < 150 || !sentence)) || (len < 120 && CHROME_TEXT.test(block.text))) return 'bad';
   if (block.kind === 'h') return 'neutral';
-  if (len >= 80 && density < 0.3) return 'good';
-  if (len >= 30 && SENTENCE_END.test(block.text) && density < 0.2) return 'good';
+  if (len >= 80 && (density < 0.3 || sentence)) return 'good';
+  if (len >= 30 && sentence && density < 0.2) return 'good';
   return len < 30 ? 'bad' : 'neutral';
 }
 
@@ -47,12 +52,21 @@ export interface Content {
 export function findContent(blocks: Block[], opts: ContentOptions = {}): Content {
   const declared = opts.declaredBody ? ` ${opts.declaredBody} ` : null;
   const weight = opts.chromeWeight ?? 1;
-  const verdicts = blocks.map((b) => judge(b, declared));
+  const verdicts = blocks.map((b) => judge(b, null));
+  // The declared body chooses the container; inside it, what it names is kept whatever it looks like.
+  const guide = declared ? blocks.map((b) => judge(b, declared)) : verdicts;
+  // Paragraphs of a story stand side by side; a lone good block in its own box is a teaser's dek.
+  const goodPerParent = new Map<Element | null, number>();
+  const parentOf = (b: Block): Element | null => (b.own ? (b.el.parent as Element | null) : b.el);
+  blocks.forEach((b, i) => {
+    if (guide[i] === 'good') goodPerParent.set(parentOf(b), (goodPerParent.get(parentOf(b)) ?? 0) + 1);
+  });
   const score = new Map<Element, number>();
   blocks.forEach((b, i) => {
-    const v = verdicts[i];
+    const v = guide[i];
     if (v === 'neutral') return;
-    const value = v === 'good' ? b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * b.text.length;
+    const lone = v === 'good' && (goodPerParent.get(parentOf(b)) ?? 0) < 2 ? LONE_WEIGHT : 1;
+    const value = v === 'good' ? lone * b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * b.text.length;
     for (const el of [b.el, ...ancestors(b.el)]) score.set(el, (score.get(el) ?? 0) + value);
   });
   let best: Element | null = null;
@@ -66,7 +80,7 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
     }
   }
   if (!best) return { container: null, blocks: [] };
-  const inside = blocks.map((b, i) => ({ b, v: verdicts[i] as Verdict })).filter(({ b }) => b.el === best || ancestors(b.el).includes(best));
+  const inside = blocks.map((b, i) => ({ b, v: (guide[i] === 'good' ? 'good' : verdicts[i]) as Verdict })).filter(({ b }) => b.el === best || ancestors(b.el).includes(best));
   return { container: best, blocks: trimChrome(inside, declared !== null) };
 }
 
