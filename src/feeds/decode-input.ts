@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import type { Warnings } from './warnings.ts';
 
 /**
@@ -27,15 +28,21 @@ export function decodeInput(input: Buffer, contentType: string | null | undefine
   return decode(bytes, decl ?? 'utf-8', warnings);
 }
 
-function decode(bytes: Buffer, label: string, warnings: Warnings): string {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    warnings.add(`unknown charset "${label}", read as UTF-8`);
-    decoder = new TextDecoder('utf-8');
+// WHATWG: these labels all mean windows-1252 on the web (Node's TextDecoder reads them as Latin-1).
+const WIN1252 = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp1252', 'windows-1252', 'x-cp1252']);
+
+function decode(bytes: Buffer, rawLabel: string, warnings: Warnings): string {
+  let label = rawLabel.trim().toLowerCase();
+  if (WIN1252.has(label)) label = 'windows-1252';
+  if (label === 'utf-16' || label === 'utf16') label = bytes[0] === 0x00 ? 'utf-16be' : 'utf-16le';
+  if (label === 'utf-8' || label === 'utf8') {
+    const text = bytes.toString('utf8');
+    if (text.includes('\uFFFD') && !bytes.includes(Buffer.from('\uFFFD'))) warnings.add('invalid UTF-8 bytes replaced with U+FFFD');
+    return text;
   }
-  const text = decoder.decode(bytes);
-  if (decoder.encoding === 'utf-8' && text.includes('\uFFFD')) warnings.add('invalid UTF-8 bytes replaced with U+FFFD');
-  return text;
+  if (!iconv.encodingExists(label)) {
+    warnings.add(`unknown charset "${rawLabel}", read as UTF-8`);
+    return decode(bytes, 'utf-8', warnings);
+  }
+  return iconv.decode(bytes, label, { stripBOM: true });
 }

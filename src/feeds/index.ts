@@ -1,2 +1,18 @@
 export { parseFeed, type ParseFeedOptions } from './parse-feed.ts';
 export { parseDate } from './parse-date.ts';
+export { parseOpml, buildOpml, type OpmlOutline } from './opml.ts';
+export { discoverFeeds, type FeedCandidate } from './discover-feeds.ts';
+export { looksLikeFeed } from './looks-like-feed.ts';
+export { parseLinkHeader, type HeaderLink } from './websub/link-header.ts';
+export {
+  buildSubscribeForm,
+  discoverWebSub,
+  generateSecret,
+  leaseRenewAt,
+  sendSubscription,
+  signBody,
+  verifyIntent,
+  verifySignature,
+  type IntentResult,
+  type SubscribeRequest,
+} from './websub/websub.ts';

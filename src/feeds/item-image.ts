@@ -1,4 +1,4 @@
-import { resolveUrl } from './text.ts';
+import { decodeAttr, resolveUrl } from './text.ts';
 import { child, children } from './tree-query.ts';
 import type { XElement } from './xml-tree.ts';
 
@@ -48,7 +48,8 @@ function firstContentImage(html: string, base: string | null): string | null {
     const tag = m[0];
     if (/\b(width|height)\s*=\s*["']?[01]["'\s/>]/i.test(tag)) continue;
     const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const url = resolveUrl(src?.[1] ?? src?.[2] ?? src?.[3], base);
+    const raw = src?.[1] ?? src?.[2] ?? src?.[3];
+    const url = raw ? resolveUrl(decodeAttr(raw), base) : null;
     if (url) return url;
   }
   return null;

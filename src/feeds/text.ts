@@ -42,6 +42,13 @@ export function clean(text: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/** Trimmed, null for empty; whitespace inside is kept (HTML may hold <pre>). */
+export function trimmed(text: string | null | undefined): string | null {
+  if (text == null) return null;
+  const t = text.trim();
+  return t === '' ? null : t;
+}
+
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string | null): string | null {
   if (html == null) return null;

@@ -1,7 +1,7 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
 import { parseDate } from '../parse-date.ts';
-import { clean, escapeHtml, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
@@ -36,15 +36,15 @@ export function parseAtom(root: XElement, warnings: Warnings, maxItems: number):
 export function textConstructHtml(el: XElement): string | null {
   const type = (el.attrs.type ?? 'text').toLowerCase();
   const mode = el.attrs.mode?.toLowerCase();
-  if (mode === 'base64') return clean(Buffer.from(textOf(el), 'base64').toString('utf8'));
+  if (mode === 'base64') return trimmed(Buffer.from(textOf(el), 'base64').toString('utf8'));
   if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') {
     const div = el.children.find((c): c is XElement => typeof c !== 'string' && /(^|:)div$/.test(c.name));
-    return clean(innerHtml(div ?? el, true));
+    return trimmed(innerHtml(div ?? el, true));
   }
-  if (type === 'html' || type === 'text/html' || mode === 'escaped') return clean(innerHtml(el, false));
+  if (type === 'html' || type === 'text/html' || mode === 'escaped') return trimmed(innerHtml(el, false));
   const hasElements = el.children.some((c) => typeof c !== 'string');
   // type="text" with markup inside is a broken feed: read the markup as HTML rather than lose it.
-  return hasElements ? clean(innerHtml(el, false)) : clean(escapeHtml(textOf(el)));
+  return hasElements ? trimmed(innerHtml(el, false)) : trimmed(escapeHtml(textOf(el)));
 }
 
 function authorName(el: XElement): string | null {

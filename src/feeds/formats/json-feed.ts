@@ -1,12 +1,13 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { PermanentError } from '../../domain/errors.ts';
 import { parseDate } from '../parse-date.ts';
-import { clean, escapeHtml, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { clean, escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
 import type { Warnings } from '../warnings.ts';
 import { fallbackId, uniq } from './shared.ts';
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? clean(v) : typeof v === 'number' ? String(v) : null);
+const rawStr = (v: unknown): string | null => (typeof v === 'string' ? trimmed(v) : null);
 const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : null);
 
 /** JSON Feed 1.0 and 1.1 (`author` or `authors`, `language`, `hubs`). */
@@ -31,7 +32,8 @@ export function parseJsonFeed(text: string, url: string, warnings: Warnings, max
       continue;
     }
     const link = resolveUrl(str(o.url) ?? str(o.external_url), base);
-    const html = str(o.content_html) ?? (str(o.content_text) ? escapeHtml(str(o.content_text)!).replace(/\n/g, '<br>') : null);
+    const text = rawStr(o.content_text);
+    const html = rawStr(o.content_html) ?? (text ? escapeHtml(text).replace(/\r?\n/g, '<br>') : null);
     const contentHtml = html ? resolveHtmlUrls(html, link ?? base) : null;
     const title = str(o.title);
     const summary = str(o.summary) ?? htmlToText(contentHtml)?.slice(0, 500) ?? null;

@@ -1,7 +1,7 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
 import { parseDate } from '../parse-date.ts';
-import { clean, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { htmlToText, trimmed, resolveHtmlUrls, resolveUrl } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
@@ -51,14 +51,15 @@ function rssItem(el: XElement): FeedItem | null {
     if (link) break;
   }
   link ??= linkRel(el, 'alternate');
-  if (!link && guid && guidEl?.attrs.ispermalink !== 'false') link = resolveUrl(guid, base);
+  // A permalink guid is a link only when it is an absolute URL: `<guid>1234</guid>` is not a path.
+  if (!link && guid && guidEl?.attrs.ispermalink !== 'false') link = resolveUrl(guid, null);
   const about = el.attrs['rdf:about'];
   if (!link && about) link = resolveUrl(about, base);
 
   const encoded = child(el, 'content:encoded');
   const description = firstOf(el, ['description', 'dc:description', 'itunes:summary', 'media:description']);
-  const descHtml = description ? clean(innerHtml(description, false)) : null;
-  const bodyHtml = encoded ? clean(innerHtml(encoded, false)) : descHtml;
+  const descHtml = description ? trimmed(innerHtml(description, false)) : null;
+  const bodyHtml = encoded ? trimmed(innerHtml(encoded, false)) : descHtml;
   const contentHtml = bodyHtml ? resolveHtmlUrls(bodyHtml, base) : null;
   const rawTitle = cleanText(firstOf(el, ['title', 'dc:title', 'media:title']));
   const title = rawTitle && rawTitle.indexOf('<') !== -1 ? htmlToText(rawTitle) : rawTitle;

@@ -1,0 +1,63 @@
+import { Parser } from 'htmlparser2';
+import { clean, resolveUrl } from './text.ts';
+
+export interface FeedCandidate {
+  url: string;
+  /** MIME type declared by the page, `link` for a feed-looking anchor, `guess` for a common path. */
+  type: string;
+  title: string | null;
+}
+
+const FEED_TYPES = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/(x\.atom\+xml|x-atom\+xml|x-rss\+xml)|text\/(xml|rss\+xml)|application\/xml|application\/json)$/i;
+const FEED_HREF = /(^|\/)(feed|rss|atom|index)(\.(xml|rss|atom|json))?\/?(\?.*)?$|\.(rss|atom)$|[?&]feed=(rss2?|atom)/i;
+const COMMON_PATHS = ['/feed', '/rss', '/feed.xml', '/rss.xml', '/atom.xml', '/index.xml', '/feed.json', '/feeds/posts/default', '/?feed=rss2'];
+
+/**
+ * Feeds a web page offers: `<link rel="alternate">` with a feed type (honouring `<base href>`),
+ * then anchors that look like feed links, then the usual paths on the site as guesses to try.
+ */
+export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
+  let base = pageUrl;
+  const declared: FeedCandidate[] = [];
+  const anchors: FeedCandidate[] = [];
+  let anchor: { href: string; text: string } | null = null;
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        if (name === 'base' && a.href) base = resolveUrl(a.href, pageUrl) ?? base;
+        else if (name === 'link' && a.href) {
+          const rel = (a.rel ?? '').toLowerCase().split(/\s+/);
+          const type = (a.type ?? '').toLowerCase().split(';')[0]!.trim();
+          if ((rel.includes('alternate') || rel.includes('feed')) && FEED_TYPES.test(type) && !rel.includes('stylesheet')) {
+            const url = resolveUrl(a.href, base);
+            if (url) declared.push({ url, type, title: clean(a.title ?? null) });
+          }
+        } else if (name === 'a' && a.href && FEED_HREF.test(a.href)) anchor = { href: a.href, text: '' };
+      },
+      ontext(t) {
+        if (anchor) anchor.text += t;
+      },
+      onclosetag(name) {
+        if (name !== 'a' || !anchor) return;
+        const url = resolveUrl(anchor.href, base);
+        if (url) anchors.push({ url, type: 'link', title: clean(anchor.text) });
+        anchor = null;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  const guesses: FeedCandidate[] = [];
+  for (const path of COMMON_PATHS) {
+    const url = resolveUrl(path, pageUrl);
+    if (url) guesses.push({ url, type: 'guess', title: null });
+  }
+  const out: FeedCandidate[] = [];
+  const seen = new Set<string>();
+  for (const c of [...declared, ...anchors, ...guesses]) {
+    if (seen.has(c.url)) continue;
+    seen.add(c.url);
+    out.push(c);
+  }
+  return out;
+}
