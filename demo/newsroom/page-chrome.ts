@@ -80,7 +80,7 @@ document.querySelector('.cookie-accept')?.addEventListener('click', function () 
 
 export function newsletterBox(): string {
   return `<aside class="newsletter-signup">
-  <h2>The Morning Briefing</h2>
+  <h2>Newsletter: The Morning Briefing</h2>
   <p>Sign up for our free newsletter: the day's essential stories, in your inbox before 7am.</p>
   <form action="/newsletter" method="post"><label>Email address <input type="email" name="email"></label><button type="submit">Sign up</button></form>
   <p class="small-print">By signing up you agree to our privacy policy. You can unsubscribe at any time.</p>

@@ -4,7 +4,7 @@ import { parseHTML } from 'linkedom';
 import { loadArticles, parseArticle } from '../../demo/newsroom/load-articles.ts';
 import { DELETED_STORY, startNewsroom, type Newsroom } from '../../demo/newsroom/start-newsroom.ts';
 
-const CHROME = ['Back to top', 'Share', 'Tweet', 'Email', 'Related stories', 'Accept all cookies', 'Sign up', 'comments'];
+const CHROME = ['Back to top', 'Share', 'Tweet', 'Email', 'Related stories', 'cookies', 'Newsletter', 'Sign up', 'comments'];
 const articles = loadArticles();
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' || name === 'entry' });
 
