@@ -58,6 +58,8 @@ function shouldRemove(el: Element, holdsStory: (el: Element) => boolean, opts: C
   if ((name === 'form' || name === 'header') && !holdsStory(el)) return true;
   if (a.role && BOILERPLATE_ROLE.test(a.role) && !holdsStory(el)) return true;
   const ci = classAndId(el);
+  // A figure's caption is read with its figure, not dropped as page furniture.
+  if (name === 'figcaption') return false;
   if (ci && BOILERPLATE_CLASS.test(ci) && !CONTENT_CLASS.test(ci) && !holdsStory(el)) return true;
   const itemprop = a.itemprop ?? '';
   if (/^(?:comment|author|publisher)$/i.test(itemprop) && !holdsStory(el)) return true;
