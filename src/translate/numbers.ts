@@ -10,7 +10,7 @@ const NBSP = ['\u00a0', '\u202f'];
 
 export function notationFor(lang: string): Notation {
   if (DOT_GROUP.includes(lang)) return { decimal: ',', group: ['.', ...NBSP] };
-  if (SPACE_GROUP.includes(lang)) return { decimal: ',', group: [...NBSP, '.'] };
+  if (SPACE_GROUP.includes(lang)) return { decimal: ',', group: ['\u202f', '\u00a0', '.'] };
   return { decimal: '.', group: [',', ...NBSP] };
 }
 
@@ -22,6 +22,7 @@ export function parseNumber(literal: string, lang: string): number | null {
 }
 
 function readNumber(literal: string, lang: string): { value: number; decimals: number; grouped: boolean } | null {
+  if (!/^\d[\d.,\u00a0\u202f]*$/.test(literal)) return null;
   const n = notationFor(lang);
   const parts = literal.split(/([.,\u00a0\u202f])/);
   let int = parts[0]!;

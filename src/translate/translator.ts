@@ -50,10 +50,11 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     const version = await leg.engine.version();
     const keys: MemoryKey[] = units.map((u) => ({ hash: hashSegment(u), from: leg.from, to: leg.to, engine: leg.engine.name, engineVersion: version }));
     const found = await opts.memory.get(uniqueKeys(keys));
-    const out: Array<string | undefined> = keys.map((k) => found.get(memoryKeyId(k)));
+    const out: Array<string | undefined> = keys.map((k, i) => (units[i]!.trim() === '' ? units[i] : found.get(memoryKeyId(k))));
     const missIdx: number[] = [];
     const missText = new Map<string, number>(); // the same segment twice in one article is sent once
     units.forEach((u, i) => {
+      if (u.trim() === '') return;
       if (out[i] !== undefined) {
         cost.memoryHits++;
         cost.memoryCharacters += u.length;
