@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { openDb } from '../../src/store/open-db.ts';
 import type { Db } from '../../src/store/db.ts';
 import type { SiteOptions } from '../../src/web/start-web-server.ts';
 
@@ -16,16 +15,6 @@ export interface Seeded {
   db: Db;
   /** publication id by `articleKey:lang` */
   pubs: Map<string, { id: number; path: string }>;
-}
-
-/** PGlite in memory, or the server in TEST_DATABASE_URL (each test file gets a fresh schema there). */
-export async function openTestDb(): Promise<Db> {
-  const url = process.env.TEST_DATABASE_URL ?? null;
-  const db = await openDb({ databaseUrl: url, dataDir: 'memory://' });
-  if (url) {
-    await db.exec('TRUNCATE pages, publications, translations, articles, items, sources RESTART IDENTITY CASCADE');
-  }
-  return db;
 }
 
 export async function seedSite(db: Db, now = new Date()): Promise<Seeded> {
@@ -62,3 +51,5 @@ export async function seedSite(db: Db, now = new Date()): Promise<Seeded> {
   }
   return { db, pubs };
 }
+
+export { openTestDb } from '../helpers/test-db.ts';
