@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { translatorFor } from '../app.ts';
+import { PermanentError } from '../domain/errors.ts';
+import { primaryLang } from '../domain/lang.ts';
+import { openDb } from '../store/open-db.ts';
+import { createSqlTranslationMemory } from '../store/translation-memory.ts';
+import { createInMemoryTranslationMemory, type TranslationMemory } from '../translate/index.ts';
+import { escapeHtmlText, htmlToText } from '../translate/html-text.ts';
+import { configFrom, parseCommandArgs } from './args.ts';
+
+const USAGE = 'transwire translate --from en --to es [file] [--title TEXT] [--json] [--db]';
+
+/**
+ * Translates an HTML or plain-text file (stdin when none) through the whole orchestrator: memory,
+ * glossary, engine chain, fidelity gate. Plain text is one paragraph per line, kept line for line.
+ */
+export default async function translateCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    from: { type: 'string' }, to: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'boolean' },
+  });
+  const from = primaryLang(values.from);
+  const to = primaryLang(values.to);
+  if (!from || !to || positionals.length > 1) throw new PermanentError(`translate: usage: ${USAGE}`, 'cli.usage');
+  const input = positionals[0] ? await readFile(positionals[0], 'utf8') : await readStdin();
+  const isHtml = /<[a-z][^>]*>/i.test(input);
+  const lines = input.replace(/\r?\n$/, '').split(/\r?\n/);
+  // Plain text: each non-empty line is a paragraph; empty lines stay where they were.
+  const html = isHtml ? input : lines.map((l) => (l.trim() ? `<p>${escapeHtmlText(l)}</p>` : '')).join('\n');
+
+  const config = configFrom(values);
+  const db = values.db ? await openDb({ databaseUrl: config.database.url, dataDir: config.database.dataDir }) : null;
+  const memory: TranslationMemory = db ? createSqlTranslationMemory(db) : createInMemoryTranslationMemory();
+  const translator = translatorFor(config, memory);
+  try {
+    const t = await translator.translateArticle({ title: values.title ?? '', excerpt: null, html }, from, to);
+    const body = isHtml ? t.html : [...t.html.matchAll(/<p>([\s\S]*?)<\/p>|^$/gm)].map((m) => (m[1] === undefined ? '' : htmlToText(m[1]))).join('\n');
+    if (values.json) {
+      const out = { lang: t.lang, engine: t.engine, engineVersion: t.engineVersion, ...(values.title ? { title: t.title } : {}), [isHtml ? 'html' : 'text']: body, cost: t.cost, checks: t.checks };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${body.replace(/\n$/, '')}\n`);
+    }
+    return 0;
+  } finally {
+    await translator.close();
+    await db?.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
