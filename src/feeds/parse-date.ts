@@ -8,11 +8,22 @@ export function parseDate(input: string | null | undefined): string | null {
   if (input == null) return null;
   const s = input.trim();
   if (s === '') return null;
-  const ms = parseIso(s) ?? parseLoose(s);
+  const ms = parseRfc822(s) ?? parseIso(s) ?? parseLoose(s);
   if (ms == null || !Number.isFinite(ms)) return null;
   const d = new Date(ms);
   const y = d.getUTCFullYear();
   return y < 1900 || y > 2200 ? null : d.toISOString();
+}
+
+// The common case, exactly as RFC 822/1123 writes it: no need for the loose reader.
+const RFC822 = /^(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([+-]\d{4}|GMT|UTC?|Z)$/;
+
+function parseRfc822(s: string): number | null {
+  const m = RFC822.exec(s);
+  if (!m) return null;
+  const month = MONTHS[m[2]!.toLowerCase()];
+  if (month === undefined) return null;
+  return build(+m[3]!, month, +m[1]!, +m[4]!, +m[5]!, +(m[6] ?? 0), 0, zoneOffset(m[7]!) ?? 0);
 }
 
 const ISO =
