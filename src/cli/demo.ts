@@ -27,8 +27,8 @@ export default async function demoCommand(argv: string[]): Promise<number> {
     server: { host: '127.0.0.1', port },
     database: { url: (raw.database as { url?: string } | undefined)?.url ?? null, dataDir },
     sources: [
-      { url: newsroom.rssUrl, name: 'The Halvek Gazette', lang: 'en' },
-      { url: newsroom.atomUrl, name: 'The Halvek Gazette', lang: 'en' },
+      { url: newsroom.rssUrl, name: 'The Northbridge Gazette', lang: 'en' },
+      { url: newsroom.atomUrl, name: 'The Northbridge Gazette', lang: 'en' },
     ],
     fetch: {
       ...(raw.fetch as object),
