@@ -78,12 +78,12 @@ ${leadImage}
 ${localMediaOnly(a.html)}
 </div>
 <dl class="provenance">
-<dt>${esc(m.outlet)}</dt><dd>${esc(outlet)}</dd>
+<dt>${esc(m.outlet)}</dt><dd><bdi>${esc(outlet)}</bdi></dd>
 <dt>${esc(m.originalTitle)}</dt><dd><a href="${esc(a.originalUrl)}" lang="${esc(a.originalLang)}" dir="${origDir}" hreflang="${esc(a.originalLang)}" rel="noopener">${esc(a.originalTitle)}</a></dd>
 <dt>${esc(m.originalLanguage)}</dt><dd>${esc(languageName(a.originalLang, lang))}</dd>
 ${a.sourcePublishedAt ? `<dt>${esc(m.publishedAtSource)}</dt><dd>${time(lang, a.sourcePublishedAt)}</dd>` : ''}
 <dt>${esc(m.fetchedAt)}</dt><dd>${time(lang, a.fetchedAt)}</dd>
-<dt>${esc(m.translatedAt)}</dt><dd>${time(lang, a.translatedAt)} (${esc(a.engine)})</dd>
+<dt>${esc(m.translatedAt)}</dt><dd>${time(lang, a.translatedAt)} · <bdi>${esc(a.engine)}</bdi></dd>
 </dl>
 ${others.length ? `<section class="alternates"><h2>${esc(m.otherLanguages)}</h2><ul>${others.map((x) => `<li><a href="${esc(x.path)}" hreflang="${esc(x.lang)}" lang="${esc(x.lang)}">${esc(languageName(x.lang))}</a></li>`).join('')}</ul></section>` : ''}
 <section class="share"><h2>${esc(m.share)}</h2><ul>${shareLinks(site, a)}</ul></section>

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { STYLESHEET } from '../publish/assets.ts';
 import type { NewPage, PageRow } from '../store/pages.ts';
 import type { Rendered } from './build-page.ts';
@@ -7,24 +8,46 @@ import type { Rendered } from './build-page.ts';
 /** Pages written by an older template are rendered again on their next request. */
 export const RENDER_VERSION = `r1:${STYLESHEET.path}`;
 
-/** Compressed once, at render time, at the highest quality: a request only picks one. */
-export function encodePage(r: Rendered): NewPage {
-  const body = Buffer.from(r.body, 'utf8');
+const BROTLI = (size: number) => ({
+  params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: size, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+});
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+function fields(r: Rendered, body: Buffer): Omit<NewPage, 'body' | 'gzip' | 'br'> {
   return {
     path: r.path,
     lang: r.lang,
     kind: r.kind,
     status: r.status,
     content_type: r.contentType,
-    body,
-    gzip: gzipSync(body, { level: 9 }),
-    br: brotliCompressSync(body, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
-    }),
     etag: `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
     last_modified: r.lastModified,
     render_version: RENDER_VERSION,
   };
+}
+
+/**
+ * Compressed once, at render time, at the highest quality: a request only picks one. The work runs
+ * on libuv's thread pool, so a render in the web process does not stall the requests it serves.
+ */
+export async function encodePage(r: Rendered): Promise<NewPage> {
+  const body = Buffer.from(r.body, 'utf8');
+  const [gz, br] = await Promise.all([gzipAsync(body, { level: 9 }), brotliAsync(body, BROTLI(body.length))]);
+  return { ...fields(r, body), body, gzip: gz, br };
+}
+
+/** The same, synchronously: for the few built-in pages made at start (404, 500). */
+export function encodePageSync(r: Rendered): NewPage {
+  const body = Buffer.from(r.body, 'utf8');
+  return { ...fields(r, body), body, gzip: gzipSync(body, { level: 9 }), br: brotliCompressSync(body, BROTLI(body.length)) };
+}
+
+/** One encoding of a page; `flat` is the headers as node:http's writeHead takes them fastest. */
+export interface Variant {
+  body: Buffer;
+  headers: Record<string, string>;
+  flat: string[];
 }
 
 /** A page ready to be served: bytes per encoding and their headers, built once. */
@@ -38,9 +61,9 @@ export interface ServedPage {
   etag: string;
   lastModified: string;
   lastModifiedMs: number;
-  identity: { body: Buffer; headers: Record<string, string> };
-  gzip: { body: Buffer; headers: Record<string, string> };
-  br: { body: Buffer; headers: Record<string, string> };
+  identity: Variant;
+  gzip: Variant;
+  br: Variant;
   /** Headers of a 304. */
   notModified: Record<string, string>;
 }
@@ -79,10 +102,10 @@ export function toServed(row: PageRow | (NewPage & { version: number; rendered_a
     ...(row.lang ? { 'content-language': row.lang } : {}),
     ...securityHeaders(row.content_type),
   };
-  const variant = (body: Buffer, encoding: string | null) => ({
-    body,
-    headers: { ...base, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}) },
-  });
+  const variant = (body: Buffer, encoding: string | null): Variant => {
+    const headers = { ...base, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}) };
+    return { body, headers, flat: Object.entries(headers).flat() };
+  };
   return {
     path: row.path,
     kind: row.kind,

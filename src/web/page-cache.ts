@@ -73,7 +73,7 @@ export class PageCache {
   private async render(path: string, seenVersion: number | null): Promise<ServedPage | null> {
     const rendered = await buildPage(this.db, this.site, path);
     if (!rendered) return null;
-    const page = encodePage(rendered);
+    const page = await encodePage(rendered);
     const written = await putPageIfUnchanged(this.db, page, seenVersion);
     if (written) return this.remember(toServed({ ...page, ...written }));
     // Someone wrote a newer version meanwhile: that one is the truth.

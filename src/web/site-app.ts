@@ -1,7 +1,7 @@
 import { ICON_ASSET } from '../publish/assets.ts';
 import { renderError } from '../publish/render-static.ts';
 import type { Db } from '../store/db.ts';
-import { encodePage, toServed, type ServedPage } from './encode-page.ts';
+import { encodePageSync, toServed, type ServedPage } from './encode-page.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { searchPage } from './search-page.ts';
 import type { SiteOptions } from './start-web-server.ts';
@@ -20,12 +20,16 @@ export interface SiteReply {
   status: number;
   headers: Record<string, string>;
   body: Buffer | null;
+  /** The same headers flattened (`[name, value, …]`), when precomputed. */
+  flat?: string[];
 }
 
 export interface SiteApp {
   start(): Promise<void>;
-  /** Answers a request; synchronous work only on a cache hit. */
+  /** Answers a request. */
   handle(req: SiteRequest): Promise<SiteReply>;
+  /** Answers at once from memory when it can (a cached page, no query string); else null. */
+  handleCached(req: SiteRequest): SiteReply | null;
   /** In-memory entry point for tests: a standard Request in, a Response out. */
   fetch(req: Request): Promise<Response>;
   /** Polls the `pages` table now (tests; the timer does it every second). */
@@ -47,7 +51,7 @@ export function serve(page: ServedPage, req: SiteRequest): SiteReply {
   }
   const ae = req.header('accept-encoding') ?? '';
   const v = ae.includes('br') ? page.br : ae.includes('gzip') ? page.gzip : page.identity;
-  return { status: page.status, headers: v.headers, body: req.method === 'HEAD' ? null : v.body };
+  return { status: page.status, headers: v.headers, flat: v.flat, body: req.method === 'HEAD' ? null : v.body };
 }
 
 export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: string, fields?: object) => void; cache?: PageCacheOptions }): SiteApp {
@@ -61,7 +65,7 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: str
     let page = errorPages.get(key);
     if (!page) {
       const body = renderError(site, lang, status, `/${lang}/`);
-      const enc = encodePage({ path: key, lang, kind: 'static', status, contentType: 'text/html; charset=utf-8', body, lastModified: new Date() });
+      const enc = encodePageSync({ path: key, lang, kind: 'static', status, contentType: 'text/html; charset=utf-8', body, lastModified: new Date() });
       page = toServed({ ...enc, version: 0, rendered_at: new Date() });
       errorPages.set(key, page);
     }
@@ -116,5 +120,12 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: str
     return new Response(reply.body && reply.status !== 304 ? new Uint8Array(reply.body) : null, { status: reply.status, headers: reply.headers });
   }
 
-  return { start: () => cache.start(), handle, fetch: fetchHandler, refresh: () => cache.refresh(), close: () => cache.close() };
+  function handleCached(req: SiteRequest): SiteReply | null {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+    if (req.query.size !== 0) return null;
+    const hit = cache.peek(req.path);
+    return hit ? serve(hit, req) : null;
+  }
+
+  return { start: () => cache.start(), handle, handleCached, fetch: fetchHandler, refresh: () => cache.refresh(), close: () => cache.close() };
 }

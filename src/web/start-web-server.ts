@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Db } from '../store/db.ts';
-import { createSiteApp, type SiteApp } from './site-app.ts';
+import { createSiteApp, type SiteApp, type SiteReply } from './site-app.ts';
 
 export interface SiteOptions {
   name: string;
@@ -49,6 +49,13 @@ async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
+const NO_QUERY = new URLSearchParams();
+
+function write(res: ServerResponse, reply: SiteReply): void {
+  res.writeHead(reply.status, reply.flat ?? reply.headers);
+  res.end(reply.body ?? undefined);
+}
+
 /**
  * The public site on node:http. A cached page is answered from memory with headers built once,
  * without constructing Request/Response objects: that is what lets it keep pace with nginx.
@@ -63,26 +70,32 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
     const route = routes.length ? matchRoute(routes, req.method ?? 'GET', path) : undefined;
-    const work = route
-      ? callRoute(route, req, res, origin)
-      : app.handle({
-          method: req.method ?? 'GET',
-          path,
-          query: new URLSearchParams(q === -1 ? '' : url.slice(q + 1)),
-          header: (name) => {
-            const v = req.headers[name];
-            return Array.isArray(v) ? v.join(', ') : v;
-          },
-        }).then((reply) => {
-          res.writeHead(reply.status, reply.headers);
-          res.end(reply.body ?? undefined);
-        });
-    work.catch((err: Error) => {
-      opts.log?.('web: request failed', { path, error: err.message });
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Internal Server Error');
-    });
+    if (route) {
+      callRoute(route, req, res, origin).catch((err: Error) => fail(err, path, res));
+      return;
+    }
+    const siteReq = {
+      method: req.method ?? 'GET',
+      path,
+      query: q === -1 ? NO_QUERY : new URLSearchParams(url.slice(q + 1)),
+      header: (name: string) => {
+        const v = req.headers[name];
+        return Array.isArray(v) ? v.join(', ') : v;
+      },
+    };
+    // The hot path: a page in memory is written without waiting for a promise.
+    const cached = app.handleCached(siteReq);
+    if (cached) {
+      write(res, cached);
+      return;
+    }
+    app.handle(siteReq).then((reply) => write(res, reply), (err: Error) => fail(err, path, res));
   });
+  const fail = (err: Error, path: string, res: ServerResponse) => {
+    opts.log?.('web: request failed', { path, error: err.message });
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Internal Server Error');
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());

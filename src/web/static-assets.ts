@@ -13,7 +13,10 @@ export function loadAssets(): Map<string, ServedPage> {
       body, gzip: gzipSync(body, { level: 9 }), br: brotliCompressSync(body),
       etag: `"${a.path.split('.').at(-2)}"`, last_modified: started, render_version: '', version: 0, rendered_at: started,
     });
-    for (const v of [page.identity, page.gzip, page.br]) v.headers['cache-control'] = 'public, max-age=31536000, immutable';
+    for (const v of [page.identity, page.gzip, page.br]) {
+      v.headers['cache-control'] = 'public, max-age=31536000, immutable';
+      v.flat = Object.entries(v.headers).flat();
+    }
     page.notModified['cache-control'] = 'public, max-age=31536000, immutable';
     map.set(a.path, page);
   }

@@ -49,7 +49,7 @@ export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (p
     for (const path of eager) {
       const rendered = await buildPage(db, site, path, now);
       // A topic or outlet left without stories (after a takedown) names nothing any more.
-      if (rendered) await putPage(db, encodePage(rendered));
+      if (rendered) await putPage(db, await encodePage(rendered));
       else await markStale(db, { paths: [path] });
     }
     notifyPagesChanged();

@@ -1,0 +1,173 @@
+/**
+ * bench:web — the public site against nginx serving the same bytes from files, in one run.
+ * Goal (issue 6): ≥ 0.6× nginx's requests/s and p99 ≤ 10 ms at 50 connections, also while the
+ * pipeline publishes in the background. Load comes from autocannon in its own process (and wrk,
+ * when installed, as a second opinion: it costs less CPU than the server it measures).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRenderSiteHandler } from '../src/jobs/handlers/render-site.ts';
+import { openDb } from '../src/store/open-db.ts';
+import { startWebServer } from '../src/web/start-web-server.ts';
+import { seedSite, SITE } from '../test/web/seed-site.ts';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const NGINX = '/usr/sbin/nginx';
+
+interface Load { rps: number; p99: number; p50: number; errors: number; tool: string }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function autocannon(url: string): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/autocannon/autocannon.js', '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS), url], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      const r = JSON.parse(out);
+      resolve({ rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors + r.non2xx, tool: 'autocannon' });
+    });
+  });
+}
+
+/** wrk, when installed: spawned, never spawnSync — the server under test shares this event loop. */
+function wrk(url: string): Promise<Load> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${Math.min(SECONDS, 3)}s`, '--latency', url], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.on('error', reject);
+    child.on('close', () => {
+      const toMs = (m: RegExpExecArray | null) => (m ? Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1) : NaN);
+      resolve({
+        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+        p99: toMs(/99%\s+([\d.]+)(us|ms|s)/.exec(out)),
+        p50: toMs(/50%\s+([\d.]+)(us|ms|s)/.exec(out)),
+        errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+        tool: 'wrk',
+      });
+    });
+  });
+}
+
+async function startNginx(root: string, port: number): Promise<() => Promise<void>> {
+  const conf = join(root, 'nginx.conf');
+  // One worker: the site is one Node process on one core, so the comparison is core for core.
+  writeFileSync(conf, `daemon off; master_process on; worker_processes 1; pid ${root}/nginx.pid; error_log ${root}/error.log;
+events { worker_connections 1024; }
+http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; keepalive_timeout 65;
+  client_body_temp_path ${root}/t1; proxy_temp_path ${root}/t2; fastcgi_temp_path ${root}/t3; uwsgi_temp_path ${root}/t4; scgi_temp_path ${root}/t5;
+  types { text/html html; } default_type text/html;
+  server { listen 127.0.0.1:${port}; root ${root}/www; etag on; } }
+`);
+  const child = spawn(NGINX, ['-p', root, '-c', conf], { stdio: 'ignore' });
+  for (let i = 0; i < 50; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/home.html`);
+      if (res.ok) {
+        return () => new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`bench:web: nginx did not start (see ${root}/error.log)`);
+}
+
+const fmt = (l: Load) => `${Math.round(l.rps).toString().padStart(7)} req/s  p50 ${l.p50.toFixed(2).padStart(6)} ms  p99 ${l.p99.toFixed(2).padStart(6)} ms${l.errors ? `  errors ${l.errors}` : ''}`;
+
+async function main(): Promise<void> {
+  const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
+  const { pubs } = await seedSite(db);
+  // A realistic article: the fixture body repeated to a news-length story (~1,000 words).
+  const article = pubs.get('port:es')!;
+  await db.query(`UPDATE translations t SET html = repeat(t.html, 8), text = repeat(t.text || ' ', 8)
+    FROM publications p WHERE p.translation_id = t.id AND p.id = $1`, [article.id]);
+  const web = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0 });
+  const render = createRenderSiteHandler({ db, site: SITE });
+  await render({ lang: 'es', publicationId: article.id, reason: 'publish' });
+  await web.app.refresh();
+
+  const root = mkdtempSync(join(tmpdir(), 'tw-bench-web-'));
+  // nginx's worker runs as an unprivileged user: it must be able to read the files.
+  chmodSync(root, 0o755);
+  mkdirSync(join(root, 'www'), { mode: 0o755 });
+  const targets = [['article', article.path], ['home', '/es/']] as const;
+  for (const [name, path] of targets) {
+    const body = Buffer.from(await (await fetch(web.url + path)).arrayBuffer());
+    writeFileSync(join(root, 'www', `${name}.html`), body);
+    console.log(`${name}: ${path} (${body.length} bytes, same bytes for both servers)`);
+  }
+  const ngPort = await freePort();
+  const stopNginx = await startNginx(root, ngPort);
+  const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
+  let ok = true;
+  try {
+    for (const [name, path] of targets) {
+      for (const tool of hasWrk ? ['autocannon', 'wrk'] : ['autocannon']) {
+        const run = (url: string) => (tool === 'wrk' ? wrk(url) : autocannon(url));
+        const ng = await run(`http://127.0.0.1:${ngPort}/${name}.html`);
+        const tw = await run(web.url + path);
+        const ratio = tw.rps / ng.rps;
+        console.log(`\n${name} (${tool}, ${CONNECTIONS} connections, ${tool === 'wrk' ? Math.min(SECONDS, 3) : SECONDS} s)`);
+        console.log(`  nginx     ${fmt(ng)}`);
+        console.log(`  transwire ${fmt(tw)}`);
+        console.log(`  ratio ${ratio.toFixed(2)}× nginx (goal ≥ 0.60), p99 ${tw.p99.toFixed(2)} ms (goal ≤ 10)`);
+        if (tool === 'autocannon' && (ratio < 0.6 || tw.p99 > 10)) ok = false;
+      }
+    }
+    // The same article while the pipeline publishes: a story and its render job every 250 ms, far
+    // above a real wire's rate (the demo publishes 12 stories a minute).
+    let publishing = true;
+    let published = 0;
+    const publisher = (async () => {
+      while (publishing) {
+        const { rows } = await db.query<{ id: number }>(
+          `INSERT INTO publications (translation_id, article_id, lang, path, published_at)
+           SELECT t.id, t.article_id, 'es', '/es/2026/12/bg-' || t.id, now() FROM translations t
+           WHERE t.lang = 'es' AND NOT EXISTS (SELECT 1 FROM publications p WHERE p.translation_id = t.id) LIMIT 1 RETURNING id`);
+        if (!rows[0]) {
+          await db.query(`DELETE FROM publications WHERE path LIKE '/es/2026/12/bg-%'`);
+          await db.query(`WITH a AS (INSERT INTO items (source_id, guid) SELECT id, 'bg-' || gen_random_uuid() FROM sources LIMIT 1 RETURNING id, source_id)
+            INSERT INTO articles (item_id, source_id, url, title, lang, html, text, content_hash)
+            SELECT id, source_id, 'https://x.example/' || id, 'bg', 'en', '<p>x</p>', 'x', 'h' FROM a`);
+          await db.query(`INSERT INTO translations (article_id, lang, title, html, text, engine, engine_version, checks, verdict, status)
+            SELECT max(id), 'es', 'Noticia de fondo', '<p>Texto de fondo.</p>', 'Texto de fondo.', 'apertium', '1', '{}', 'publish', 'published' FROM articles`);
+          continue;
+        }
+        await render({ lang: 'es', publicationId: rows[0].id, reason: 'publish' });
+        published++;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const busy = await autocannon(web.url + article.path);
+    publishing = false;
+    await publisher;
+    console.log(`\narticle while publishing (${published} stories rendered during the run)`);
+    console.log(`  transwire ${fmt(busy)}`);
+    if (busy.p99 > 10) ok = false;
+  } finally {
+    await stopNginx();
+    await web.close();
+    await db.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+  console.log(ok ? '\nbench:web: goals met' : '\nbench:web: goal missed (see above)');
+}
+
+await main();

@@ -1,0 +1,155 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/store/db.ts';
+import { startWebServer } from '../../src/web/start-web-server.ts';
+import { openTestDb, seedSite, SITE, type Seeded } from '../web/seed-site.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WIDTHS = [375, 1280];
+
+let db: Db;
+let seeded: Seeded;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Never skipped: a machine without Debian's Chromium fails here, saying what to install.
+  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  db = await openTestDb();
+  seeded = await seedSite(db);
+  server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0 });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+interface Visit { page: Page; status: number; csp: string[]; offsite: string[] }
+
+/** Opens `path` at `width`, recording CSP violations and any request that leaves the site. */
+async function visit(path: string, width: number, colorScheme: 'light' | 'dark' = 'light'): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme });
+  const page = await context.newPage();
+  const csp: string[] = [];
+  const offsite: string[] = [];
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      ((window as unknown as { __csp: string[] }).__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) csp.push(m.text()); });
+  page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) offsite.push(r.url()); });
+  const res = await page.goto(server.url + path, { waitUntil: 'load' });
+  csp.push(...(await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])));
+  return { page, status: res?.status() ?? 0, csp, offsite };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP (no scripts at all) does not apply.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
+      .axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+async function check(name: string, path: string, width: number, expectStatus = 200, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const v = await visit(path, width, colorScheme);
+  expect(v.status, `${name} status`).toBe(expectStatus);
+  expect(v.csp, `${name}: CSP violations`).toEqual([]);
+  expect(v.offsite, `${name}: requests to third parties`).toEqual([]);
+  expect(await axe(v.page), `${name}: serious or critical axe violations`).toEqual([]);
+  const overflow = await v.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+  await v.page.screenshot({ path: `${SHOTS}${name}-${width}${colorScheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+  return v.page;
+}
+
+const pathOf = (key: string) => seeded.pubs.get(key)!.path;
+
+describe.each(WIDTHS)('the site at %i px', (width) => {
+  it('home', async () => {
+    const page = await check('home', '/es/', width);
+    expect(await page.locator('.lead h2').textContent()).toContain('Aprobada la ampliación del puerto');
+    await page.context().close();
+  });
+
+  it('home in dark mode', async () => {
+    const page = await check('home', '/es/', width, 200, 'dark');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(18, 18, 18)');
+    await page.context().close();
+  });
+
+  it('article, left to right, flagged', async () => {
+    const page = await check('article-es', pathOf('comet:es'), width);
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    await expect(page.locator('.warning').isVisible()).resolves.toBe(true);
+    expect(await page.locator('.notice').textContent()).toContain('Traducido automáticamente por apertium; no revisado por un editor.');
+    await page.context().close();
+  });
+
+  it('article, right to left (Arabic)', async () => {
+    const page = await check('article-ar', pathOf('port:ar'), width);
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    // The back-to-top control sits at the inline end: the left edge in Arabic.
+    const box = (await page.locator('a.to-top').boundingBox())!;
+    expect(box.x + box.width / 2).toBeLessThan(width / 2);
+    await page.context().close();
+  });
+
+  it('search', async () => {
+    const page = await check('search', '/es/search?q=puerto', width);
+    expect(await page.locator('main mark').first().textContent()).toBe('puerto');
+    await page.context().close();
+  });
+
+  it('404', async () => {
+    const page = await check('not-found', '/es/no-such-page', width, 404);
+    expect(await page.locator('h1').textContent()).toBe('Página no encontrada');
+    await page.context().close();
+  });
+});
+
+describe('reading with a keyboard and switching language', () => {
+  it('switches to the same story in Arabic', async () => {
+    const { page } = await visit(pathOf('port:es'), 1280);
+    await page.locator('nav.langs a[hreflang="ar"]').click();
+    await page.waitForURL(`**${pathOf('port:ar')}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    await page.context().close();
+  });
+
+  it('the search form works without JavaScript', async () => {
+    const { page } = await visit('/es/', 375);
+    await page.locator('input[name=q]').fill('peajes');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/es/search?q=peajes');
+    expect(await page.locator('main h2 a').first().getAttribute('href')).toBe(pathOf('bridge:es'));
+    await page.context().close();
+  });
+
+  it.each(WIDTHS)('back to top works by keyboard at %i px', async (width) => {
+    const { page } = await visit(pathOf('port:es'), width);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => window.scrollY > 0);
+    // Shift+Tab from the start of the page reaches the last control: back to top.
+    await page.locator('body').focus();
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('to-top');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.scrollY === 0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('top');
+    await page.context().close();
+  });
+});
