@@ -13,6 +13,8 @@ export interface Block {
   nodes: ChildNode[];
   text: string;
   linkChars: number;
+  /** Text of a link the block opens with (a teaser's headline), 0 when it opens with plain text. */
+  leadLinkChars: number;
   level: number;
   list: Element | null;
   quote: Element | null;
@@ -90,11 +92,11 @@ export function collectBlocks(root: Element): Block[] {
     if (!text) {
       // A paragraph holding only an image is a figure.
       const image = nodes.length ? nodes.map((n) => (isElement(n) ? imageOf(n) : null)).find(Boolean) : null;
-      if (image) out.push({ kind: 'figure', el, own, nodes: [], text: '', linkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption: '' } });
+      if (image) out.push({ kind: 'figure', el, own, nodes: [], text: '', linkChars: 0, leadLinkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption: '' } });
       return;
     }
     const lc = ctx.inLink ? text.length : nodes.reduce((n, c) => n + linkChars(c), 0);
-    out.push({ kind, el, own, nodes, text, linkChars: lc, level, list: ctx.list, quote: ctx.quote, image: null });
+    out.push({ kind, el, own, nodes, text, linkChars: lc, leadLinkChars: leadLink(nodes), level, list: ctx.list, quote: ctx.quote, image: null });
   };
 
   const flush = (run: ChildNode[], el: Element, ctx: Ctx, own: boolean): void => {
@@ -137,12 +139,12 @@ export function collectBlocks(root: Element): Block[] {
       const image = imageOf(el);
       const capEl = name === 'figure' ? el.children.find((c): c is Element => isElement(c) && c.name === 'figcaption') : undefined;
       const caption = capEl ? normalizeSpace(rawText(capEl)) : '';
-      if (image) out.push({ kind: 'figure', el, own: true, nodes: capEl ? capEl.children : [], text: caption, linkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption } });
+      if (image) out.push({ kind: 'figure', el, own: true, nodes: capEl ? capEl.children : [], text: caption, linkChars: 0, leadLinkChars: 0, level: 0, list: null, quote: ctx.quote, image: { ...image, caption } });
       else if (name === 'figure') walk(el, ctx);
       return;
     }
     if (name === 'table' && isDataTable(el)) {
-      out.push({ kind: 'table', el, own: true, nodes: [el], text: tableText(el), linkChars: linkChars(el), level: 0, list: null, quote: ctx.quote, image: null });
+      out.push({ kind: 'table', el, own: true, nodes: [el], text: tableText(el), linkChars: linkChars(el), leadLinkChars: 0, level: 0, list: null, quote: ctx.quote, image: null });
       return;
     }
     if (name === 'pre') return emit('pre', el, el.children, ctx, true);
@@ -197,4 +199,19 @@ function trimBreaks(nodes: ChildNode[]): ChildNode[] {
   while (a < b && blank(nodes[a])) a++;
   while (b > a && blank(nodes[b - 1])) b--;
   return a === 0 && b === nodes.length ? nodes : nodes.slice(a, b);
+}
+
+/** Length of the link the content opens with, looking through inline wrappers (<strong><a>…). */
+function leadLink(nodes: ChildNode[]): number {
+  for (const n of nodes) {
+    if (isText(n)) {
+      if (n.data.trim()) return 0;
+      continue;
+    }
+    if (!isElement(n)) continue;
+    if (n.name === 'a') return normalizeSpace(rawText(n)).length;
+    if (n.name === 'img' || n.name === 'br') continue;
+    return leadLink(n.children);
+  }
+  return 0;
 }

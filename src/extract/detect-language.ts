@@ -43,14 +43,25 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (count(sample, HAN) / letters > 0.4) return { lang: 'zh', confidence: round(0.7 + 0.29 * lengthFactor) };
   const result = eld.detect(sample);
   if (!result.language) return { lang: null, confidence: 0 };
+  const lang = result.language === 'ms' || result.language === 'id' ? malayOrIndonesian(sample, result.language) : result.language;
   const reliable = result.isReliable();
   const scores = Object.values(result.getScores()).sort((a, b) => b - a);
   const [top = 0, second = 0] = scores;
   const margin = top > 0 ? (top - second) / top : 0;
   const base = reliable ? 0.55 + 0.3 * lengthFactor + Math.min(0.14, margin) : Math.min(0.45, 0.1 + margin);
-  return { lang: result.language, confidence: round(Math.min(0.99, base)) };
+  return { lang, confidence: round(Math.min(0.99, base)) };
 }
 
 function round(n: number): number {
   return Math.round(n * 100) / 100;
+}
+
+const INDONESIAN = /\b(?:pemerintah|karena|bisa|sudah|setelah|kepada|uang|mereka|bahwa|tahun depan|tetapi|saat ini)\b/gi;
+const MALAY = /\b(?:kerajaan|kerana|boleh|telah|selepas|daripada|wang|ialah|beliau|tetapi|kini)\b/gi;
+
+/** eld confuses the two standard forms of Malay; a few words each uses and the other does not settle it. */
+function malayOrIndonesian(text: string, guess: string): string {
+  const id = count(text, INDONESIAN);
+  const ms = count(text, MALAY);
+  return id > ms ? 'id' : ms > id ? 'ms' : guess;
 }

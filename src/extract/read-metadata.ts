@@ -1,7 +1,7 @@
 /** Metadata of a page, by precedence JSON-LD > Open Graph / meta > the document itself. */
 import type { Document } from 'domhandler';
 import { cleanTitle } from './clean-title.ts';
-import { findAll, findFirst, normalizeSpace, textOf, type Element } from './dom.ts';
+import { classAndId, findAll, findFirst, normalizeSpace, textOf, type Element } from './dom.ts';
 import { readJsonLd } from './json-ld.ts';
 import { toIsoDate, dateFromUrl } from './parse-date.ts';
 import { plainText, safeUrl } from './text-fields.ts';
@@ -45,7 +45,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const m = (...keys: string[]): string | null => first(...keys.map((k) => meta.get(k)));
   const html = findFirst(doc, (e) => e.name === 'html');
   const titleEl = findFirst(doc, (e) => e.name === 'title');
-  const h1 = findFirst(doc, (e) => e.name === 'h1');
+  const h1 = findFirst(doc, (e) => e.name === 'h1') ?? findFirst(doc, (e) => /^h[2-3]$/.test(e.name) && /title|headline/i.test(classAndId(e)));
   const canonicalEl = findFirst(doc, (e) => e.name === 'link' && /(^|\s)canonical(\s|$)/i.test(e.attribs.rel ?? ''));
   const timeEl = findFirst(doc, (e) => e.name === 'time' && !!(e.attribs.datetime ?? ''));
   const propDate = itemprop(doc, 'datePublished');

@@ -10,7 +10,7 @@ export interface Rendered {
 }
 
 function inner(block: Block): string {
-  return render(block.nodes, { decodeEntities: true, encodeEntities: 'utf8' });
+  return render(block.nodes, { decodeEntities: true, encodeEntities: 'utf8' }).trim();
 }
 
 export function renderBlocks(blocks: Block[]): Rendered {

@@ -45,6 +45,16 @@ function urlAttrs(attribs: sanitize.Attributes, base: string, names: string[], i
   return out;
 }
 
+/** Attributes with a fixed form are held to it (no URL or script smuggled into a `lang` or a `datetime`). */
+function checkLangDir(attribs: sanitize.Attributes): sanitize.Attributes {
+  const out = { ...attribs };
+  if (out.lang !== undefined && !/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(out.lang)) delete out.lang;
+  if (out.dir !== undefined && !/^(?:ltr|rtl|auto)$/.test(out.dir)) delete out.dir;
+  if (out.datetime !== undefined && !/^[0-9T:.,+\-Z ]{4,40}$/.test(out.datetime)) delete out.datetime;
+  for (const n of ['colspan', 'rowspan', 'start', 'width', 'height'] as const) if (out[n] !== undefined && !/^\d{1,5}$/.test(out[n])) delete out[n];
+  return out;
+}
+
 function options(baseUrl: string): sanitize.IOptions {
   return {
     allowedTags: [
@@ -70,6 +80,8 @@ function options(baseUrl: string): sanitize.IOptions {
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
     allowProtocolRelative: false,
     allowedIframeHostnames: IFRAME_HOSTS,
+    // An image or frame whose source was unsafe is removed whole, not left as an empty shell.
+    exclusiveFilter: (frame) => (frame.tag === 'img' || frame.tag === 'iframe') && !frame.attribs.src,
     allowIframeRelativeUrls: false,
     disallowedTagsMode: 'discard',
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'button'],
@@ -91,9 +103,8 @@ function options(baseUrl: string): sanitize.IOptions {
       blockquote: (tagName, attribs) => ({ tagName, attribs: urlAttrs(attribs, baseUrl, ['cite']) }),
       q: (tagName, attribs) => ({ tagName, attribs: urlAttrs(attribs, baseUrl, ['cite']) }),
       h1: 'h2',
+      '*': (tagName, attribs) => ({ tagName, attribs: checkLangDir(attribs) }),
     },
-    // Directionality is the only attribute value we constrain beyond its name.
-    allowedClasses: {},
     parser: { lowerCaseTags: true, lowerCaseAttributeNames: true },
   };
 }
