@@ -64,7 +64,7 @@ const ZONES: Record<string, number> = {
   z: 0, ut: 0, utc: 0, gmt: 0, wet: 0,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
   akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
-  bst: 60, cet: 60, met: 60, wat: 60, west: 60, cest: 120, mest: 120, eet: 120, cat: 120, sast: 120,
+  bst: 60, cet: 60, met: 60, mez: 60, mesz: 120, wat: 60, west: 60, cest: 120, mest: 120, eet: 120, cat: 120, sast: 120,
   eest: 180, msk: 180, eat: 180, ist: 330, pkt: 300, ict: 420, wib: 420, hkt: 480, sgt: 480,
   awst: 480, pht: 480, jst: 540, kst: 540, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
   brt: -180, art: -180,

@@ -39,6 +39,16 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
   let cache = new Map<string, string>();
   let rootClosed = false;
   let entityChecks = 0;
+  let depthWarned = false;
+  let afterRootWarned = false;
+  // Names already warned about: building the same message 100,000 times is what a hostile feed wants.
+  const strays = new Set<string>();
+  const unclosed = new Set<string>();
+  const warnUnclosed = (raw: string): void => {
+    if (unclosed.has(raw)) return;
+    unclosed.add(raw);
+    warnings.add(`unclosed element <${raw}>`);
+  };
 
   const pop = (): void => {
     const top = stack.pop()!;
@@ -64,7 +74,8 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
   tokenize(xml, {
     open(raw, attrs, selfClosing) {
       if (stack.length > maxDepth) {
-        warnings.add(`elements nested deeper than ${maxDepth} flattened`);
+        if (!depthWarned) warnings.add(`elements nested deeper than ${maxDepth} flattened`);
+        depthWarned = true;
         return;
       }
       let scope = scopes[scopes.length - 1]!;
@@ -86,11 +97,14 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
         cache.set(raw, name);
       }
       while (stack.length > 1 && STRUCTURAL.has(name) && LEAF.has(stack[stack.length - 1]!.el.name)) {
-        warnings.add(`unclosed element <${stack[stack.length - 1]!.raw}>`);
+        warnUnclosed(stack[stack.length - 1]!.raw);
         pop();
       }
       const parent = stack[stack.length - 1]!.el;
-      if (parent === doc && rootClosed) warnings.add('content after the root element');
+      if (parent === doc && rootClosed && !afterRootWarned) {
+        afterRootWarned = true;
+        warnings.add('content after the root element');
+      }
       const xb = attrs['xml:base'];
       let base = parent.base;
       if (xb !== undefined) {
@@ -114,13 +128,14 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
       for (let k = stack.length - 1; k > 0; k--) {
         if (stack[k]!.raw !== raw) continue;
         while (stack.length - 1 > k) {
-          warnings.add(`unclosed element <${stack[stack.length - 1]!.raw}>`);
+          warnUnclosed(stack[stack.length - 1]!.raw);
           pop();
         }
         pop();
         return;
       }
-      warnings.add(`stray closing tag </${raw}> ignored`);
+      if (!strays.has(raw)) warnings.add(`stray closing tag </${raw}> ignored`);
+      strays.add(raw);
     },
     text(raw) {
       let text = raw;
@@ -145,7 +160,6 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
       warnings.add(problem);
     },
   });
-  for (let k = stack.length - 1; k > 1; k--) warnings.add(`unclosed element <${stack[k]!.raw}>`);
-  if (stack.length > 1 && !rootClosed) warnings.add(`unclosed element <${stack[1]!.raw}>`);
+  for (let k = stack.length - 1; k > 0; k--) warnUnclosed(stack[k]!.raw);
   return doc;
 }
