@@ -36,10 +36,31 @@ const FEED_TYPES: Record<FeedFormat, string> = {
 };
 
 /** Renders what `path` names from the rows; null when it names nothing (a 404). */
-export async function buildPage(db: Db, site: SiteOptions, path: string, now = new Date()): Promise<Rendered | null> {
+export async function buildPage(db: Db, site: SiteOptions, path: string, now = new Date(), memo: RenderMemo = new Map()): Promise<Rendered | null> {
   const spec = parseSitePath(path, site.languages);
   if (!spec) return null;
-  return buildSpec(db, site, path, spec, now);
+  return buildSpec(readThrough(db, memo), site, path, spec, now);
+}
+
+/** Read results shared by the pages of one render job (the topic list, the home's cards…). */
+export type RenderMemo = Map<string, Promise<unknown>>;
+
+/** A Db whose SELECTs are answered once per job: one job renders a dozen pages from the same rows. */
+function readThrough(db: Db, memo: RenderMemo): Db {
+  return {
+    ...db,
+    kind: db.kind,
+    query<T>(sql: string, params: unknown[] = []) {
+      if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return db.query<T>(sql, params);
+      const key = `${sql}\u0000${JSON.stringify(params)}`;
+      let hit = memo.get(key) as ReturnType<Db['query']> | undefined;
+      if (!hit) {
+        hit = db.query<T>(sql, params);
+        memo.set(key, hit);
+      }
+      return hit as ReturnType<Db['query']> as never;
+    },
+  };
 }
 
 async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec, now: Date): Promise<Rendered | null> {
