@@ -116,7 +116,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           engine: cost.engine,
           engineVersion: versions.join(' > '),
           checks: checkFidelity({
-            from, to, source: segments, target: body, lostPlaceholders: lost, lengthRatio: opts.lengthRatio,
+            from, to, source: segments, target: body, lostPlaceholders: lost, lengthRatio: opts.lengthRatio, glossary,
             title: { source: sourceUnits[0]!, target: targetUnits[0]! },
             excerpt: input.excerpt ? { source: sourceUnits[1]!, target: targetUnits[1]! } : null,
           }),

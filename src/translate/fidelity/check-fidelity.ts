@@ -1,4 +1,5 @@
 import type { FidelityReport, Finding } from '../../domain/translation.ts';
+import type { GlossaryEntry } from '../engine-config.ts';
 import { htmlToText } from '../html-text.ts';
 import { identifyLanguage, languageMargin } from '../lang-id.ts';
 import { checkChrome } from './chrome-check.ts';
@@ -16,6 +17,8 @@ export interface FidelityInput {
   excerpt?: { source: string; target: string } | null;
   /** Glossary placeholders the engine did not return. */
   lostPlaceholders?: Array<{ segment: number | null; term: string }>;
+  /** Terms mapped by the glossary are compared in their mapped form. */
+  glossary?: GlossaryEntry[];
   /** Bounds on translation length / source length, per pair ("en-es") or "*". */
   lengthRatio?: Record<string, { min: number; max: number }>;
 }
@@ -28,6 +31,8 @@ export interface Unit {
   targetHtml: string;
   sourceText: string;
   targetText: string;
+  /** The source text with glossary terms in their target-language form: what names compare. */
+  sourceMapped: string;
 }
 
 const DEFAULT_RATIO: Record<string, { min: number; max: number }> = { '*': { min: 0.6, max: 1.9 } };
@@ -36,8 +41,12 @@ const DEFAULT_RATIO: Record<string, { min: number; max: number }> = { '*': { min
 export function checkFidelity(input: FidelityInput): FidelityReport {
   const { from, to } = input;
   const units: Unit[] = [];
-  const unit = (segment: number | null, label: string, s: string, t: string) =>
-    units.push({ segment, label, sourceHtml: s, targetHtml: t, sourceText: htmlToText(s), targetText: htmlToText(t) });
+  const mapped = (input.glossary ?? []).filter((g) => (!g.from || g.from === from) && g.map?.[to]);
+  const unit = (segment: number | null, label: string, s: string, t: string) => {
+    const sourceText = htmlToText(s);
+    const sourceMapped = mapped.reduce((text, g) => text.split(g.term).join(g.map![to]!), sourceText);
+    units.push({ segment, label, sourceHtml: s, targetHtml: t, sourceText, targetText: htmlToText(t), sourceMapped });
+  };
   if (input.title) unit(null, 'title: ', input.title.source, input.title.target);
   if (input.excerpt) unit(null, 'excerpt: ', input.excerpt.source, input.excerpt.target);
   const aligned = input.source.length === input.target.length;

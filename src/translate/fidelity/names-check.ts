@@ -10,37 +10,60 @@ import { countOf, nameTokens, outsideQuotes, quotations, similarity } from './te
 export function checkNames(units: Unit[], from: string, to: string): Finding[] {
   const findings: Finding[] = [];
   const langs = [from, to];
-  const allSource = new Set(units.flatMap((u) => nameTokens(u.sourceText, langs)));
-  const allTarget = units.map((u) => u.targetText).join(' ');
-  const kept = new Set([...allSource].filter((n) => new RegExp(`(?<![\\p{L}])${esc(n)}(?![\\p{L}])`, 'u').test(allTarget)));
-
-  for (const u of units) {
-    const quoted = quotations(u.sourceText).length > 0;
-    const src = nameTokens(u.sourceText, langs);
-    const tgt = nameTokens(u.targetText, langs);
-    const srcSpeakers = new Set(nameTokens(outsideQuotes(u.sourceText), langs));
-    const add = (check: string, severity: Finding['severity'], name: string, detail: string) =>
-      findings.push({ check, severity, segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}${detail.replace('%s', name)}` });
-
-    for (const name of new Set([...src, ...tgt])) {
-      if (!kept.has(name)) continue;
-      const s = countOf(src, name);
-      const t = countOf(tgt, name);
-      if (t > s && s === 0) {
-        const speaker = quoted && nameTokens(outsideQuotes(u.targetText), langs).includes(name);
-        add(speaker ? 'attribution' : 'names', 'error', name, `"%s" is in the translation but not in this paragraph of the source${speaker ? ' (a quotation now has another speaker)' : ''}`);
-      } else if (t > s) add('repetition', 'error', name, `"%s" appears ${t}× in the translation, ${s}× in the source`);
-      else if (t < s) add(quoted && srcSpeakers.has(name) ? 'attribution' : 'names', 'error', name, `"%s" appears ${s}× in the source, ${t}× in the translation`);
+  const src = units.map((u) => nameTokens(u.sourceMapped, langs));
+  const tgt = units.map((u) => nameTokens(u.targetText, langs));
+  const allTarget = new Set(tgt.flat());
+  // Names the engine keeps verbatim somewhere; the others it translates (Russia → Rusia).
+  const kept = new Set(src.flat().filter((n) => allTarget.has(n)));
+  /** The engine kept `name` exactly as often as the source has it in every other segment. */
+  const steadyElsewhere = (name: string, i: number) => {
+    let others = 0;
+    for (let j = 0; j < units.length; j++) {
+      if (j === i) continue;
+      const s = countOf(src[j]!, name);
+      if (s !== countOf(tgt[j]!, name)) return false;
+      others += s;
     }
-    for (const name of new Set(src)) {
-      if (kept.has(name)) continue;
-      if (tgt.some((t) => similarity(t, name) >= 0.5)) continue;
+    return others > 0;
+  };
+
+  units.forEach((u, i) => {
+    const quoted = quotations(u.sourceText).length > 0;
+    const speakers = new Set(nameTokens(outsideQuotes(u.sourceMapped), langs));
+    const add = (check: string, severity: Finding['severity'], detail: string) =>
+      findings.push({ check, severity, segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}${detail}` });
+    const lost: string[] = [];
+    const gained: string[] = [];
+    for (const name of new Set([...src[i]!, ...tgt[i]!])) {
+      if (!kept.has(name)) continue;
+      const s = countOf(src[i]!, name);
+      const t = countOf(tgt[i]!, name);
+      if (t < s) lost.push(name);
+      if (t > s) gained.push(name);
+    }
+    // One name standing where another was ("Tass quoted Tass") is an error whatever the history.
+    const swap = lost.length > 0 && gained.length > 0;
+    for (const name of gained) {
+      const s = countOf(src[i]!, name);
+      const t = countOf(tgt[i]!, name);
+      const sev = swap || steadyElsewhere(name, i) ? 'error' : 'warning';
+      if (s === 0) {
+        const speaker = quoted && nameTokens(outsideQuotes(u.targetText), langs).includes(name);
+        add(speaker ? 'attribution' : 'names', sev, `"${name}" is in the translation but not in this paragraph of the source${speaker ? ' (a quotation now has another speaker)' : ''}`);
+      } else add('repetition', sev, `"${name}" appears ${t}× in the translation, ${s}× in the source`);
+    }
+    for (const name of lost) {
+      const sev = swap || steadyElsewhere(name, i) ? 'error' : 'warning';
+      const speaker = quoted && speakers.has(name);
+      add(speaker ? 'attribution' : 'names', sev, `"${name}" appears ${countOf(src[i]!, name)}× in the source, ${countOf(tgt[i]!, name)}× in the translation${speaker ? ' (speaker of a quotation)' : ''}`);
+    }
+    for (const name of new Set(src[i]!)) {
       // Engines translate many names (Moscow → Moscú) and capitalized common nouns: only noted.
-      add('names', 'info', name, `"%s" is not found in the translation (translated or lost)`);
+      if (!kept.has(name) && !tgt[i]!.some((t) => similarity(t, name) >= 0.5)) add('names', 'info', `"${name}" is not found in the translation (translated or lost)`);
     }
     findings.push(...checkQuotes(u));
     findings.push(...checkPhraseRepetition(u));
-  }
+  });
   return findings;
 }
 
@@ -53,22 +76,24 @@ function checkQuotes(u: Unit): Finding[] {
 
 /** A run of three or more words said twice in the translation where the source says nothing twice. */
 function checkPhraseRepetition(u: Unit): Finding[] {
-  const t = repeatedNgram(u.targetText, 4);
-  if (!t || repeatedNgram(u.sourceText, 3)) return [];
-  return [{ check: 'repetition', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}"${t}" is repeated in the translation` }];
+  const t = repeatedNgrams(u.targetText, 4, 2);
+  if (t.length === 0 || t.length <= repeatedNgrams(u.sourceText, 2, 1).length) return [];
+  return [{ check: 'repetition', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}"${t[0]}" is repeated in the translation` }];
 }
 
-function repeatedNgram(text: string, n: number): string | null {
+/** Distinct n-grams (with at least `content` words over three letters) said more than once. */
+function repeatedNgrams(text: string, n: number, content: number): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const seen = new Set<string>();
+  const again = new Set<string>();
   for (let i = 0; i + n <= words.length; i++) {
     const gram = words.slice(i, i + n);
-    if (gram.filter((w) => w.length > 3).length < 2) continue;
+    if (gram.filter((w) => w.length > 3).length < content) continue;
     const key = gram.join(' ');
-    if (seen.has(key)) return key;
+    if (seen.has(key)) again.add(key);
     seen.add(key);
   }
-  return null;
+  return [...again];
 }
 
 function esc(s: string): string {

@@ -17,13 +17,13 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
-const NAME_RE = /\p{Lu}[\p{L}\p{M}'’-]*\p{L}|\p{Lu}{2,}/gu;
+const NAME_RE = /\p{Lu}[\p{L}\p{M}]*\p{L}/gu;
 
 /** Capitalized words that are not function words of either language: the names to follow. */
 export function nameTokens(text: string, langs: string[]): string[] {
   const stop = langs.flatMap((l) => [...(functionWords(l) ?? [])]);
   const set = new Set(stop);
-  return (text.match(NAME_RE) ?? []).map((t) => t.replace(/['’]s$/u, '')).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
+  return (text.match(NAME_RE) ?? []).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
 }
 
 export function countOf(list: string[], item: string): number {
@@ -43,8 +43,8 @@ function functionWords(lang: string): Set<string> | undefined {
 
 /** Words that start sentences in capitals without being names (function words and the like). */
 const FUNCTION: Record<string, string> = {
-  en: 'the a an in on at of and or but if as to for from by with after before during while when where what who which this that these those it its he she they we you i his her their our my there here also however meanwhile earlier later on monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december mr mrs ms dr president minister prime secretary foreign deputy senior',
-  es: 'el la los las un una unos unas en de del al y o pero si como para por con sin tras antes durante mientras cuando donde qué quién cual este esta estos estas ese esa eso esto él ella ellos ellas nosotros su sus lo le les hay también sin embargo entonces lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre sr sra presidente ministro primer secretario',
+  en: 'the a an in on at of and or but if as to for from by with after before during while when where what who which this that these those it its he she they we you i his her their our my there here also however meanwhile earlier later on monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december mr mrs ms dr president minister prime secretary foreign deputy senior no yes new old inside outside interior not now then here',
+  es: 'el la los las un una unos unas en de del al y o pero si como para por con sin tras antes durante mientras cuando donde qué quién cual este esta estos estas ese esa eso esto él ella ellos ellas nosotros su sus lo le les hay también sin embargo entonces lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre sr sra presidente ministro primer secretario no sí nuevo nueva',
 };
 
 /** Quotations in a text: “…”, "…", «…», „…“. */

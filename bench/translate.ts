@@ -1,0 +1,125 @@
+/**
+ * Translation bench (`npm run bench:translate`, or `npx tsx bench/translate.ts [maxArticles]`):
+ *  1. fault detection: clean Apertium en→es translations of the English articles in
+ *     ../shared/data, faults injected programmatically, caught by the fidelity gate or not;
+ *  2. overhead: words/s through the orchestrator against raw `apertium -f html eng-spa` on the
+ *     same text in the same run, then with repeated boilerplate paragraphs (memory pays off).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decideVerdict } from '../src/publish/policy.ts';
+import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator, identifyLanguage, segmentHtml } from '../src/translate/index.ts';
+import { escapeHtmlText, htmlToText } from '../src/translate/html-text.ts';
+import { FAULTS, mulberry32, type Fault } from './translate-faults.ts';
+
+const DATA = new URL('../../shared/data/article-extraction-benchmark/ground-truth.json', import.meta.url);
+const max = Number(process.argv[2] ?? 1000);
+const truth = JSON.parse(readFileSync(DATA, 'utf8')) as Record<string, { articleBody: string }>;
+const articles = Object.entries(truth)
+  .map(([id, v]) => ({ id, paras: v.articleBody.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) }))
+  .filter((a) => identifyLanguage(a.paras.join(' ')).lang === 'en')
+  .slice(0, max)
+  .map((a) => ({ ...a, html: a.paras.map((p) => `<p>${escapeHtmlText(p)}</p>`).join('\n') }));
+const words = (html: string) => htmlToText(html).split(/\s+/).filter(Boolean).length;
+
+// ---- raw Apertium baseline: one process, the whole corpus as one HTML document ----
+function rawApertium(docs: string[]): number {
+  const dir = mkdtempSync(join(tmpdir(), 'tw-bench-'));
+  writeFileSync(join(dir, 'in.html'), `<html><body>${docs.join('\n')}</body></html>`);
+  const t0 = performance.now();
+  execFileSync('apertium', ['-f', 'html', 'eng-spa', join(dir, 'in.html'), join(dir, 'out.html')]);
+  return (performance.now() - t0) / 1000;
+}
+
+async function orchestrator(docs: string[]) {
+  const memory = createInMemoryTranslationMemory();
+  const t = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory });
+  await t.translateArticle({ title: 'Warm up.', excerpt: null, html: '<p>Warm up the pipeline.</p>' }, 'en', 'es');
+  const t0 = performance.now();
+  const out = [];
+  let hits = 0;
+  for (const html of docs) {
+    const a = await t.translateArticle({ title: '', excerpt: null, html }, 'en', 'es');
+    hits += a.cost.memoryHits;
+    out.push(a);
+  }
+  const secs = (performance.now() - t0) / 1000;
+  await t.close();
+  return { secs, out, hits };
+}
+
+const totalWords = articles.reduce((n, a) => n + words(a.html), 0);
+console.log(`articles: ${articles.length} English, ${totalWords} words, ${articles.reduce((n, a) => n + a.paras.length, 0)} paragraphs`);
+
+const raw = rawApertium(articles.map((a) => a.html));
+const orch = await orchestrator(articles.map((a) => a.html));
+const wpsRaw = totalWords / raw;
+const wpsOrch = totalWords / orch.secs;
+console.log('\n== overhead (same text, same run) ==');
+console.log(`raw apertium eng-spa:   ${raw.toFixed(2)} s  ${wpsRaw.toFixed(0)} words/s`);
+console.log(`orchestrator (cold):    ${orch.secs.toFixed(2)} s  ${wpsOrch.toFixed(0)} words/s  ratio ${(wpsOrch / wpsRaw).toFixed(2)}× (goal ≥ 0.9×)`);
+
+const BOILER = [
+  'Sign up for our daily newsletter to get the latest news delivered to your inbox every morning.',
+  'This article was produced with the support of our readers. Please consider subscribing to keep independent journalism alive.',
+  'Copyright 2026 by the news agency. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+  'Follow our coverage of this story on social media and in our live blog, updated throughout the day.',
+];
+const boilerDocs = articles.map((a) => `${a.html}\n${BOILER.map((b) => `<p>${b}</p>`).join('\n')}`);
+const boilerWords = boilerDocs.reduce((n, h) => n + words(h), 0);
+const rawB = rawApertium(boilerDocs);
+const orchB = await orchestrator(boilerDocs);
+console.log(`with ${BOILER.length} boilerplate paragraphs per article (${boilerWords} words):`);
+console.log(`raw apertium eng-spa:   ${rawB.toFixed(2)} s  ${(boilerWords / rawB).toFixed(0)} words/s`);
+console.log(`orchestrator + memory:  ${orchB.secs.toFixed(2)} s  ${(boilerWords / orchB.secs).toFixed(0)} words/s  ratio ${(rawB / orchB.secs).toFixed(2)}× (goal > 1×), memory hits ${orchB.hits}`);
+
+// ---- fault detection ----
+const rand = mulberry32(42);
+const clean = orch.out.map((a, i) => {
+  const source = segmentHtml(articles[i]!.html).segments;
+  const target = segmentHtml(a.html).segments;
+  return { source, target, report: a.checks, verdict: decideVerdict(a.checks, {}).verdict };
+});
+const n = clean.length;
+const cleanHeld = clean.filter((c) => c.verdict === 'hold').length;
+const cleanFlagged = clean.filter((c) => c.verdict === 'publish-flagged').length;
+console.log('\n== fault detection (policy defaults: error → hold, warning → flag) ==');
+console.log(`clean articles: ${n}; held ${cleanHeld} (${pct(cleanHeld, n)}, goal ≤ 5 %), flagged ${cleanFlagged} (${pct(cleanFlagged, n)})`);
+const cleanChecks = new Map<string, number>();
+for (const c of clean) for (const f of c.report.findings) if (f.severity !== 'info') cleanChecks.set(`${f.check}/${f.severity}`, (cleanChecks.get(`${f.check}/${f.severity}`) ?? 0) + 1);
+console.log(`  findings on clean articles: ${[...cleanChecks].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+
+let allTried = 0;
+let allCaught = 0;
+for (const fault of FAULTS) {
+  let tried = 0;
+  let caught = 0;
+  let held = 0;
+  const missed: string[] = [];
+  for (const c of clean) {
+    const injected = fault.inject(c.source, c.target, rand);
+    if (!injected) continue;
+    tried++;
+    const report = checkFidelity({ from: 'en', to: 'es', source: c.source, target: injected.target });
+    const before = new Set(c.report.findings.map(key));
+    const fresh = report.findings.filter((f) => f.severity !== 'info' && !before.has(key(f)));
+    const verdict = decideVerdict(report, {}).verdict;
+    if (fresh.length > 0 && verdict !== 'publish') caught++;
+    else if (missed.length < 2) missed.push(injected.what);
+    if (fresh.some((f) => f.severity === 'error')) held++;
+  }
+  allTried += tried;
+  allCaught += caught;
+  console.log(`${fault.kind.padEnd(16)} injected ${String(tried).padStart(4)}  caught ${pct(caught, tried).padStart(6)}  held ${pct(held, tried).padStart(6)}${missed.length ? `  missed e.g. ${missed.join(' | ').slice(0, 160)}` : ''}`);
+}
+console.log(`all faults       injected ${String(allTried).padStart(4)}  caught ${pct(allCaught, allTried).padStart(6)} (goal ≥ 95 %)`);
+
+function pct(a: number, b: number): string {
+  return b ? `${((100 * a) / b).toFixed(1)} %` : 'n/a';
+}
+function key(f: { check: string; segment: number | null; detail: string }): string {
+  return `${f.check}|${f.segment}|${f.detail}`;
+}
+export type { Fault };
