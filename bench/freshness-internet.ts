@@ -1,0 +1,108 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One fake news source: where it lives and when its items appear (ms since the epoch). */
+export interface FakeSource {
+  id: number;
+  host: string;
+  url: string;
+  /** Mean gap between items. */
+  gapMs: number;
+  behaviour: 'ok' | 'slow' | 'failing';
+  /** Appearance time of each item, ascending; items before the start are history. */
+  times: number[];
+}
+
+export interface FakeInternet {
+  sources: FakeSource[];
+  hosts: string[];
+  /** host:port pairs to allow in the HTTP client. */
+  allow: string[];
+  /** item id "s<source>-<k>" → appearance time. */
+  appearedAt(itemId: string): number | undefined;
+  requests: Map<string, number>;
+  close(): Promise<void>;
+}
+
+export interface InternetOptions {
+  sources: number;
+  hosts: number;
+  start: number;
+  durationMs: number;
+  /** Mean gaps between items are log-uniform in this range. */
+  minGapMs: number;
+  maxGapMs: number;
+  /** Mean response delay of the slow sources. */
+  slowMs: number;
+  random: () => number;
+}
+
+/**
+ * A fake internet on 127.0.0.x: `hosts` HTTP servers, each serving the RSS feeds of its share of
+ * `sources`. Items appear as Poisson processes; 5 % of sources are slow (slowMs on average), 5 % always fail
+ * (503). Feeds honour If-None-Match, so an unchanged feed costs a 304.
+ */
+export async function startFakeInternet(o: InternetOptions): Promise<FakeInternet> {
+  const hosts = Array.from({ length: o.hosts }, (_, i) => `127.0.0.${i + 2}`);
+  const requests = new Map<string, number>();
+  const sources: FakeSource[] = [];
+  for (let id = 0; id < o.sources; id++) {
+    const gapMs = Math.exp(Math.log(o.minGapMs) + o.random() * (Math.log(o.maxGapMs) - Math.log(o.minGapMs)));
+    const roll = o.random();
+    const behaviour = roll < 0.05 ? 'failing' : roll < 0.1 ? 'slow' : 'ok';
+    const times: number[] = [];
+    // 20 items of history, then arrivals until the end.
+    let t = o.start - 20 * gapMs;
+    while (t < o.start + o.durationMs) {
+      t += -Math.log(1 - o.random()) * gapMs;
+      times.push(Math.round(t));
+    }
+    sources.push({ id, host: hosts[id % o.hosts]!, url: '', gapMs, behaviour, times });
+  }
+  const servers: Server[] = [];
+  const ports = new Map<string, number>();
+  for (const host of hosts) {
+    const server = createServer((req, res) => {
+      requests.set(host, (requests.get(host) ?? 0) + 1);
+      const id = Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1);
+      const s = sources[id];
+      if (!s || s.host !== host) return void res.writeHead(404).end();
+      if (s.behaviour === 'failing') return void res.writeHead(503, { 'retry-after': '30' }).end('down');
+      const send = (): void => {
+        const now = Date.now();
+        let n = 0;
+        while (n < s.times.length && s.times[n]! <= now) n++;
+        const etag = `"${s.id}-${n}"`;
+        if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
+        const items = [];
+        for (let k = n - 1; k >= Math.max(0, n - 20); k--) {
+          const when = new Date(s.times[k]!).toUTCString();
+          items.push(`<item><guid>s${s.id}-${k}</guid><title>Story ${k} from source ${s.id}</title><link>http://${host}/story/${s.id}/${k}</link><pubDate>${when}</pubDate><description>Text of story ${k}.</description></item>`);
+        }
+        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
+        res.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${s.id}</title><link>http://${host}/</link>${items.join('')}</channel></rss>`);
+      };
+      if (s.behaviour === 'slow') setTimeout(send, o.slowMs * (0.5 + o.random()));
+      else send();
+    });
+    server.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
+    ports.set(host, (server.address() as AddressInfo).port);
+    servers.push(server);
+  }
+  for (const s of sources) s.url = `http://${s.host}:${ports.get(s.host)}/feed/${s.id}.xml`;
+  return {
+    sources,
+    hosts,
+    allow: hosts.map((h) => `${h}:${ports.get(h)}`),
+    appearedAt(itemId) {
+      const m = /^s(\d+)-(\d+)$/.exec(itemId);
+      return m ? sources[Number(m[1])]?.times[Number(m[2])] : undefined;
+    },
+    requests,
+    close: async () => {
+      for (const server of servers) server.closeAllConnections();
+      await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+    },
+  };
+}

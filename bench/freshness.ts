@@ -1,0 +1,177 @@
+/**
+ * Freshness: how long after an item appears on a source until a poller has fetched and parsed it.
+ * A fake internet (bench/freshness-internet.ts) of FRESHNESS_SOURCES feeds on 20 hosts on
+ * 127.0.0.x, polled through the real fetch layer (SSRF guard, conditional GET, decoding), the feed
+ * parser and the database host limits (PGlite), twice on the same seeded world:
+ *   baseline — every source every FRESHNESS_MAX_S seconds (a classic fixed-interval reader);
+ *   adaptive — nextPollDelay() from each source's rhythm, bounded by FRESHNESS_MIN_S/MAX_S.
+ * Prints p50/p95 delays, requests, and per-host request rates against the limit, as ratios.
+ * Run: npx tsx bench/freshness.ts   (FRESHNESS_SCALE=1 for a 10-minute run in real time)
+ */
+import { backoffDelay, createHttpClient, decodeBody, nextPollDelay } from '../src/fetch/index.ts';
+import { parseFeed } from '../src/feeds/index.ts';
+import { acquireHostSlot } from '../src/store/host-limits.ts';
+import { openDb } from '../src/store/open-db.ts';
+import { startFakeInternet } from './freshness-internet.ts';
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const SOURCES = env('FRESHNESS_SOURCES', 500);
+const HOSTS = 20;
+// The world runs SCALE times faster than the clock: 240 simulated seconds take 80 real ones.
+// Every duration below is simulated; delays are reported in simulated seconds.
+const SCALE = env('FRESHNESS_SCALE', 3);
+const SECONDS = env('FRESHNESS_SECONDS', 240);
+const MIN_MS = (env('FRESHNESS_MIN_S', 10) * 1000) / SCALE;
+const MAX_MS = (env('FRESHNESS_MAX_S', 60) * 1000) / SCALE;
+const PER_HOST = { concurrency: 4, minIntervalMs: 20 };
+
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+
+interface ModeResult {
+  delays: number[];
+  missed: number;
+  requests: number;
+  notModified: number;
+  failures: number;
+  maxHostRate: number;
+  minHostSpacing: number;
+}
+
+async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
+  // The database first: its migrations take seconds that must not eat into the measured run.
+  const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
+  const start = Date.now() + 500;
+  const durationMs = (SECONDS * 1000) / SCALE;
+  const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: seeded(42) });
+  const http = createHttpClient({ userAgent: 'transwire/bench', allowPrivate: net.allow, timeoutMs: 10_000 });
+  const jitter = seeded(7);
+  const state = net.sources.map((s) => ({
+    s,
+    next: start + jitter() * MIN_MS,
+    busy: false,
+    etag: null as string | null,
+    itemTimes: [] as Date[],
+    errors: 0,
+    retryAfter: null as Date | null,
+    seen: new Set<string>(),
+  }));
+  const fetchedAt = new Map<string, number>();
+  const starts = new Map<string, number[]>();
+  const inflight = new Set<Promise<void>>();
+  let requests = 0;
+  let notModified = 0;
+  let failures = 0;
+
+  const poll = async (st: (typeof state)[number]): Promise<void> => {
+    const slot = await acquireHostSlot(db, st.s.host, PER_HOST);
+    if ('waitMs' in slot) {
+      st.next = Date.now() + slot.waitMs;
+      return;
+    }
+    starts.get(st.s.host)?.push(slot.acquiredAt.getTime()) ?? starts.set(st.s.host, [slot.acquiredAt.getTime()]);
+    requests++;
+    try {
+      const res = await http.get(st.s.url, { etag: st.etag }).finally(() => slot.release());
+      const now = Date.now();
+      if (res.notModified) notModified++;
+      else if (res.status >= 400) throw Object.assign(new Error(`HTTP ${res.status}`), { retryAfter: res.retryAfter });
+      else {
+        const feed = parseFeed(decodeBody(res.body, { contentType: res.headers['content-type'], kind: 'xml' }).text, { url: res.url });
+        for (const item of feed.items) {
+          if (st.seen.has(item.id)) continue;
+          st.seen.add(item.id);
+          st.itemTimes.push(new Date(item.published ?? now));
+          fetchedAt.set(item.id, now);
+        }
+        st.itemTimes = st.itemTimes.slice(-20);
+        st.etag = res.etag;
+      }
+      st.errors = 0;
+      st.retryAfter = null;
+    } catch (err) {
+      st.errors++;
+      failures++;
+      if (process.env.FRESHNESS_DEBUG) console.error((err as Error).message);
+      st.retryAfter = (err as { retryAfter?: Date | null }).retryAfter ?? null;
+    }
+    const now = new Date();
+    const delay =
+      mode === 'adaptive'
+        ? nextPollDelay({ now, itemTimes: st.itemTimes, minMs: MIN_MS, maxMs: MAX_MS, errorCount: st.errors, retryAfter: st.retryAfter }).delayMs
+        : st.errors
+          ? Math.min(MAX_MS * 4, backoffDelay(st.errors - 1, { baseMs: MAX_MS }))
+          : MAX_MS;
+    st.next = Date.now() + delay;
+  };
+
+  while (Date.now() < start + durationMs) {
+    const now = Date.now();
+    for (const st of state) {
+      if (st.busy || st.next > now) continue;
+      st.busy = true;
+      const p: Promise<void> = poll(st).finally(() => {
+        st.busy = false;
+        inflight.delete(p);
+      });
+      inflight.add(p);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await Promise.allSettled([...inflight]);
+  await http.close();
+  await db.close();
+  await net.close();
+
+  // Judge items that appeared early enough that a poll at the maximum interval must have seen them.
+  const delays: number[] = [];
+  let missed = 0;
+  for (const s of net.sources) {
+    if (s.behaviour === 'failing') continue;
+    s.times.forEach((t, k) => {
+      if (t < start || t > start + durationMs - MAX_MS - 10_000 / SCALE) return;
+      const got = fetchedAt.get(`s${s.id}-${k}`);
+      if (got === undefined) missed++;
+      delays.push((got ?? start + durationMs) - t);
+    });
+  }
+  let maxHostRate = 0;
+  let minHostSpacing = Infinity;
+  for (const list of starts.values()) {
+    list.sort((a, b) => a - b);
+    for (let i = 1; i < list.length; i++) minHostSpacing = Math.min(minHostSpacing, list[i]! - list[i - 1]!);
+    for (let i = 0, j = 0; i < list.length; i++) {
+      while (list[i]! - list[j]! >= 1000) j++;
+      maxHostRate = Math.max(maxHostRate, i - j + 1);
+    }
+  }
+  return { delays: delays.sort((a, b) => a - b), missed, requests, notModified, failures, maxHostRate, minHostSpacing };
+}
+
+const s = (ms: number): string => `${((ms * SCALE) / 1000).toFixed(1)} s`;
+console.log(
+  `freshness: ${SOURCES} sources on ${HOSTS} hosts, ${SECONDS} simulated s per run at ${SCALE}× speed, item gaps 30 s–30 min, ` +
+    `poll bounds ${s(MIN_MS)}–${s(MAX_MS)}, host limit ${PER_HOST.concurrency} concurrent / ${PER_HOST.minIntervalMs} real ms apart (delays in simulated s)`,
+);
+const results: Record<string, ModeResult> = {};
+for (const mode of ['baseline', 'adaptive'] as const) {
+  const r = (results[mode] = await runMode(mode));
+  console.log(
+    `${mode.padEnd(8)} items ${r.delays.length} (missed ${r.missed})  p50 ${s(pct(r.delays, 0.5))}  p95 ${s(pct(r.delays, 0.95))}  max ${s(r.delays.at(-1) ?? NaN)}  ` +
+      `requests ${r.requests} (304: ${r.notModified}, failed: ${r.failures})  busiest host ${r.maxHostRate} req/s (limit ${1000 / PER_HOST.minIntervalMs})  min spacing ${r.minHostSpacing} ms (limit ${PER_HOST.minIntervalMs})`,
+  );
+}
+const [b, a] = [results.baseline!, results.adaptive!];
+console.log(
+  `ratio adaptive/baseline: p50 ${(pct(a.delays, 0.5) / pct(b.delays, 0.5)).toFixed(2)}×  p95 ${(pct(a.delays, 0.95) / pct(b.delays, 0.95)).toFixed(2)}×  requests ${(a.requests / b.requests).toFixed(2)}×`,
+);
+const p95 = pct(a.delays, 0.95);
+console.log(`goal p95 ≤ 60 s with polling: ${(p95 * SCALE) / 1000 <= 60 ? 'met' : 'NOT met'} (${s(p95)})`);
