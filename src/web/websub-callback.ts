@@ -1,0 +1,82 @@
+import { leaseRenewAt, verifyIntent, verifySignature } from '../feeds/index.ts';
+import type { Db } from '../store/db.ts';
+import { getWebSub, markWebSubFailed, markWebSubVerified, recordWebSubPush } from '../store/websub-subscriptions.ts';
+
+export interface WebSubCallbackDeps {
+  getSubscription(sourceId: number): Promise<{ topic: string; secret: string; mode: 'subscribe' | 'unsubscribe'; state: string } | null>;
+  markVerified(sourceId: number, v: { mode: 'subscribe' | 'unsubscribe'; leaseSeconds: number | null; verifiedAt: Date; expiresAt: Date | null; renewAt: Date | null }): Promise<void>;
+  markDenied(sourceId: number, reason: string): Promise<void>;
+  recordPush(sourceId: number, accepted: boolean): Promise<void>;
+  /** A verified push: enqueue the content for parsing (in the same transaction as nothing else: it is a job). */
+  onPush(sourceId: number, body: Buffer, contentType: string | null): Promise<void>;
+  maxBodyBytes?: number;
+  now?: () => Date;
+}
+
+const text = (status: number, body: string): Response => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+/**
+ * `/websub/{sourceId}`: GET is the hub verifying our intent (echo hub.challenge only for the topic
+ * and mode we asked for), POST is a push (X-Hub-Signature HMAC checked over the raw body; a bad
+ * signature is acknowledged with 2xx as WebSub requires, and dropped).
+ */
+export async function websubCallback(req: Request, deps: WebSubCallbackDeps): Promise<Response> {
+  const url = new URL(req.url);
+  const sourceId = Number(/\/websub\/(\d+)\/?$/.exec(url.pathname)?.[1]);
+  if (!Number.isSafeInteger(sourceId)) return text(404, 'unknown subscription');
+  const sub = await deps.getSubscription(sourceId);
+  const now = deps.now?.() ?? new Date();
+
+  if (req.method === 'GET') {
+    const intent = verifyIntent(url.searchParams, sub && sub.state !== 'denied' ? { topic: sub.topic, mode: sub.mode } : null);
+    if (!intent.ok) {
+      if (intent.denied && sub) {
+        await deps.markDenied(sourceId, intent.reason);
+        return text(200, 'ok');
+      }
+      return text(404, intent.reason);
+    }
+    const lease = intent.mode === 'subscribe' ? leaseRenewAt(now, intent.leaseSeconds) : null;
+    await deps.markVerified(sourceId, { mode: intent.mode, leaseSeconds: intent.leaseSeconds, verifiedAt: now, expiresAt: lease?.expiresAt ?? null, renewAt: lease?.renewAt ?? null });
+    return text(200, intent.challenge);
+  }
+
+  if (req.method === 'POST') {
+    if (!sub || sub.state !== 'active') return text(410, 'not subscribed');
+    const body = await readCapped(req, deps.maxBodyBytes ?? 10 * 1024 * 1024);
+    if (!body) return text(413, 'body too large');
+    if (!verifySignature(body, req.headers.get('x-hub-signature'), sub.secret)) {
+      await deps.recordPush(sourceId, false);
+      return text(202, 'ignored');
+    }
+    await deps.onPush(sourceId, body, req.headers.get('content-type'));
+    await deps.recordPush(sourceId, true);
+    return text(202, 'accepted');
+  }
+  return new Response('method not allowed', { status: 405, headers: { allow: 'GET, POST' } });
+}
+
+async function readCapped(req: Request, max: number): Promise<Buffer | null> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) return null;
+  if (!req.body) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > max) return null;
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The deps over the store; `onPush` is the caller's (enqueue a parse job for the source). */
+export function websubDepsFromDb(db: Db, onPush: WebSubCallbackDeps['onPush']): WebSubCallbackDeps {
+  return {
+    getSubscription: (id) => getWebSub(db, id),
+    markVerified: (id, v) => markWebSubVerified(db, id, v),
+    markDenied: (id, reason) => markWebSubFailed(db, id, 'denied', reason),
+    recordPush: (id, accepted) => recordWebSubPush(db, id, accepted),
+    onPush,
+  };
+}
