@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+
+const F = (name: string): string => join(import.meta.dirname, '../fixtures/feeds', name);
+
+describe('transwire parse-feed', () => {
+  it('prints one JSON object per file in one process; an unparseable file gives {file, error} and the rest go on', async () => {
+    const files = [F('rss20-basic.xml'), F('not-a-feed.html'), F('atom10-basic.xml'), F('missing-file.xml')];
+    const { code, stdout } = await runCli(['parse-feed', ...files, '--json']);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.file)).toEqual(files);
+    expect(lines[0]).toMatchObject({ kind: 'rss', title: 'Harbour Gazette', link: 'https://gazette.example/', language: 'en-gb', warnings: [] });
+    const item = (lines[0]!.items as Array<Record<string, unknown>>)[0]!;
+    expect(Object.keys(item).sort()).toEqual(['author', 'categories', 'contentHtml', 'id', 'image', 'link', 'published', 'summary', 'title', 'updated']);
+    expect(lines[1]).toEqual({ file: files[1], error: expect.stringMatching(/not a feed/) });
+    expect(lines[2]).toMatchObject({ kind: 'atom', language: 'es' });
+    expect(lines[3]).toEqual({ file: files[3], error: expect.stringMatching(/ENOENT/) });
+  });
+
+  it('exits 0 when every file parses, and honours --max-items', async () => {
+    const { code, stdout } = await runCli(['parse-feed', F('rss-max-items.xml'), '--json', '--max-items', '3']);
+    expect(code).toBe(0);
+    const feed = JSON.parse(stdout) as { items: unknown[]; warnings: string[] };
+    expect(feed.items).toHaveLength(3);
+    expect(feed.warnings).toContain('feed has 5 items; kept the first 3');
+  });
+});
