@@ -25,7 +25,12 @@ export function decodeInput(input: Buffer, contentType: string | null | undefine
   if (http) return decode(bytes, http, warnings);
   const head = bytes.subarray(0, 256).toString('latin1');
   const decl = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1];
-  return decode(bytes, decl ?? 'utf-8', warnings);
+  if (decl) return decode(bytes, decl, warnings);
+  // Nothing declared: UTF-8 if the bytes are UTF-8, else windows-1252 (the usual culprit), said aloud.
+  const text = bytes.toString('utf8');
+  if (!text.includes('\uFFFD') || bytes.includes(Buffer.from('\uFFFD'))) return text;
+  warnings.add('no charset declared and the bytes are not UTF-8: read as windows-1252');
+  return iconv.decode(bytes, 'windows-1252');
 }
 
 // WHATWG: these labels all mean windows-1252 on the web (Node's TextDecoder reads them as Latin-1).

@@ -28,11 +28,24 @@ export function parseFeed(input: string | Buffer, opts: ParseFeedOptions): Parse
   const warnings = new Warnings();
   const text = typeof input === 'string' ? input : decodeInput(input, contentType, warnings);
   const start = firstSignificant(text);
-  if (start === '{' || start === '[') return parseJsonFeed(text, url, warnings, maxItems);
+  if (start === '{' || start === '[') return dedupe(parseJsonFeed(text, url, warnings, maxItems), warnings);
   if (start !== '<') {
     if (start === '') throw new PermanentError('feeds: empty document', 'feeds.unparseable');
     warnings.add('text before the first element ignored');
   }
+  return dedupe(parseXml(text, url, warnings, maxItems), warnings);
+}
+
+/** The same id twice in one feed (it happens) would be one item stored twice: keep the first. */
+function dedupe(feed: ParsedFeed, warnings: Warnings): ParsedFeed {
+  const seen = new Set<string>();
+  const items = feed.items.filter((it) => !seen.has(it.id) && (seen.add(it.id), true));
+  if (items.length === feed.items.length) return feed;
+  warnings.add(`${feed.items.length - items.length} items with a repeated id dropped`);
+  return { ...feed, items, warnings: warnings.list };
+}
+
+function parseXml(text: string, url: string, warnings: Warnings, maxItems: number): ParsedFeed {
   const doc = buildTree(text, url, warnings);
   const root = findRoot(doc);
   if (!root) {
