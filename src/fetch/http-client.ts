@@ -18,6 +18,8 @@ export interface HttpClientOptions {
   maxRedirects?: number;
   /** Test hook: DNS resolution. */
   lookup?: Lookup;
+  /** Extra trusted certificate authorities (PEM), replacing the system ones: tests and private PKI. */
+  ca?: string | Buffer;
 }
 
 export interface GetOptions {
@@ -63,7 +65,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   } = opts;
   const userAgent = /transwire/i.test(opts.userAgent) ? opts.userAgent : `transwire ${opts.userAgent}`.trim();
   const agent = new Agent({
-    connect: safeConnector({ allowPrivate: opts.allowPrivate, lookup: opts.lookup, connectTimeoutMs: Math.min(10_000, timeoutMs) }),
+    connect: safeConnector({ allowPrivate: opts.allowPrivate, lookup: opts.lookup, ca: opts.ca, connectTimeoutMs: Math.min(10_000, timeoutMs) }),
     headersTimeout: headerTimeoutMs,
     bodyTimeout: Math.min(timeoutMs, 30_000),
     connections: 8,

@@ -12,6 +12,7 @@ export interface SafeConnectorOptions {
   connectTimeoutMs?: number;
   /** DNS resolution; injectable so tests can play a rebinding resolver. */
   lookup?: Lookup;
+  ca?: string | Buffer;
 }
 
 const defaultLookup: Lookup = async (hostname) =>
@@ -23,7 +24,7 @@ const defaultLookup: Lookup = async (hostname) =>
  * (rebinding) cannot reach a private address. Runs for every new connection, hence every hop.
  */
 export function safeConnector(opts: SafeConnectorOptions = {}): buildConnector.connector {
-  const base = buildConnector({ timeout: opts.connectTimeoutMs ?? 10_000 });
+  const base = buildConnector({ timeout: opts.connectTimeoutMs ?? 10_000, ...(opts.ca ? { ca: opts.ca } : {}) });
   const allowed = new Set((opts.allowPrivate ?? []).map((p) => p.toLowerCase()));
   const lookup = opts.lookup ?? defaultLookup;
 
@@ -50,6 +51,8 @@ export function safeConnector(opts: SafeConnectorOptions = {}): buildConnector.c
       }
       if (chosen === null) throw blocked(hostname, refusals);
       const ip = chosen;
+      // Dial the IP; TLS still sends SNI and verifies the certificate for the name (undici
+      // derives servername from the original host, and Node checks identity against it).
       base({ ...options, hostname: ip }, (err, socket) => {
         if (err || !socket) return callback(err ?? new Error('fetch: no socket'), null);
         // Belt and braces: judge the peer the kernel actually connected to.
