@@ -56,6 +56,11 @@ if (!onlyOurs) {
   console.log(`peak RSS overall: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 }
 console.log('published: rs_trafilatura 0.970/0.951/0.990, trafilatura 0.958/0.938/0.978, Readability.js 0.947/0.914/0.982 (F1/P/R)');
+const saveAt = args.indexOf('--save');
+if (saveAt >= 0) {
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(args[saveAt + 1]!, JSON.stringify(Object.fromEntries(pages.map((p, i) => [p.id, mine.perPage[i]]))));
+}
 if (worst > 0) {
   const f1 = (s: PageScore): number => {
     const p = s.precision ?? 0;

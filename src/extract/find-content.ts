@@ -57,19 +57,38 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
   const verdicts = blocks.map((b) => judge(b, null));
   // The declared body chooses the container; inside it, what it names is kept whatever it looks like.
   const guide = declared ? blocks.map((b) => judge(b, declared)) : verdicts;
-  // Paragraphs of a story stand side by side; a lone good block in its own box is a teaser's dek.
-  const goodPerParent = new Map<Element | null, number>();
-  const parentOf = (b: Block): Element | null => (b.own ? (b.el.parent as Element | null) : b.el);
+  // Paragraphs of a story stand side by side. A good block whose nearest box holding anything else
+  // holds no other prose (a figure, a headline link) is a teaser's dek: it counts for less, and only
+  // near where it stands, so that a grid of teasers never outweighs the story.
+  const blockCount = new Map<Element, number>();
+  const goodCount = new Map<Element, number>();
+  const titleCount = new Map<Element, number>();
+  const chains = blocks.map((b) => [b.el, ...ancestors(b.el)]);
   blocks.forEach((b, i) => {
-    if (guide[i] === 'good') goodPerParent.set(parentOf(b), (goodPerParent.get(parentOf(b)) ?? 0) + 1);
+    const own = b.own ? 1 : 0;
+    chains[i]!.forEach((el, depth) => {
+      if (depth < own) return;
+      blockCount.set(el, (blockCount.get(el) ?? 0) + 1);
+      if (guide[i] === 'good') goodCount.set(el, (goodCount.get(el) ?? 0) + 1);
+      if (b.kind === 'h' && b.level === 1) titleCount.set(el, 1);
+    });
   });
   const score = new Map<Element, number>();
   blocks.forEach((b, i) => {
     const v = guide[i];
     if (v === 'neutral') return;
-    const lone = v === 'good' && (goodPerParent.get(parentOf(b)) ?? 0) < 2 ? LONE_WEIGHT : 1;
-    const value = v === 'good' ? lone * b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * b.text.length;
-    for (const el of [b.el, ...ancestors(b.el)]) score.set(el, (score.get(el) ?? 0) + value);
+    let lifted = chains[i]!;
+    let weightOf = 1;
+    if (v === 'good') {
+      const group = lifted.findIndex((el, depth) => depth >= (b.own ? 1 : 0) && (blockCount.get(el) ?? 0) > 1);
+      // …unless its box also holds the page's title: a one-paragraph story.
+      if (group >= 0 && (goodCount.get(lifted[group]!) ?? 0) < 2 && !titleCount.has(lifted[group]!)) {
+        weightOf = LONE_WEIGHT;
+        lifted = lifted.slice(0, group + 2);
+      }
+    }
+    const value = v === 'good' ? weightOf * b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * b.text.length;
+    for (const el of lifted) score.set(el, (score.get(el) ?? 0) + value);
   });
   let best: Element | null = null;
   let bestScore = 0;

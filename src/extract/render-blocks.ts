@@ -1,5 +1,5 @@
 /** Blocks to the article's body: block-level HTML (before sanitizing) and plain text. */
-import render from 'dom-serializer';
+import { DomUtils } from 'htmlparser2';
 import type { Block } from './collect-blocks.ts';
 import type { Element } from './dom.ts';
 import { escapeText, escapeAttribute } from 'entities';
@@ -10,7 +10,7 @@ export interface Rendered {
 }
 
 function inner(block: Block): string {
-  return render(block.nodes, { decodeEntities: true, encodeEntities: 'utf8' }).trim();
+  return DomUtils.getOuterHTML(block.nodes, { decodeEntities: true, encodeEntities: 'utf8' }).trim();
 }
 
 export function renderBlocks(blocks: Block[]): Rendered {
