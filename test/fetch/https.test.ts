@@ -10,7 +10,7 @@ const cert = readFileSync(new URL('feed-test.crt', dir));
 const key = readFileSync(new URL('feed-test.key', dir));
 let server: Server;
 let port: number;
-const sni: Array<string | false> = [];
+const sni: Array<string | false | null> = [];
 
 beforeAll(async () => {
   server = createServer({ cert, key }, (req, res) => {
