@@ -84,6 +84,7 @@ ${localMediaOnly(a.html)}
 ${a.sourcePublishedAt ? `<dt>${esc(m.publishedAtSource)}</dt><dd>${time(lang, a.sourcePublishedAt)}</dd>` : ''}
 <dt>${esc(m.fetchedAt)}</dt><dd>${time(lang, a.fetchedAt)}</dd>
 <dt>${esc(m.translatedAt)}</dt><dd>${time(lang, a.translatedAt)} · <bdi>${esc(a.engine)}</bdi></dd>
+${a.updatedAt.getTime() - a.publishedAt.getTime() > 60_000 ? `<dt>${esc(m.updatedAt)}</dt><dd>${time(lang, a.updatedAt)}</dd>` : ''}
 </dl>
 ${others.length ? `<section class="alternates"><h2>${esc(m.otherLanguages)}</h2><ul>${others.map((x) => `<li><a href="${esc(x.path)}" hreflang="${esc(x.lang)}" lang="${esc(x.lang)}">${esc(languageName(x.lang))}</a></li>`).join('')}</ul></section>` : ''}
 <section class="share"><h2>${esc(m.share)}</h2><ul>${shareLinks(site, a)}</ul></section>

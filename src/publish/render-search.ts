@@ -45,7 +45,7 @@ export function renderSearch(site: SiteInfo, s: SearchPage): string {
     const pager = pages > 1
       ? `<nav class="pager" aria-label="${esc(fill(m.page, { n: s.page }, false))}">${s.page > 1 ? `<a href="${esc(searchHref(s.lang, q, s.page - 1))}" rel="prev">← ${esc(fill(m.page, { n: s.page - 1 }, false))}</a>` : '<span></span>'}${s.page < pages ? `<a href="${esc(searchHref(s.lang, q, s.page + 1))}" rel="next">${esc(fill(m.page, { n: s.page + 1 }, false))} →</a>` : ''}</nav>`
       : '';
-    body = `<p class="muted">${fill(m.searchResults, { count: formatNumber(s.lang, s.total), q })}</p>${renderCards(s.lang, s.cards)}${pager}`;
+    body = `<p class="muted">${fill(s.total === 1 ? m.searchResultsOne : m.searchResults, { count: formatNumber(s.lang, s.total), q })}</p>${renderCards(s.lang, s.cards)}${pager}`;
   }
   return renderLayout({
     site,

@@ -63,6 +63,19 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
   return rows;
 }
 
+/** The newest `perTopic` live stories of each topic, leaving out those already shown (`excludeIds`). */
+export async function listTopicSections(db: Db, lang: string, perTopic: number, excludeIds: number[]): Promise<SiteCardRow[]> {
+  const { rows } = await db.query<SiteCardRow>(
+    `SELECT * FROM (
+       SELECT ${CARD_COLUMNS}, row_number() OVER (PARTITION BY coalesce(a.category, s.category) ORDER BY p.published_at DESC, p.id DESC) AS rn
+       FROM ${CARD_FROM}
+       WHERE p.status = 'live' AND p.lang = $1 AND coalesce(a.category, s.category) IS NOT NULL AND NOT (p.id = ANY($3::bigint[]))
+     ) x WHERE rn <= $2 ORDER BY category, published_at DESC, id DESC`,
+    [lang, perTopic, excludeIds],
+  );
+  return rows;
+}
+
 export interface NameCountRow {
   id: number | null;
   name: string;

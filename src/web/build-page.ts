@@ -8,7 +8,7 @@ import { messages } from '../publish/messages.ts';
 import { fill } from '../publish/html.ts';
 import type { Db } from '../store/db.ts';
 import { getArticleByPath, listAlternates, listRelated } from '../store/site-article.ts';
-import { lastModifiedByLang, listCards, listSitemap, listSources, listTopics } from '../store/site-queries.ts';
+import { lastModifiedByLang, listCards, listSitemap, listSources, listTopicSections, listTopics } from '../store/site-queries.ts';
 import { parseSitePath, type FeedFormat, type PageSpec } from './site-paths.ts';
 import type { SiteOptions } from './start-web-server.ts';
 import { toArticle, toCard, toFeedEntry, toNamed } from './site-views.ts';
@@ -27,6 +27,8 @@ export interface Rendered {
 }
 
 export const PAGE_SIZE = 20;
+const SECTIONS = 4;
+const SECTION_SIZE = 4;
 const FEED_SIZE = 30;
 const HTML = 'text/html; charset=utf-8';
 const FEED_TYPES: Record<FeedFormat, string> = {
@@ -126,11 +128,17 @@ async function buildList(db: Db, site: SiteOptions, path: string, spec: Extract<
   if (!scope) return null;
   const rows = await listCards(db, { lang, limit: PAGE_SIZE + 1, offset: (spec.page - 1) * PAGE_SIZE, ...scope.filter });
   if (spec.page > 1 && rows.length === 0) return null;
+  const topics = toNamed(await listTopics(db, lang));
+  const shown = rows.slice(0, PAGE_SIZE);
+  let sections: { topic: (typeof topics)[number]; cards: ReturnType<typeof toCard>[] }[] = [];
+  if (spec.kind === 'home' && spec.page === 1) {
+    const more = await listTopicSections(db, lang, SECTION_SIZE, shown.map((r) => r.id));
+    sections = topics.slice(0, SECTIONS).map((topic) => ({ topic, cards: more.filter((r) => r.category === topic.name).map(toCard) }));
+  }
   const title = spec.kind === 'home' ? site.name : fill(spec.kind === 'topic' ? m.topic : m.source, { name: scope.title ?? '' }, false);
   const body = renderList(site, {
     kind: spec.kind, lang, basePath: spec.kind === 'home' ? `/${lang}/` : scope.base, title,
-    cards: rows.slice(0, PAGE_SIZE).map(toCard), page: spec.page, hasNext: rows.length > PAGE_SIZE, now,
-    topics: toNamed(await listTopics(db, lang)), feedBase: spec.kind === 'home' ? `/${lang}/` : `${scope.base}/`,
+    cards: shown.map(toCard), page: spec.page, hasNext: rows.length > PAGE_SIZE, now, topics, sections, feedBase: spec.kind === 'home' ? `/${lang}/` : `${scope.base}/`,
   });
   return { path, lang, kind: 'list', status: 200, contentType: HTML, body, lastModified: rows[0] ? new Date(rows[0].updated_at) : now };
 }
