@@ -33,6 +33,9 @@ export const BOILERPLATE_CLASS = new RegExp(
 /** Class/id words that mark the article: these outweigh a boilerplate word on the same element. */
 export const CONTENT_CLASS = /(?:^|[\s_-])(?:article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|article-?content|article-?text|story-?content|body-?text|main-?content|content-?body|article__body|rich-?text)(?:$|[\s_-])/i;
 
+/** Posts quoted in the story (tweets, Instagram posts) are content, even inside a "social" box. */
+export const EMBED_CLASS = /twitter-tweet|instagram-media|tiktok-embed|(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i;
+
 /** Roles of chrome in ARIA terms. */
 export const BOILERPLATE_ROLE = /^(?:navigation|banner|contentinfo|complementary|search|dialog|alert|menu|menubar|toolbar)$/i;
 

@@ -22,7 +22,8 @@ export function tokens(text: string): string {
   return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ');
 }
 
-type Verdict = 'good' | 'bad' | 'neutral';
+/** `short`: a few plain words, kept between paragraphs of the story but never a reason to pick a box. */
+type Verdict = 'good' | 'bad' | 'neutral' | 'short';
 
 function judge(block: Block, declared: string | null): Verdict {
   if (block.kind === 'figure') return 'neutral';
@@ -42,8 +43,8 @@ function judge(block: Block, declared: string | null): Verdict {
   if (block.leadLinkChars >= (block.kind === 'li' ? 25 : 50) && block.leadLinkChars < len && density >= 0.1) return 'bad';
   if (block.kind === 'h') return 'neutral';
   if (len >= 80 && (density < 0.3 || sentence)) return 'good';
-  if (len >= 30 && sentence && density < 0.2) return 'good';
-  return len < 30 ? 'bad' : 'neutral';
+  if (len >= 30 && sentence && density < 0.4) return 'good';
+  return len < 30 ? 'short' : 'neutral';
 }
 
 export interface Content {
@@ -77,6 +78,7 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
   blocks.forEach((b, i) => {
     const v = guide[i];
     if (v === 'neutral') return;
+    const cost = v === 'short' ? 0.5 : 1;
     let lifted = chains[i]!;
     let weightOf = 1;
     if (v === 'good') {
@@ -87,7 +89,7 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
         lifted = lifted.slice(0, group + 2);
       }
     }
-    const value = v === 'good' ? weightOf * b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * b.text.length;
+    const value = v === 'good' ? weightOf * b.text.length * (1 - b.linkChars / Math.max(1, b.text.length)) : -weight * cost * b.text.length;
     for (const el of lifted) score.set(el, (score.get(el) ?? 0) + value);
   });
   let best: Element | null = null;
@@ -117,7 +119,7 @@ function trimChrome(items: Array<{ b: Block; v: Verdict }>, strict: boolean): Bl
     .filter(({ b, v }, i) => {
       if (v === 'bad') return false;
       if (b.kind === 'h' && b.level === 1) return false;
-      if (v === 'neutral' && b.kind !== 'figure' && (i < firstGood || i > lastGood)) return false;
+      if ((v === 'neutral' || v === 'short') && b.kind !== 'figure' && (i < firstGood || i > lastGood)) return false;
       if (strict && b.kind === 'figure' && (i < firstGood || i > lastGood)) return false;
       return true;
     })
