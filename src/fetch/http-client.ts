@@ -27,6 +27,10 @@ export interface GetOptions {
   lastModified?: string | null;
   accept?: string;
   signal?: AbortSignal;
+  /** This request's cap, when it differs from the client's (robots.txt, images). */
+  maxBytes?: number;
+  /** Return the first maxBytes instead of failing with fetch.too_large. */
+  truncate?: boolean;
 }
 
 export interface FetchResult {
@@ -72,6 +76,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   });
 
   async function get(url: string, g: GetOptions = {}): Promise<FetchResult> {
+    const cap = g.maxBytes ?? maxBytes;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = g.signal ? AbortSignal.any([deadline, g.signal]) : deadline;
     const redirects: string[] = [];
@@ -101,13 +106,13 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         // An error page is only read for its first bytes: it must not fail as "too large".
         const isError = res.statusCode >= 400;
         const declared = Number(h['content-length']);
-        if (!isError && !h['content-encoding'] && declared > maxBytes) {
+        if (!isError && !g.truncate && !h['content-encoding'] && declared > cap) {
           res.body.destroy();
-          throw new PermanentError(`fetch: ${current} is larger than ${maxBytes} bytes (Content-Length ${declared})`, 'fetch.too_large', { httpStatus: 413 });
+          throw new PermanentError(`fetch: ${current} is larger than ${cap} bytes (Content-Length ${declared})`, 'fetch.too_large', { httpStatus: 413 });
         }
         const body = notModified
           ? (await res.body.dump(), Buffer.alloc(0))
-          : await readCappedBody(res.body, h['content-encoding'], isError ? Math.min(maxBytes, ERROR_BODY_BYTES) : maxBytes, current, isError);
+          : await readCappedBody(res.body, h['content-encoding'], isError ? Math.min(cap, ERROR_BODY_BYTES) : cap, current, isError || g.truncate === true);
         return {
           url: current,
           status: res.statusCode,

@@ -35,7 +35,8 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
 
   async function load(origin: string, previous: RobotsRule[] | null, entry: Entry): Promise<RobotsRule[] | 'allow-all' | 'disallow-all'> {
     try {
-      const res = await http.get(`${origin}/robots.txt`, { accept: 'text/plain' });
+      // RFC 9309 §2.5: parse at least 500 KiB; a longer file is read that far, not refused.
+      const res = await http.get(`${origin}/robots.txt`, { accept: 'text/plain', maxBytes: 512 * 1024, truncate: true });
       if (res.status >= 200 && res.status < 300) {
         const rules = robotsTxt(res.body.toString('utf8'), token);
         entry.lastGood = rules;

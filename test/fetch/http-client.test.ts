@@ -67,6 +67,8 @@ beforeAll(async () => {
         return res.writeHead(200, { 'content-encoding': 'gzip' }).end(Buffer.from('1f8b0800000000000003ffffffffffffff', 'hex'));
       case '/compress':
         return res.writeHead(200, { 'content-encoding': 'compress' }).end('x');
+      case '/huge-header':
+        return res.writeHead(200, { 'x-junk': 'j'.repeat(64 * 1024) }).end('x');
       case '/ua':
         return res.end(req.headers['user-agent']);
       default:
@@ -118,6 +120,13 @@ describe('createHttpClient', () => {
     await expect(http.get(`${srv.origin}/big-chunked`)).rejects.toMatchObject({ code: 'fetch.too_large' });
   });
 
+  it('can cap one request differently, and truncate instead of failing', async () => {
+    await expect(http.get(`${srv.origin}/gzip`, { maxBytes: 5 })).rejects.toMatchObject({ code: 'fetch.too_large' });
+    expect((await http.get(`${srv.origin}/gzip`, { maxBytes: 5, truncate: true })).body.toString()).toBe('hello');
+    expect((await http.get(`${srv.origin}/big`, { truncate: true })).body.length).toBe(1024 * 1024);
+    expect((await http.get(`${srv.origin}/gzip-bomb`, { truncate: true })).body.length).toBe(1024 * 1024);
+  });
+
   it('enforces a total deadline, not only idle timeouts', async () => {
     const quick = createHttpClient({ userAgent: UA, allowPrivate: [`127.0.0.1:${srv.port}`], timeoutMs: 600 });
     const t0 = Date.now();
@@ -157,6 +166,7 @@ describe('createHttpClient', () => {
     ['/cut', 'fetch.network'],
     ['/corrupt-gzip', 'fetch.network'],
     ['/compress', 'fetch.bad_encoding'],
+    ['/huge-header', 'fetch.network'],
   ])('a broken response (%s) is a typed error, never a crash', async (path, code) => {
     await expect(http.get(`${srv.origin}${path}`)).rejects.toMatchObject({ code });
     // …and the client keeps working.

@@ -85,6 +85,7 @@ describe('createRobotsPolicy', () => {
       if (req.url === '/robots.txt') {
         robotsHits++;
         const code = status[site] ?? 200;
+        if (site === 'huge') return res.end(`User-agent: *\nDisallow: /secret\n${'# padding\n'.repeat(300_000)}`);
         if (code === 200) return res.end('User-agent: *\nDisallow: /secret\n');
         if (code === 301) return res.writeHead(301, { location: '/robots.txt' }).end();
         return res.writeHead(code).end();
@@ -94,7 +95,7 @@ describe('createRobotsPolicy', () => {
     http = createHttpClient({
       userAgent: UA,
       lookup: async () => ['127.0.0.1'],
-      allowPrivate: ['ok', 'gone', 'forbidden', 'down', 'busy', 'loop', 'flaky'].map((s) => `${s}.test:${srv.port}`),
+      allowPrivate: ['ok', 'gone', 'forbidden', 'down', 'busy', 'loop', 'flaky', 'huge'].map((s) => `${s}.test:${srv.port}`),
     });
   });
   afterAll(async () => {
@@ -123,6 +124,12 @@ describe('createRobotsPolicy', () => {
     status[site] = code;
     const robots = createRobotsPolicy({ http, userAgent: UA });
     expect(await robots.isAllowed(url(site, '/news/1'))).toBe(allowed);
+  });
+
+  it('reads the first 512 KiB of a 3 MB robots.txt rather than refusing it', async () => {
+    const robots = createRobotsPolicy({ http, userAgent: UA });
+    expect(await robots.isAllowed(url('huge', '/secret/1'))).toBe(false);
+    expect(await robots.isAllowed(url('huge', '/news/1'))).toBe(true);
   });
 
   it('treats an unreachable host as disallowed', async () => {

@@ -64,6 +64,11 @@ describe('SSRF guard on the connection', () => {
     ['http://0177.0.0.01:PORT/', '127.0.0.1 (loopback)'],
     ['http://127.1:PORT/', '127.0.0.1 (loopback)'],
     ['http://localhost:PORT/', 'loopback'],
+    ['http://0.0.0.0:PORT/', '0.0.0.0 (unspecified)'], // Linux would deliver this to localhost
+    ['http://0:PORT/', '0.0.0.0 (unspecified)'],
+    ['http://[::1]:PORT/', '::1 (loopback)'],
+    ['http://[::]:PORT/', ':: (unspecified)'],
+    ['http://[::ffff:0:0]:PORT/', 'IPv4-mapped unspecified'],
   ])('with the default config refuses %s and the server sees no request', async (pattern, reason) => {
     const http = createHttpClient({ userAgent: UA });
     const before = target.seen.length;
