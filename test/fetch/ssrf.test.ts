@@ -72,12 +72,14 @@ describe('SSRF guard on the connection', () => {
   ])('with the default config refuses %s and the server sees no request', async (pattern, reason) => {
     const http = createHttpClient({ userAgent: UA });
     const before = target.seen.length;
+    const connectionsBefore = target.connections();
     const err = await http.get(pattern.replace('PORT', String(target.port))).catch((e: unknown) => e);
     await http.close();
     expect(err).toMatchObject({ code: 'fetch.blocked_address', retry: 'never' });
     expect((err as Error).message).toContain('fetch: refusing to connect to');
     expect((err as Error).message).toContain(reason);
     expect(target.seen.length).toBe(before);
+    expect(target.connections()).toBe(connectionsBefore); // not even a TCP connection
   });
 
   it('reaches an explicitly allowed host:port, and only that one', async () => {
@@ -91,11 +93,13 @@ describe('SSRF guard on the connection', () => {
   it('checks every redirect hop: an allowed relay cannot bounce us to a private address', async () => {
     const http = createHttpClient({ userAgent: UA, allowPrivate: [`127.0.0.1:${relay.port}`] });
     const before = target.seen.length;
+    const connectionsBefore = target.connections();
     for (const to of [`http://127.0.0.1:${target.port}/`, `http://[::ffff:7f00:1]:${target.port}/`, `http://0x7f.1:${target.port}/`]) {
       const err = await http.get(`${relay.origin}/?to=${encodeURIComponent(to)}`).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'fetch.blocked_address' });
     }
     expect(target.seen.length).toBe(before);
+    expect(target.connections()).toBe(connectionsBefore);
     await http.close();
   });
 

@@ -7,6 +7,8 @@ export interface TestServer {
   origin: string;
   /** Every request the server received, in order. */
   seen: IncomingMessage[];
+  /** TCP connections accepted, requests or not. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export async function startServer(
     seen.push(req);
     handler(req, res);
   });
+  let connections = 0;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const port = (server.address() as AddressInfo).port;
   return {
@@ -27,6 +31,7 @@ export async function startServer(
     port,
     origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     seen,
+    connections: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
