@@ -61,23 +61,22 @@ function newsSitemap(n: number): string {
   return `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">\n${urls}</urlset>`;
 }
 
-const corpus = [
-  ...[10, 10, 10, 30, 30, 100].map((n) => rss2(n)),
-  rss2(1000),
-  ...[15, 50].map((n) => atom(n)),
-  atom(500),
-  ...[20, 200].map((n) => rdf(n)),
-  ...[100, 1000].map((n) => newsSitemap(n)),
-];
+const byFormat: Record<string, string[]> = {
+  'RSS 2.0': [...[10, 10, 10, 30, 30, 100].map((n) => rss2(n)), rss2(1000)],
+  'Atom 1.0': [...[15, 50].map((n) => atom(n)), atom(500)],
+  'RSS 1.0 (RDF)': [20, 200].map((n) => rdf(n)),
+  'news sitemap': [100, 1000].map((n) => newsSitemap(n)),
+};
+const corpus = Object.values(byFormat).flat();
 const bytes = corpus.reduce((s, f) => s + Buffer.byteLength(f), 0);
 const fxp = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' });
 
 const parseOurs = (x: string): unknown => parseFeed(x, { url: 'https://bench.example/feed', maxItems: Infinity });
 const parseTheirs = (x: string): unknown => fxp.parse(x);
 
-function timeOnce(fn: (xml: string) => unknown): number {
+function timeOnce(fn: (xml: string) => unknown, feeds: string[] = corpus): number {
   const start = performance.now();
-  for (const f of corpus) fn(f);
+  for (const f of feeds) fn(f);
   return (performance.now() - start) / 1000;
 }
 
@@ -107,3 +106,11 @@ console.log(`fast-xml-parser XMLParser  ${median(theirs).toFixed(1).padStart(6)}
 console.log(`transwire parseFeed        ${median(ours).toFixed(1).padStart(6)} MB/s (median of ${ours.length} rounds)`);
 const ratio = median(ratios);
 console.log(`feed-parse ratio (parseFeed / fast-xml-parser, MB/s): ${ratio.toFixed(2)}x  goal >= 2x  ${ratio >= 2 ? 'MET' : 'NOT MET'}`);
+for (const [format, feeds] of Object.entries(byFormat)) {
+  const r: number[] = [];
+  for (let k = 0; k < 6; k++) {
+    const t = timeOnce(parseTheirs, feeds);
+    r.push(t / timeOnce(parseOurs, feeds));
+  }
+  console.log(`  ${format.padEnd(14)} ratio ${median(r).toFixed(2)}x`);
+}

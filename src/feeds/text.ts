@@ -61,15 +61,17 @@ export function trimmed(text: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
+const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'td', 'th', 'ul', 'ol', 'hr', 'figure', 'figcaption', 'section', 'article', 'pre', 'table']);
+
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string | null): string | null {
   if (html == null) return null;
   if (html.indexOf('<') === -1) return clean(decodeText(html));
-  const stripped = html
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<\/?(p|div|br|li|h[1-6]|blockquote|tr)\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '');
+  let stripped = html;
+  if (/<(script|style)/i.test(html)) stripped = stripped.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+  if (html.indexOf('<!--') !== -1) stripped = stripped.replace(/<!--[\s\S]*?-->/g, ' ');
+  // Block ends become spaces so paragraphs do not run together; other tags vanish.
+  stripped = stripped.replace(/<(\/?)([a-z0-9]+)\b[^>]*>|<[^>]*>/gi, (_m, _slash, tag?: string) => (tag && BLOCK.has(tag.toLowerCase()) ? ' ' : ''));
   return clean(decodeText(stripped));
 }
 
@@ -95,34 +97,36 @@ export function resolveUrl(href: string | null | undefined, base: string | null)
 }
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const URL_ATTRS = ['href', 'src'];
+
+/** True when `html` has `href` or `src` (any case) right before `eq`, after whitespace. */
+function isUrlAttr(html: string, eq: number): boolean {
+  let k = eq - 1;
+  while (k > 0 && html.charCodeAt(k) === 32) k--;
+  const c = html.charCodeAt(k) | 32;
+  let start: number;
+  if (c === 102 /* f */ && (html.charCodeAt(k - 1) | 32) === 101 && (html.charCodeAt(k - 2) | 32) === 114 && (html.charCodeAt(k - 3) | 32) === 104) start = k - 3;
+  else if (c === 99 /* c */ && (html.charCodeAt(k - 1) | 32) === 114 && (html.charCodeAt(k - 2) | 32) === 115) start = k - 2;
+  else return false;
+  const before = html.charCodeAt(start - 1);
+  return before === 32 || before === 10 || before === 9 || before === 13;
+}
 
 /** Makes relative href/src attributes in an HTML fragment absolute (feed readers show it elsewhere). */
 export function resolveHtmlUrls(html: string, base: string | null): string {
   if (!base) return html;
-  // An indexOf scan, not a regex: content is most of a feed's bytes and this runs over all of it.
+  // One indexOf pass over "=", not a regex: content is most of a feed's bytes.
   let out = '';
   let last = 0;
-  const next = URL_ATTRS.map((a) => html.indexOf(a, 0));
-  for (;;) {
-    let k = -1;
-    for (let a = 0; a < next.length; a++) if (next[a]! !== -1 && (k === -1 || next[a]! < next[k]!)) k = a;
-    if (k === -1) break;
-    const at = next[k]!;
-    const name = URL_ATTRS[k]!;
-    next[k] = html.indexOf(name, at + name.length);
-    const before = at > 0 ? html.charCodeAt(at - 1) : 0;
-    if (before !== 32 && before !== 10 && before !== 9 && before !== 13) continue;
-    let j = at + name.length;
-    while (html.charCodeAt(j) === 32) j++;
-    if (html.charCodeAt(j) !== 61 /* = */) continue;
-    j++;
+  for (let eq = html.indexOf('='); eq !== -1; eq = html.indexOf('=', eq + 1)) {
+    if (!isUrlAttr(html, eq)) continue;
+    let j = eq + 1;
     while (html.charCodeAt(j) === 32) j++;
     const q = html[j];
     if (q !== '"' && q !== "'") continue;
     const end = html.indexOf(q, j + 1);
     if (end === -1) break;
     const value = html.slice(j + 1, end);
+    eq = end;
     if (value === '' || value[0] === '#' || (value.charCodeAt(0) === 104 && value.startsWith('http')) || HAS_SCHEME.test(value)) continue;
     let abs: string;
     try {
@@ -132,7 +136,6 @@ export function resolveHtmlUrls(html: string, base: string | null): string {
     }
     out += `${html.slice(last, j)}"${escapeHtml(abs)}"`;
     last = end + 1;
-    for (let a = 0; a < next.length; a++) if (next[a]! !== -1 && next[a]! < last) next[a] = html.indexOf(URL_ATTRS[a]!, last);
   }
   return last === 0 ? html : out + html.slice(last);
 }

@@ -13,6 +13,9 @@ export interface TokenHandler {
 
 const SPACE = 32, TAB = 9, LF = 10, CR = 13, GT = 62, SLASH = 47, EQ = 61, DQ = 34, SQ = 39, LT = 60;
 
+/** Shared by every tag without attributes (most of them): one object fewer per element. Never written. */
+const NO_ATTRS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === TAB || c === CR;
 }
@@ -95,7 +98,7 @@ function readTag(xml: string, lt: number, h: TokenHandler): number {
     if (isSpace(c) || c === GT || c === SLASH || c === LT) break;
   }
   const name = xml.slice(lt + 1, j).toLowerCase();
-  const attrs: Record<string, string> = {};
+  let attrs: Record<string, string> = NO_ATTRS;
   let selfClosing = false;
   while (j < n) {
     let c = xml.charCodeAt(j);
@@ -145,6 +148,7 @@ function readTag(xml: string, lt: number, h: TokenHandler): number {
         value = xml.slice(start, j);
       }
     }
+    if (attrs === NO_ATTRS) attrs = {};
     if (attrs[attr] === undefined && attr !== '__proto__') attrs[attr] = value;
   }
   if (j >= n && xml.charCodeAt(n - 1) !== GT) h.recover('tag cut off at the end of the document');

@@ -17,6 +17,8 @@ export interface XElement {
 /** Text-only feed elements, and the feed elements that cannot be inside them: seeing one of the
  * latter while one of the former is open means the former was never closed. */
 const LEAF = new Set(['title', 'link', 'guid', 'pubdate', 'comments', 'ttl', 'language', 'category', 'dc:creator', 'dc:date', 'updated', 'published', 'id']);
+/** Elements that only hold other elements: the whitespace between their children is indentation. */
+const CONTAINERS = new Set(['rss', 'channel', 'item', 'feed', 'entry', 'author', 'rdf:rdf', 'urlset', 'url', 'sitemapindex', 'sitemap', 'media:group', 'news:news', 'news:publication', 'image:image', 'image', 'textinput', 'opml', 'head', 'body', 'outline']);
 const STRUCTURAL = new Set([...LEAF, 'item', 'entry', 'description', 'content:encoded', 'enclosure', 'author', 'summary', 'content', 'media:content', 'media:thumbnail', 'media:group']);
 
 interface Open {
@@ -61,6 +63,7 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
 
   const addText = (text: string): void => {
     const parent = stack[stack.length - 1]!.el;
+    if (CONTAINERS.has(parent.name) && isBlank(text)) return;
     if (parent === doc) {
       if (rootClosed && text.trim() !== '') warnings.add('content after the root element');
       return;
@@ -162,4 +165,12 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
   });
   for (let k = stack.length - 1; k > 0; k--) warnUnclosed(stack[k]!.raw);
   return doc;
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return false;
+  }
+  return true;
 }
