@@ -110,5 +110,14 @@ function options(baseUrl: string): sanitize.IOptions {
 }
 
 export function sanitizeHtml(html: string, baseUrl: string): string {
-  return sanitize(html, options(baseUrl));
+  const opts = options(baseUrl);
+  // Dropping a disallowed wrapper can leave nesting that parses differently next time
+  // (<td><div><td> → <td><td></td></td> → <td></td><td></td>), so run to a fixed point.
+  let out = sanitize(html, opts);
+  for (let i = 0; i < 4; i++) {
+    const again = sanitize(out, opts);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
 }

@@ -70,7 +70,7 @@ describe('sanitizeHtml', () => {
           }
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.FC_RUNS ?? 3000) },
     );
   });
 });
