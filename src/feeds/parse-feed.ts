@@ -4,7 +4,7 @@ import { decodeInput } from './decode-input.ts';
 import { parseAtom } from './formats/atom.ts';
 import { parseJsonFeed } from './formats/json-feed.ts';
 import { parseRss } from './formats/rss.ts';
-import { parseSitemap } from './formats/sitemap.ts';
+import { parseSitemap, parseTextSitemap } from './formats/sitemap.ts';
 import { Warnings } from './warnings.ts';
 import { buildTree, type XElement } from './xml-tree.ts';
 
@@ -31,6 +31,7 @@ export function parseFeed(input: string | Buffer, opts: ParseFeedOptions): Parse
   if (start === '{' || start === '[') return dedupe(parseJsonFeed(text, url, warnings, maxItems), warnings);
   if (start !== '<') {
     if (start === '') throw new PermanentError('feeds: empty document', 'feeds.unparseable');
+    if (/^\s*https?:\/\/\S+\s*(\n|$)/i.test(text.slice(0, 4096).replace(/^\uFEFF/, ''))) return dedupe(parseTextSitemap(text, warnings, maxItems), warnings);
     warnings.add('text before the first element ignored');
   }
   return dedupe(parseXml(text, url, warnings, maxItems), warnings);

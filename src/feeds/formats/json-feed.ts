@@ -14,7 +14,7 @@ const obj = (v: unknown): Obj | null => (v && typeof v === 'object' && !Array.is
 export function parseJsonFeed(text: string, url: string, warnings: Warnings, maxItems: number): ParsedFeed {
   let doc: Obj | null;
   try {
-    doc = obj(JSON.parse(text));
+    doc = obj(JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
   } catch (err) {
     throw new PermanentError(`feeds: invalid JSON (${(err as Error).message})`, 'feeds.unparseable', { cause: err });
   }

@@ -53,3 +53,25 @@ function sitemapItem(u: XElement): { item: FeedItem; language: string | null } |
     language: cleanText(publication && child(publication, 'news:language')),
   };
 }
+
+/** A text sitemap (sitemaps.org): one absolute URL per line, UTF-8, nothing else. */
+export function parseTextSitemap(text: string, warnings: Warnings, maxItems: number): ParsedFeed {
+  const feed: ParsedFeed = { kind: 'sitemap', title: null, link: null, language: null, warnings: warnings.list, items: [], hub: null, self: null, ttlMinutes: null, sitemaps: [] };
+  let skipped = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t === '') continue;
+    const url = resolveUrl(t, null);
+    if (!url) {
+      skipped++;
+      continue;
+    }
+    if (feed.items.length >= maxItems) {
+      warnings.add(`sitemap has more than ${maxItems} URLs; kept the first ${maxItems}`);
+      break;
+    }
+    feed.items.push({ id: url, title: null, link: url, published: null, updated: null, author: null, summary: null, contentHtml: null, categories: [], image: null });
+  }
+  if (skipped > 0) warnings.add(`${skipped} lines that are not URLs skipped`);
+  return feed;
+}
