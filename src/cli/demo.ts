@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startNewsroom } from '../../demo/newsroom/start-newsroom.ts';
 import { createApp } from '../app.ts';
 import { countLive } from '../store/publications.ts';
+import { countHeld } from '../store/translations.ts';
 import { configFrom, parseCommandArgs, untilSignal } from './args.ts';
 
 /**
@@ -50,20 +51,24 @@ export default async function demoCommand(argv: string[]): Promise<number> {
 
   // The newsroom also lists one withdrawn story (404): it is recorded as failed, not published.
   const expected = newsroom.liveCount();
-  let reported = -1;
+  let reported = '';
+  let settled = 0;
   const progress = setInterval(async () => {
-    const live = await countLive(app.db, 'es').catch(() => reported);
-    if (live !== reported) {
-      reported = live;
+    const live = await countLive(app.db, 'es').catch(() => 0);
+    const held = await countHeld(app.db).catch(() => 0);
+    const line = `${live}/${expected} articles published in Spanish${held ? `, ${held} held for review (transwire review list)` : ''}`;
+    if (line !== reported) {
+      reported = line;
+      settled = live + held;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`  ${live}/${expected} articles published in Spanish after ${seconds} s\n`);
+      process.stdout.write(`  ${line} after ${seconds} s\n`);
     }
   }, 500);
 
   const stop = values['exit-when-published']
     ? new Promise<string>((resolve) => {
         const check = setInterval(() => {
-          if (reported >= expected) {
+          if (settled >= expected) {
             clearInterval(check);
             resolve('all published');
           }

@@ -72,3 +72,7 @@ export async function listHeld(db: Db): Promise<HeldRow[]> {
     )
   ).rows;
 }
+
+export async function countHeld(db: Db): Promise<number> {
+  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM translations WHERE status = 'held'`)).rows[0]!.n;
+}
