@@ -4,7 +4,7 @@ export { decodeBody, resolveLabel, type DecodeOptions, type DecodedBody } from '
 export { backoffDelay, type BackoffOptions } from './backoff-delay.ts';
 export { parseRetryAfter } from './retry-after.ts';
 export { createRobotsPolicy, productToken, type RobotsPolicy, type RobotsPolicyOptions } from './robots-policy.ts';
-export { robotsTxt, isPathAllowed } from './robots-txt.ts';
+export { robotsTxt, isPathAllowed, type RobotsGroup, type RobotsRule } from './robots-txt.ts';
 export { nextPollDelay, type PollInput, type PollDecision } from './next-poll-delay.ts';
 export { addressGuard } from './address-guard.ts';
 export { userAgent } from './user-agent.ts';

@@ -1,6 +1,6 @@
 import { PermanentError } from '../domain/errors.ts';
 import type { HttpClient } from './http-client.ts';
-import { isPathAllowed, robotsTxt, type RobotsRule } from './robots-txt.ts';
+import { isPathAllowed, robotsTxt, type RobotsGroup } from './robots-txt.ts';
 
 export interface RobotsPolicyOptions {
   http: HttpClient;
@@ -15,13 +15,15 @@ export interface RobotsPolicyOptions {
 
 export interface RobotsPolicy {
   isAllowed(url: string): Promise<boolean>;
+  /** The site's Crawl-delay for us (capped at 60 s), to use as the host's minimum spacing. */
+  crawlDelayMs(url: string): Promise<number | null>;
 }
 
 interface Entry {
-  rules: Promise<RobotsRule[] | 'allow-all' | 'disallow-all'>;
+  rules: Promise<RobotsGroup | 'allow-all' | 'disallow-all'>;
   expires: number;
   /** The last robots.txt actually read: used while the site is unreachable (RFC 9309 §2.4). */
-  lastGood: RobotsRule[] | null;
+  lastGood: RobotsGroup | null;
 }
 
 const DAY = 24 * 3600_000;
@@ -33,7 +35,7 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
   const token = productToken(opts.userAgent);
   const cache = new Map<string, Entry>();
 
-  async function load(origin: string, previous: RobotsRule[] | null, entry: Entry): Promise<RobotsRule[] | 'allow-all' | 'disallow-all'> {
+  async function load(origin: string, previous: RobotsGroup | null, entry: Entry): Promise<RobotsGroup | 'allow-all' | 'disallow-all'> {
     try {
       // RFC 9309 §2.5: parse at least 500 KiB; a longer file is read that far, not refused.
       const res = await http.get(`${origin}/robots.txt`, { accept: 'text/plain', maxBytes: 512 * 1024, truncate: true });
@@ -54,8 +56,7 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
     return previous ?? 'disallow-all';
   }
 
-  async function isAllowed(url: string): Promise<boolean> {
-    const u = new URL(url);
+  async function rulesFor(u: URL): Promise<RobotsGroup | 'allow-all' | 'disallow-all'> {
     let entry = cache.get(u.origin);
     if (!entry || entry.expires <= now()) {
       const fresh: Entry = { rules: Promise.resolve('disallow-all'), expires: now() + ttl, lastGood: entry?.lastGood ?? null };
@@ -67,13 +68,23 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
       // A thrown refusal must not stay cached as a rejected promise.
       fresh.rules.catch(() => cache.delete(u.origin));
     }
-    const rules = await entry.rules;
-    if (rules === 'allow-all') return true;
-    if (rules === 'disallow-all') return u.pathname === '/robots.txt';
-    return isPathAllowed(rules, u.pathname + u.search);
+    return entry.rules;
   }
 
-  return { isAllowed };
+  async function isAllowed(url: string): Promise<boolean> {
+    const u = new URL(url);
+    const rules = await rulesFor(u);
+    if (rules === 'allow-all') return true;
+    if (rules === 'disallow-all') return u.pathname === '/robots.txt';
+    return isPathAllowed(rules.rules, u.pathname + u.search);
+  }
+
+  async function crawlDelayMs(url: string): Promise<number | null> {
+    const rules = await rulesFor(new URL(url));
+    return typeof rules === 'object' ? rules.crawlDelayMs : null;
+  }
+
+  return { isAllowed, crawlDelayMs };
 }
 
 /** "transwire/0.1 (+https://example.org)" → "transwire". */

@@ -6,6 +6,13 @@ export interface RobotsRule {
   regex: RegExp;
 }
 
+/** What robots.txt says to us: the rules of our group, and its Crawl-delay if any. */
+export interface RobotsGroup {
+  rules: RobotsRule[];
+  /** Crawl-delay is not in RFC 9309, but sites that set it mean it: we honour it as a spacing. */
+  crawlDelayMs: number | null;
+}
+
 /** RFC 9309 §2.5: crawlers must parse at least 500 KiB; we stop there. */
 const MAX_BYTES = 500 * 1024;
 
@@ -13,10 +20,12 @@ const MAX_BYTES = 500 * 1024;
  * The rules of robots.txt that apply to `productToken` (RFC 9309): every group naming the token
  * (case-insensitive) merged, else every `*` group merged, else none (all allowed).
  */
-export function robotsTxt(text: string, productToken: string): RobotsRule[] {
+export function robotsTxt(text: string, productToken: string): RobotsGroup {
   const token = productToken.toLowerCase();
   const mine: RobotsRule[] = [];
   const star: RobotsRule[] = [];
+  let mineDelay: number | null = null;
+  let starDelay: number | null = null;
   let agents: string[] = [];
   let inRules = false;
   // A group naming us replaces the `*` groups even when it has no rules.
@@ -40,10 +49,16 @@ export function robotsTxt(text: string, productToken: string): RobotsRule[] {
       const rule = compile(key === 'allow', value);
       if (agents.some((a) => a !== '*' && matchesToken(a, token))) mine.push(rule);
       else if (agents.includes('*')) star.push(rule);
+    } else if (key === 'crawl-delay' && /^\d+(\.\d+)?$/.test(value)) {
+      inRules = true;
+      // Capped: a site asking for an hour between requests would silence a news source.
+      const ms = Math.min(Number(value), 60) * 1000;
+      if (agents.some((a) => a !== '*' && matchesToken(a, token))) mineDelay = ms;
+      else if (agents.includes('*')) starDelay = ms;
     }
-    // Other keys (Sitemap, Crawl-delay, …) neither start nor end a group.
+    // Other keys (Sitemap, …) neither start nor end a group.
   }
-  return named ? mine : star;
+  return named ? { rules: mine, crawlDelayMs: mineDelay } : { rules: star, crawlDelayMs: starDelay };
 }
 
 function matchesToken(agent: string, token: string): boolean {
@@ -75,7 +90,8 @@ export function normalizePercent(path: string): string {
 }
 
 /** Longest matching rule wins; on a tie Allow wins (the least restrictive, RFC 9309 §2.2.2). */
-export function isPathAllowed(rules: RobotsRule[], pathAndQuery: string): boolean {
+export function isPathAllowed(group: RobotsGroup | RobotsRule[], pathAndQuery: string): boolean {
+  const rules = Array.isArray(group) ? group : group.rules;
   const path = normalizePercent(pathAndQuery);
   if (path === '/robots.txt') return true;
   let best: RobotsRule | null = null;

@@ -60,6 +60,16 @@ describe('robotsTxt + isPathAllowed (RFC 9309)', () => {
     expect(isPathAllowed(star, '/a')).toBe(true);
   });
 
+  it('reads Crawl-delay from our group, else from *, capped at 60 s', () => {
+    expect(robotsTxt('User-agent: *\nCrawl-delay: 2.5\nDisallow: /x\n', 'transwire').crawlDelayMs).toBe(2500);
+    expect(robotsTxt('User-agent: *\nCrawl-delay: 2\n\nUser-agent: transwire\nCrawl-delay: 7\n', 'transwire').crawlDelayMs).toBe(7000);
+    expect(robotsTxt('User-agent: transwire\nCrawl-delay: 3600\n', 'transwire').crawlDelayMs).toBe(60_000);
+    expect(robotsTxt('User-agent: *\nCrawl-delay: soon\n', 'transwire').crawlDelayMs).toBeNull();
+    // A Crawl-delay line ends the user-agent list: the next user-agent starts a new group.
+    const g = robotsTxt('User-agent: transwire\nCrawl-delay: 1\nUser-agent: other\nDisallow: /\n', 'transwire');
+    expect(isPathAllowed(g, '/x')).toBe(true);
+  });
+
   it('an empty Disallow allows everything; no matching group allows everything', () => {
     expect(isPathAllowed(robotsTxt('User-agent: *\nDisallow:\n', 'transwire'), '/x')).toBe(true);
     expect(isPathAllowed(robotsTxt('User-agent: otherbot\nDisallow: /\n', 'transwire'), '/x')).toBe(true);
@@ -110,6 +120,7 @@ describe('createRobotsPolicy', () => {
     const before = robotsHits;
     const answers = await Promise.all([robots.isAllowed(url('ok', '/news/1')), robots.isAllowed(url('ok', '/secret/x'))]);
     expect(answers).toEqual([true, false]);
+    expect(await robots.crawlDelayMs(url('ok', '/'))).toBeNull();
     expect(await robots.isAllowed(url('ok', '/news/2'))).toBe(true);
     expect(robotsHits - before).toBe(1);
   });
