@@ -129,4 +129,22 @@ describe('WebSub against a fake hub on 127.0.0.1', () => {
     const big = await fetch(`${small.url}/websub/${first}`, { method: 'POST', body: 'x'.repeat(100) });
     expect(big.status).toBe(413);
   });
+
+  it('verifies an unsubscription only after we asked for one, and refuses other methods (in-memory requests)', async () => {
+    const source = await upsertSource(db, { url: 'https://site4.example/rss' });
+    const deps = websubDepsFromDb(db, async () => {});
+    const cb = `http://wire.example/websub/${source.id}`;
+    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'z' });
+    const verify = (mode: string) => websubCallback(new Request(`${cb}?hub.mode=${mode}&hub.topic=${encodeURIComponent(source.url)}&hub.challenge=c1&hub.lease_seconds=600`), deps);
+    expect((await verify('unsubscribe')).status).toBe(404); // we asked to subscribe, not to leave
+    expect(await (await verify('subscribe')).text()).toBe('c1');
+    expect((await getWebSub(db, source.id))!.state).toBe('active');
+
+    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'z', mode: 'unsubscribe' });
+    expect(await (await verify('unsubscribe')).text()).toBe('c1');
+    expect((await getWebSub(db, source.id))!.state).toBe('unsubscribed');
+    const late = await websubCallback(new Request(cb, { method: 'POST', body: '<feed/>', headers: { 'x-hub-signature': signBody('<feed/>', 'z') } }), deps);
+    expect(late.status).toBe(410);
+    expect((await websubCallback(new Request(cb, { method: 'PUT', body: 'x' }), deps)).status).toBe(405);
+  });
 });
