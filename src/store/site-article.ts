@@ -20,7 +20,7 @@ export interface SiteArticleRow extends SiteCardRow {
 }
 
 const ARTICLE_SELECT = `SELECT ${CARD_COLUMNS}, p.status, p.article_id, a.story_id, t.html, t.text, t.engine, a.byline,
-  a.title AS original_title, coalesce(a.canonical_url, a.url) AS original_url, a.lang AS original_lang,
+  a.title AS original_title, a.url AS original_url, a.lang AS original_lang,
   a.published_at AS source_published_at, a.fetched_at, t.updated_at AS translated_at, a.image_caption
   FROM ${CARD_FROM}`;
 

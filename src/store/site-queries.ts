@@ -53,7 +53,7 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
     where += ` AND s.id = $${params.length}`;
   }
   const body = f.withBody
-    ? ', t.html, t.engine, coalesce(a.canonical_url, a.url) AS original_url, a.title AS original_title, a.byline'
+    ? ', t.html, t.engine, a.url AS original_url, a.title AS original_title, a.byline'
     : '';
   const { rows } = await db.query<SiteCardRow>(
     `SELECT ${CARD_COLUMNS}${body} FROM ${CARD_FROM} WHERE ${where}

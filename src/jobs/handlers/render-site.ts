@@ -45,7 +45,7 @@ export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (p
     }
     await markStale(db, { lang: null, kinds: ['sitemap'] });
     for (const p of [`/${lang}/`, `/${lang}/feed.xml`, `/${lang}/atom.xml`, `/${lang}/feed.json`,
-      `/${lang}/sitemap.xml`, `/${lang}/news-sitemap.xml`, '/sitemap.xml', '/robots.txt']) eager.add(p);
+      `/${lang}/sitemap.xml`, `/${lang}/news-sitemap.xml`, '/sitemap.xml']) eager.add(p);
     const memo: RenderMemo = new Map();
     for (const path of eager) {
       const rendered = await buildPage(db, site, path, now, memo);
