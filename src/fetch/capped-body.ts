@@ -1,4 +1,4 @@
-import { Writable, type Readable, type Transform } from 'node:stream';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { PermanentError, TransientError } from '../domain/errors.ts';
@@ -10,10 +10,10 @@ function decoderFor(coding: string): Transform | null {
   switch (coding) {
     case 'gzip':
     case 'x-gzip':
-    case 'deflate':
-      // createUnzip reads gzip or zlib headers; SYNC_FLUSH tolerates the truncated tails
-      // that many servers send instead of failing the whole feed.
+      // SYNC_FLUSH tolerates the truncated tails many servers send instead of failing the feed.
       return zlib.createUnzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    case 'deflate':
+      return new DeflateAuto();
     case 'br':
       return zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH });
     case 'identity':
@@ -75,3 +75,36 @@ export async function readCappedBody(
 }
 
 class Truncated extends Error {}
+
+/**
+ * "deflate" should be zlib-wrapped, but some servers send raw deflate: the first two bytes tell
+ * (a zlib header is a multiple of 31 with method 8), so pick the inflater when they arrive.
+ */
+class DeflateAuto extends Transform {
+  private inner: zlib.Inflate | zlib.InflateRaw | null = null;
+
+  private start(first: Buffer): zlib.Inflate | zlib.InflateRaw {
+    const wrapped = first.length >= 2 && (first[0]! & 0x0f) === 8 && ((first[0]! << 8) | first[1]!) % 31 === 0;
+    const opts = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
+    const inner = wrapped ? zlib.createInflate(opts) : zlib.createInflateRaw(opts);
+    inner.on('data', (d: Buffer) => this.push(d));
+    inner.on('error', (e) => this.destroy(e));
+    return inner;
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
+    this.inner ??= this.start(chunk);
+    this.inner.write(chunk, () => cb());
+  }
+
+  override _flush(cb: (err?: Error | null) => void): void {
+    if (!this.inner) return cb();
+    this.inner.once('end', () => cb());
+    this.inner.end();
+  }
+
+  override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
+    this.inner?.destroy();
+    cb(err);
+  }
+}
