@@ -17,6 +17,15 @@ export interface XElement {
 /** Text-only feed elements, and the feed elements that cannot be inside them: seeing one of the
  * latter while one of the former is open means the former was never closed. */
 const LEAF = new Set(['title', 'link', 'guid', 'pubdate', 'comments', 'ttl', 'language', 'category', 'dc:creator', 'dc:date', 'updated', 'published', 'id']);
+/** HTML void elements, read as self-closing wherever they appear (`<br>` in unescaped HTML content
+ * must not swallow the text after it). Not `link` or `source`: RSS has text elements by those names. */
+const HTML_VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'col', 'area', 'embed', 'param', 'track', 'meta', 'basefont']);
+
+function localName(raw: string): string {
+  const colon = raw.indexOf(':');
+  return colon === -1 ? raw : raw.slice(colon + 1);
+}
+
 /** Elements that only hold other elements: the whitespace between their children is indentation. */
 const CONTAINERS = new Set(['rss', 'channel', 'item', 'feed', 'entry', 'author', 'rdf:rdf', 'urlset', 'url', 'sitemapindex', 'sitemap', 'media:group', 'news:news', 'news:publication', 'image:image', 'image', 'textinput', 'opml', 'head', 'body', 'outline']);
 const STRUCTURAL = new Set([...LEAF, 'item', 'entry', 'description', 'content:encoded', 'enclosure', 'author', 'summary', 'content', 'media:content', 'media:thumbnail', 'media:group']);
@@ -37,7 +46,7 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
   const doc: XElement = { name: '#document', attrs: {}, children: [], base: baseUrl, lang: null };
   const stack: Open[] = [{ el: doc, raw: '', ownsScope: false }];
   const scopes: NsScope[] = [new Map()];
-  let home: Set<string> | null = null;
+  let home = new Set<string>(['']);
   let cache = new Map<string, string>();
   let rootClosed = false;
   let entityChecks = 0;
@@ -93,7 +102,12 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
         }
       }
       if (ownsScope) cache = new Map();
-      home ??= homeNamespaces(raw, scope);
+      // Each top-level element sets the home namespace of its subtree: junk markup before the
+      // real root (a PHP warning's <b>) must not decide how the feed's own elements are named.
+      if (stack.length === 1) {
+        home = homeNamespaces(raw, scope);
+        cache = new Map();
+      }
       let name = cache.get(raw);
       if (name === undefined) {
         name = canonicalName(raw, scope, home, warnings);
@@ -119,7 +133,7 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
       }
       const el: XElement = { name, attrs, children: [], base, lang: attrs['xml:lang'] ?? parent.lang };
       parent.children.push(el);
-      if (selfClosing) return;
+      if (selfClosing || HTML_VOID.has(localName(raw))) return;
       if (ownsScope) {
         scopes.push(scope);
         cache = new Map();
@@ -137,6 +151,7 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
         pop();
         return;
       }
+      if (HTML_VOID.has(localName(raw))) return; // `<br></br>`: already closed at its start
       if (!strays.has(raw)) warnings.add(`stray closing tag </${raw}> ignored`);
       strays.add(raw);
     },
