@@ -69,6 +69,7 @@ function v6Reason(ip: string): string | null {
   // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible) reach the IPv4 address: judge that.
   if (zeroPrefix(5) && g[5] === 0xffff) return prefixed('IPv4-mapped', v4Reason(embeddedV4));
   if (zeroPrefix(6)) return prefixed('IPv4-compatible', v4Reason(embeddedV4) ?? 'deprecated');
+  if (zeroPrefix(4) && g[4] === 0xffff && g[5] === 0) return prefixed('IPv4-translated', v4Reason(embeddedV4));
   // NAT64 well-known prefix 64:ff9b::/96 also embeds an IPv4 address.
   if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) {
     return prefixed('NAT64', v4Reason(embeddedV4));

@@ -1,7 +1,11 @@
+// The HTML prescan looks at 1024 bytes, but browsers also honour a later <meta> by re-decoding,
+// and news pages often put 2–3 KB of other <meta> first: we look at 4096.
+const META_WINDOW = 4096;
+
 /**
  * Finds the encoding a document declares about itself: the XML declaration, or an HTML
- * `<meta charset>` / `<meta http-equiv="Content-Type">` in the first 1024 bytes (the HTML
- * prescan window). Reads bytes as latin1 so any ASCII-compatible encoding can be inspected.
+ * `<meta charset>` / `<meta http-equiv="Content-Type">`. Bytes are read as latin1 so any
+ * ASCII-compatible encoding can be inspected.
  */
 export function sniffXmlDeclaration(head: Buffer): string | null {
   const text = head.subarray(0, 1024).toString('latin1');
@@ -10,7 +14,7 @@ export function sniffXmlDeclaration(head: Buffer): string | null {
 }
 
 export function sniffMetaCharset(head: Buffer): string | null {
-  const text = head.subarray(0, 1024).toString('latin1').replace(/<!--[\s\S]*?-->/g, '');
+  const text = head.subarray(0, META_WINDOW).toString('latin1').replace(/<!--[\s\S]*?-->/g, '');
   for (const tag of text.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(tag);
     if (!direct) continue;

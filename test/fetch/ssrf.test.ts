@@ -40,6 +40,7 @@ describe('addressGuard', () => {
     ['::ffff:7f00:1', 'IPv4-mapped loopback'],
     ['::ffff:a9fe:a9fe', 'IPv4-mapped link-local (cloud metadata)'],
     ['::127.0.0.1', 'IPv4-compatible loopback'],
+    ['::ffff:0:10.0.0.1', 'IPv4-translated private'],
     ['64:ff9b::10.0.0.1', 'NAT64 private'],
     ['fc00::1', 'unique local (private)'],
     ['fd12:3456::1', 'unique local (private)'],
