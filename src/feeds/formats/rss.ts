@@ -7,6 +7,8 @@ import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
 import { fallbackId, linkRel, uniq } from './shared.ts';
 
+const ENTITY_REF = /&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
+
 /** RSS 0.90–0.94, 2.0 and RSS 1.0 (RDF): one reader, the differences are where items live. */
 export function parseRss(root: XElement, kind: 'rss' | 'rdf', warnings: Warnings, maxItems: number): ParsedFeed {
   const channel = child(root, 'channel') ?? child(root, 'rss:channel') ?? root;
@@ -62,7 +64,9 @@ function rssItem(el: XElement): FeedItem | null {
   const bodyHtml = encoded ? trimmed(innerHtml(encoded, false)) : descHtml;
   const contentHtml = bodyHtml ? resolveHtmlUrls(bodyHtml, base) : null;
   const rawTitle = cleanText(firstOf(el, ['title', 'dc:title', 'media:title']));
-  const title = rawTitle && rawTitle.indexOf('<') !== -1 ? htmlToText(rawTitle) : rawTitle;
+  // Titles are HTML-ish in the wild: markup (escaped or in CDATA) is dropped, and entities that
+  // survived inside CDATA (`<![CDATA[Tom &amp; Jerry]]>`) are decoded.
+  const title = rawTitle && (rawTitle.indexOf('<') !== -1 || ENTITY_REF.test(rawTitle)) ? htmlToText(rawTitle) : rawTitle;
 
   const published = parseDate(cleanText(firstOf(el, ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'issued'])));
   const updated = parseDate(cleanText(firstOf(el, ['atom:updated', 'dcterms:modified', 'lastbuilddate'])));
