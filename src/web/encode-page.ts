@@ -1,12 +1,30 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { STYLESHEET } from '../publish/assets.ts';
 import type { NewPage, PageRow } from '../store/pages.ts';
 import type { Rendered } from './build-page.ts';
 
-/** Pages written by an older template are rendered again on their next request. */
-export const RENDER_VERSION = `r1:${STYLESHEET.path}`;
+/**
+ * Pages written by other templates are rendered again on their next request: the version is a hash
+ * of the renderers' source, so a deploy that changes a template needs no manual rebuild.
+ */
+export const RENDER_VERSION = templatesHash();
+
+function templatesHash(): string {
+  const hash = createHash('sha256').update(STYLESHEET.path);
+  try {
+    const dir = fileURLToPath(new URL('../publish/', import.meta.url));
+    const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+    for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+  } catch {
+    hash.update('r2'); // bundled without sources: the stylesheet's fingerprint is all we have
+  }
+  return hash.digest('base64url').slice(0, 16);
+}
 
 const BROTLI = (size: number) => ({
   params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: size, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
@@ -81,7 +99,7 @@ export function securityHeaders(contentType: string): Record<string, string> {
 
 export function cacheControl(kind: string, status: number): string {
   if (status >= 400 && status !== 410) return 'no-store';
-  if (kind === 'article') return 'public, max-age=300, stale-while-revalidate=86400';
+  if (kind === 'article') return 'public, max-age=60, stale-while-revalidate=86400';
   if (kind === 'static') return 'public, max-age=3600, stale-while-revalidate=86400';
   return 'public, max-age=60, stale-while-revalidate=600';
 }

@@ -81,6 +81,19 @@ describe('render job', () => {
   });
 });
 
+describe('templates', () => {
+  it('a page written by another template version is rendered again, not served', async () => {
+    await text(app, '/es/about');
+    await db.query(`UPDATE pages SET body = convert_to('OLD TEMPLATE', 'UTF8'), render_version = 'old' WHERE path = '/es/about'`);
+    const fresh = createSiteApp({ db, site: SITE });
+    await fresh.start();
+    const res = await text(fresh, '/es/about');
+    await fresh.close();
+    expect(res.body).not.toContain('OLD TEMPLATE');
+    expect(res.body).toContain('Acerca de este sitio');
+  });
+});
+
 describe('takedown', () => {
   it('rejects bad arguments and unknown publications', async () => {
     const quiet = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
