@@ -57,25 +57,38 @@ export function removeNode(node: ChildNode): void {
   node.next = null;
 }
 
-/** Depth-first, document order, elements only. */
-export function* elements(root: ParentNode): Generator<Element> {
-  for (const child of root.children) {
-    if (isElement(child)) {
-      yield child;
-      yield* elements(child);
-    }
+/**
+ * Depth-first, document order, elements only; stops early when `visit` returns true. An explicit
+ * stack, not nested generators: those cost the depth of the tree for every element they yield.
+ */
+export function walkElements(root: ParentNode, visit: (el: Element) => boolean | void): void {
+  const stack: ChildNode[] = [];
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push(root.children[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    if (visit(node) === true) return;
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 
 export function findAll(root: ParentNode, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
-  for (const el of elements(root)) if (test(el)) out.push(el);
+  walkElements(root, (el) => {
+    if (test(el)) out.push(el);
+  });
   return out;
 }
 
 export function findFirst(root: ParentNode, test: (el: Element) => boolean): Element | null {
-  for (const el of elements(root)) if (test(el)) return el;
-  return null;
+  let found: Element | null = null;
+  walkElements(root, (el) => {
+    if (!test(el)) return false;
+    found = el;
+    return true;
+  });
+  return found;
 }
 
 export function ancestors(el: AnyNode): Element[] {

@@ -1,6 +1,5 @@
 /** The article described by a page's JSON-LD blocks, reduced to the fields extraction uses. */
-import type { Document } from 'domhandler';
-import { findAll, rawText } from './dom.ts';
+import { rawText, type Element } from './dom.ts';
 
 export interface JsonLdArticle {
   headline: string | null;
@@ -78,9 +77,9 @@ function parseBlock(source: string): unknown {
   }
 }
 
-export function readJsonLd(doc: Document): JsonLdArticle | null {
+export function readJsonLd(scripts: Element[]): JsonLdArticle | null {
   const objects: Obj[] = [];
-  for (const script of findAll(doc, (el) => el.name === 'script' && /ld\+json/i.test(el.attribs.type ?? ''))) {
+  for (const script of scripts) {
     flatten(parseBlock(rawText(script)), objects);
   }
   const articles = objects.filter((o) => types(o).some((t) => ARTICLE_TYPE.test(t)));

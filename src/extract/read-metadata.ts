@@ -1,7 +1,7 @@
 /** Metadata of a page, by precedence JSON-LD > Open Graph / meta > the document itself. */
 import type { Document } from 'domhandler';
 import { cleanTitle } from './clean-title.ts';
-import { classAndId, findAll, findFirst, normalizeSpace, textOf, type Element } from './dom.ts';
+import { classAndId, normalizeSpace, textOf, walkElements, type Element } from './dom.ts';
 import { readJsonLd } from './json-ld.ts';
 import { toIsoDate, dateFromUrl } from './parse-date.ts';
 import { plainText, safeUrl } from './text-fields.ts';
@@ -20,14 +20,57 @@ export interface PageMetadata {
   articleBody: string | null;
 }
 
-function metaMap(doc: Document): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const el of findAll(doc, (e) => e.name === 'meta')) {
-    const key = (el.attribs.property ?? el.attribs.name ?? el.attribs.itemprop ?? '').toLowerCase().trim();
-    const content = el.attribs.content;
-    if (key && content && !map.has(key)) map.set(key, content);
-  }
-  return map;
+interface Found {
+  meta: Map<string, string>;
+  jsonLd: Element[];
+  html?: Element;
+  title?: Element;
+  h1?: Element;
+  titledHeading?: Element;
+  canonical?: Element;
+  time?: Element;
+  datePublished?: Element;
+  author?: Element;
+}
+
+/** Everything metadata reads, gathered in one walk over the page. */
+function gather(doc: Document): Found {
+  const found: Found = { meta: new Map(), jsonLd: [] };
+  walkElements(doc, (e) => {
+    const a = e.attribs;
+    switch (e.name) {
+      case 'meta': {
+        const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase().trim();
+        if (key && a.content && !found.meta.has(key)) found.meta.set(key, a.content);
+        break;
+      }
+      case 'script':
+        if (/ld\+json/i.test(a.type ?? '')) found.jsonLd.push(e);
+        break;
+      case 'html':
+        found.html ??= e;
+        break;
+      case 'title':
+        found.title ??= e;
+        break;
+      case 'h1':
+        found.h1 ??= e;
+        break;
+      case 'h2':
+      case 'h3':
+        if (!found.titledHeading && /title|headline/i.test(classAndId(e))) found.titledHeading = e;
+        break;
+      case 'link':
+        if (!found.canonical && /(^|\s)canonical(\s|$)/i.test(a.rel ?? '')) found.canonical = e;
+        break;
+      case 'time':
+        if (!found.time && a.datetime) found.time = e;
+        break;
+    }
+    if (a.itemprop === 'datePublished') found.datePublished ??= e;
+    else if (a.itemprop === 'author') found.author ??= e;
+  });
+  return found;
 }
 
 function first(...values: Array<string | null | undefined>): string | null {
@@ -35,21 +78,18 @@ function first(...values: Array<string | null | undefined>): string | null {
   return null;
 }
 
-function itemprop(doc: Document, name: string): Element | null {
-  return findFirst(doc, (e) => e.attribs.itemprop === name);
-}
-
 export function readMetadata(doc: Document, url: string): PageMetadata {
-  const ld = readJsonLd(doc);
-  const meta = metaMap(doc);
+  const found = gather(doc);
+  const ld = readJsonLd(found.jsonLd);
+  const meta = found.meta;
   const m = (...keys: string[]): string | null => first(...keys.map((k) => meta.get(k)));
-  const html = findFirst(doc, (e) => e.name === 'html');
-  const titleEl = findFirst(doc, (e) => e.name === 'title');
-  const h1 = findFirst(doc, (e) => e.name === 'h1') ?? findFirst(doc, (e) => /^h[2-3]$/.test(e.name) && /title|headline/i.test(classAndId(e)));
-  const canonicalEl = findFirst(doc, (e) => e.name === 'link' && /(^|\s)canonical(\s|$)/i.test(e.attribs.rel ?? ''));
-  const timeEl = findFirst(doc, (e) => e.name === 'time' && !!(e.attribs.datetime ?? ''));
-  const propDate = itemprop(doc, 'datePublished');
-  const propAuthor = itemprop(doc, 'author');
+  const html = found.html;
+  const titleEl = found.title;
+  const h1 = found.h1 ?? found.titledHeading;
+  const canonicalEl = found.canonical;
+  const timeEl = found.time;
+  const propDate = found.datePublished;
+  const propAuthor = found.author;
 
   const siteName = plainText(first(m('og:site_name'), m('application-name'), ld?.publisher));
   const h1Text = h1 ? textOf(h1) : null;
