@@ -33,6 +33,7 @@ export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
             if (url) declared.push({ url, type, title: clean(a.title ?? null) });
           }
         } else if (name === 'a' && a.href && FEED_HREF.test(a.href)) anchor = { href: a.href, text: '' };
+        else if (name === 'a' && a.href && /\brss\b|\batom\b/i.test(a.title ?? '')) anchor = { href: a.href, text: '' };
       },
       ontext(t) {
         if (anchor) anchor.text += t;
@@ -40,7 +41,8 @@ export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
       onclosetag(name) {
         if (name !== 'a' || !anchor) return;
         const url = resolveUrl(anchor.href, base);
-        if (url) anchors.push({ url, type: 'link', title: clean(anchor.text) });
+        // Only the site's own feeds (or FeedBurner's): a share button's `dialog/feed?…` is not one.
+        if (url && sameSite(url, pageUrl)) anchors.push({ url, type: 'link', title: clean(anchor.text) });
         anchor = null;
       },
     },
@@ -54,10 +56,20 @@ export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
   }
   const out: FeedCandidate[] = [];
   const seen = new Set<string>();
-  for (const c of [...declared, ...anchors, ...guesses]) {
+  // Comment feeds last among the declared ones: the site's own news feed is what a source wants.
+  const isComments = (c: FeedCandidate): boolean => /comment/i.test(`${c.title ?? ''} ${c.url}`);
+  const ordered = [...declared.filter((c) => !isComments(c)), ...declared.filter(isComments), ...anchors, ...guesses];
+  for (const c of ordered) {
     if (seen.has(c.url)) continue;
     seen.add(c.url);
     out.push(c);
   }
   return out;
+}
+
+function sameSite(url: string, pageUrl: string): boolean {
+  const host = new URL(url).hostname;
+  if (host === 'feeds.feedburner.com') return true;
+  const page = new URL(pageUrl).hostname.replace(/^www\./, '');
+  return host === page || host.endsWith(`.${page}`) || page.endsWith(`.${host.replace(/^www\./, '')}`);
 }

@@ -16,6 +16,8 @@ export interface ParseFeedOptions {
   maxItems?: number;
 }
 
+const HTML_START = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype\s+html|<html[\s>])/i;
+const FEED_TAG = /<(rss|feed|rdf:rdf|urlset|sitemapindex)[\s>]/i;
 const ROOTS = new Set(['rss', 'rdf:rdf', 'feed', 'atom:feed', 'urlset', 'sm:urlset', 'sitemapindex', 'sm:sitemapindex', 'channel']);
 
 /**
@@ -47,6 +49,11 @@ function dedupe(feed: ParsedFeed, warnings: Warnings): ParsedFeed {
 }
 
 function parseXml(text: string, url: string, warnings: Warnings, maxItems: number): ParsedFeed {
+  // An HTML page (the usual wrong answer) fails fast, without building its tree, unless a feed
+  // element appears in it somewhere.
+  if (HTML_START.test(text.slice(0, 4096)) && !FEED_TAG.test(text)) {
+    throw new PermanentError('feeds: not a feed (root is <html>)', 'feeds.unparseable');
+  }
   const doc = buildTree(text, url, warnings);
   const root = findRoot(doc);
   if (!root) {

@@ -45,13 +45,16 @@ describe('OPML', () => {
 describe('discoverFeeds', () => {
   it('finds declared alternates (with <base>), feed-looking links, then common paths', () => {
     const found = discoverFeeds(fixture('page-with-feeds.html'), 'https://gazette.example/news/today');
-    expect(found.slice(0, 5)).toEqual([
+    expect(found.slice(0, 7)).toEqual([
       { url: 'https://gazette.example/feed.xml', type: 'application/rss+xml', title: 'All stories' },
       { url: 'https://gazette.example/news/atom.xml', type: 'application/atom+xml', title: 'Atom & more' },
       { url: 'https://gazette.example/feed.json', type: 'application/feed+json', title: null },
+      { url: 'https://gazette.example/comments/feed/', type: 'application/rss+xml', title: 'Harbour Gazette » Comments Feed' },
       { url: 'https://gazette.example/news/rss', type: 'link', title: 'RSS' },
       { url: 'https://gazette.example/category/world/feed/', type: 'link', title: 'World feed' },
+      { url: 'https://gazette.example/subscribe', type: 'link', title: 'Subscribe' },
     ]);
+    expect(found.some((f) => /facebook|elsewhere/.test(f.url))).toBe(false);
     const guesses = found.filter((f) => f.type === 'guess').map((f) => f.url);
     expect(guesses).toContain('https://gazette.example/feed');
     expect(guesses).toContain('https://gazette.example/atom.xml');
