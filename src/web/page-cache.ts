@@ -10,6 +10,8 @@ export interface PageCacheOptions {
   maxEntries?: number;
   /** A list page ("updated 5 minutes ago") older than this is served, then rendered again. */
   listMaxAgeMs?: number;
+  /** Also refresh at once on an in-process render (default); off, only the poll sees changes. */
+  inProcessEvents?: boolean;
   log?: (msg: string, fields?: object) => void;
 }
 
@@ -42,7 +44,7 @@ export class PageCache {
     this.lastVersion = await maxPageVersion(this.db);
     this.timer = setInterval(this.onChanged, this.pollMs);
     this.timer.unref();
-    pageEvents.on('changed', this.onChanged);
+    if (this.opts.inProcessEvents !== false) pageEvents.on('changed', this.onChanged);
   }
 
   /** The page if it is in memory (the fast path); stale list pages are re-rendered behind it. */

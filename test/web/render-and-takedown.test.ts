@@ -16,7 +16,7 @@ beforeAll(async () => {
   db = await openTestDb();
   seeded = await seedSite(db);
   app = createSiteApp({ db, site: SITE });
-  other = createSiteApp({ db, site: SITE, cache: { pollMs: 50 } });
+  other = createSiteApp({ db, site: SITE, cache: { pollMs: 50, inProcessEvents: false } });
   await app.start();
   await other.start();
 });
