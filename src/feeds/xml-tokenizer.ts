@@ -59,9 +59,11 @@ export function tokenize(xml: string, h: TokenHandler): void {
     } else if (c === SLASH) {
       const end = xml.indexOf('>', lt + 2);
       const stop = end === -1 ? n : end;
-      let j = lt + 2;
+      let from = lt + 2;
+      while (from < stop && isSpace(xml.charCodeAt(from))) from++;
+      let j = from;
       while (j < stop && !isSpace(xml.charCodeAt(j))) j++;
-      h.close(xml.slice(lt + 2, j).toLowerCase());
+      h.close(xml.slice(from, j).toLowerCase());
       i = end === -1 ? n : end + 1;
     } else if (isNameStart(c)) {
       i = readTag(xml, lt, h);
