@@ -43,7 +43,7 @@ function run(name: string, fn: (p: BenchmarkPage) => string): Run {
 }
 
 const fmt = (r: Run): string =>
-  `${r.name.padEnd(24)} F1 ${r.score.f1.toFixed(3)}  P ${r.score.precision.toFixed(3)}  R ${r.score.recall.toFixed(3)}  acc ${r.score.accuracy.toFixed(3)}  ${r.pagesPerSecond.toFixed(1)} pages/s`;
+  `${r.name.padEnd(24)} F1 ${r.score.f1.toFixed(4)}  P ${r.score.precision.toFixed(3)}  R ${r.score.recall.toFixed(3)}  acc ${r.score.accuracy.toFixed(3)}  ${r.pagesPerSecond.toFixed(1)} pages/s`;
 
 const mine = run('transwire extractArticle', ours);
 const mineRss = process.resourceUsage().maxRSS / 1024;

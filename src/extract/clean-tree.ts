@@ -27,7 +27,12 @@ function textLength(node: ChildNode): number {
 export interface CleanOptions {
   /** Removed whatever they hold (per-source rules). */
   drop?: (el: Element) => boolean;
+  /** Only what can never be text (scripts, styles, controls): the second try on pages whose markup
+   * puts the whole story inside a header or an aside. */
+  light?: boolean;
 }
+
+const NEVER_TEXT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'head', 'link', 'meta', 'button', 'input', 'select', 'textarea', 'option', 'dialog']);
 
 export function cleanTree(body: Element, opts: CleanOptions = {}): void {
   const pLen = new Map<Element, number>();
@@ -52,6 +57,7 @@ export function cleanTree(body: Element, opts: CleanOptions = {}): void {
 function shouldRemove(el: Element, holdsStory: (el: Element) => boolean, opts: CleanOptions): boolean {
   if (opts.drop?.(el)) return true;
   const name = el.name;
+  if (opts.light) return NEVER_TEXT.has(name);
   if (JUNK_TAGS.has(name)) return !(name === 'aside' && holdsStory(el)) && !(name === 'footer' && holdsStory(el));
   const a = el.attribs;
   if ('hidden' in a || (a.style && HIDDEN_STYLE.test(a.style)) || a['aria-hidden'] === 'true') return !holdsStory(el);

@@ -34,10 +34,10 @@ function selected(doc: Document, selectors: string[] | undefined): Element[] {
   }
 }
 
-function storyBlocks(doc: Document, body: Element, declaredBody: string | null, opts: ExtractOptions): Block[] {
+function storyBlocks(doc: Document, body: Element, declaredBody: string | null, opts: ExtractOptions, light = false): Block[] {
   const drop = new Set(selected(doc, opts.rules?.drop));
   const chosen = selected(doc, opts.rules?.select);
-  cleanTree(body, { drop: drop.size ? (el) => drop.has(el) : undefined });
+  cleanTree(body, { drop: drop.size ? (el) => drop.has(el) : undefined, light });
   if (chosen.length > 0) return chosen.filter((el) => el.parent).flatMap((el) => collectBlocks(el));
   const blocks = collectBlocks(body);
   const heuristic = findContent(blocks).blocks;
@@ -67,6 +67,16 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   if (rendered.text.length < min && !opts.rules?.select?.length) {
     const fallback = readabilityFallback(html, url);
     if (fallback && fallback.text.length > rendered.text.length) rendered = fallback;
+  }
+  if (rendered.text.length < min && body) {
+    // Broken markup can put the story inside what looks like chrome: last, try again cleaning lightly.
+    const again = findFirst(parseDocument(html, { decodeEntities: true }), (e) => e.name === 'body');
+    const lightBlocks = again ? storyBlocks(again.parent as unknown as Document, again, meta.articleBody, opts, true) : [];
+    const lightRendered = renderBlocks(lightBlocks);
+    if (lightRendered.text.length > rendered.text.length) {
+      blocks = lightBlocks;
+      rendered = lightRendered;
+    }
   }
   const lang = chooseLanguage(meta.declaredLang, rendered.text, meta.title);
   const image = meta.image ?? firstFigure(blocks, url);

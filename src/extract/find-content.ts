@@ -40,7 +40,9 @@ function judge(block: Block, declared: string | null): Verdict {
   // Long prose may link a lot (a news digest); short linked text is navigation.
   if (density > 0.8 || (density > 0.5 && (len < 150 || !sentence)) || (len < 120 && CHROME_TEXT.test(block.text))) return 'bad';
   // A block that opens with a long link and goes on in plain text is a teaser: headline and dek.
-  if (block.leadLinkChars >= (block.kind === 'li' ? 25 : 50) && block.leadLinkChars < len && density >= 0.1) return 'bad';
+  // A linked sentence that ends in a full stop is prose that links, not a headline (news digests).
+  const lead = block.text.slice(0, block.leadLinkChars + 2).trim();
+  if (block.leadLinkChars >= (block.kind === 'li' ? 25 : 50) && block.leadLinkChars < len && density >= 0.1 && !/[.!?…]["”’)]?\s*\S?$/.test(lead)) return 'bad';
   if (block.kind === 'h') return 'neutral';
   if (len >= 80 && (density < 0.3 || sentence)) return 'good';
   if (len >= 30 && sentence && density < 0.4) return 'good';
