@@ -24,6 +24,27 @@ const SECONDS = env('FRESHNESS_SECONDS', 240);
 const MIN_MS = (env('FRESHNESS_MIN_S', 10) * 1000) / SCALE;
 const MAX_MS = (env('FRESHNESS_MAX_S', 60) * 1000) / SCALE;
 const PER_HOST = { concurrency: 4, minIntervalMs: 20 };
+// Polls in flight at once, like the job queue's workers: PGlite runs queries on the event loop,
+// and a thousand host-slot checks queued at once starve every socket for seconds.
+const WORKERS = env('FRESHNESS_WORKERS', 32);
+// db: the real acquireHostSlot on PGlite; memory: the same rule in a Map, to see the DB's cost.
+const LIMITS = process.env.FRESHNESS_LIMITS === 'memory' ? 'memory' : 'db';
+
+type Slot = { acquiredAt: Date; release(): Promise<void> } | { waitMs: number };
+
+function memoryLimits(): (host: string) => Promise<Slot> {
+  const hosts = new Map<string, { active: number; next: number }>();
+  return async (host) => {
+    const h = hosts.get(host) ?? { active: 0, next: 0 };
+    hosts.set(host, h);
+    const now = Date.now();
+    if (h.active >= PER_HOST.concurrency) return { waitMs: PER_HOST.minIntervalMs };
+    if (h.next > now) return { waitMs: h.next - now };
+    h.active++;
+    h.next = now + PER_HOST.minIntervalMs;
+    return { acquiredAt: new Date(now), release: async () => void h.active-- };
+  };
+}
 
 function seeded(seed: number): () => number {
   return () => {
@@ -53,6 +74,14 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
   const durationMs = (SECONDS * 1000) / SCALE;
   const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: seeded(42) });
   const http = createHttpClient({ userAgent: 'transwire/bench', allowPrivate: net.allow, timeoutMs: 10_000 });
+  const acquire = LIMITS === 'db' ? (host: string): Promise<Slot> => acquireHostSlot(db, host, PER_HOST) : memoryLimits();
+  let lag = 0;
+  let lagAt = performance.now();
+  const lagTimer = setInterval(() => {
+    const now = performance.now();
+    lag = Math.max(lag, now - lagAt - 100);
+    lagAt = now;
+  }, 100);
   const jitter = seeded(7);
   const state = net.sources.map((s) => ({
     s,
@@ -72,7 +101,7 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
   let failures = 0;
 
   const poll = async (st: (typeof state)[number]): Promise<void> => {
-    const slot = await acquireHostSlot(db, st.s.host, PER_HOST);
+    const slot = await acquire(st.s.host);
     if ('waitMs' in slot) {
       st.next = Date.now() + slot.waitMs;
       return;
@@ -115,8 +144,8 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
 
   while (Date.now() < start + durationMs) {
     const now = Date.now();
-    for (const st of state) {
-      if (st.busy || st.next > now) continue;
+    const due = state.filter((st) => !st.busy && st.next <= now).sort((x, y) => x.next - y.next);
+    for (const st of due.slice(0, Math.max(0, WORKERS - inflight.size))) {
       st.busy = true;
       const p: Promise<void> = poll(st).finally(() => {
         st.busy = false;
@@ -127,6 +156,8 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
     await new Promise((r) => setTimeout(r, 20));
   }
   await Promise.allSettled([...inflight]);
+  clearInterval(lagTimer);
+  if (process.env.FRESHNESS_DEBUG) console.error(`max event-loop lag ${lag.toFixed(0)} ms`);
   await http.close();
   await db.close();
   await net.close();
@@ -159,7 +190,7 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
 const s = (ms: number): string => `${((ms * SCALE) / 1000).toFixed(1)} s`;
 console.log(
   `freshness: ${SOURCES} sources on ${HOSTS} hosts, ${SECONDS} simulated s per run at ${SCALE}× speed, item gaps 30 s–30 min, ` +
-    `poll bounds ${s(MIN_MS)}–${s(MAX_MS)}, host limit ${PER_HOST.concurrency} concurrent / ${PER_HOST.minIntervalMs} real ms apart (delays in simulated s)`,
+    `poll bounds ${s(MIN_MS)}–${s(MAX_MS)}, host limit ${PER_HOST.concurrency} concurrent / ${PER_HOST.minIntervalMs} real ms apart in ${LIMITS}, ${WORKERS} workers (delays in simulated s)`,
 );
 const results: Record<string, ModeResult> = {};
 for (const mode of ['baseline', 'adaptive'] as const) {
