@@ -44,6 +44,15 @@ export async function buildPage(db: Db, site: SiteOptions, path: string, now = n
   return buildSpec(readThrough(db, memo), site, path, spec, now);
 }
 
+/**
+ * PGlite runs queries on this thread and resolves them without a macrotask between them, so a
+ * render's chain of queries would hold off every request until it ends; a turn of the event loop
+ * before each query lets waiting requests through. A server connection needs none.
+ */
+export function yieldFirst(db: Db): Promise<void> {
+  return db.kind === 'pglite' ? new Promise((resolve) => setImmediate(resolve)) : Promise.resolve();
+}
+
 /** Read results shared by the pages of one render job (the topic list, the home's cards…). */
 export type RenderMemo = Map<string, Promise<unknown>>;
 
@@ -57,7 +66,7 @@ function readThrough(db: Db, memo: RenderMemo): Db {
       const key = `${sql}\u0000${JSON.stringify(params)}`;
       let hit = memo.get(key) as ReturnType<Db['query']> | undefined;
       if (!hit) {
-        hit = db.query<T>(sql, params);
+        hit = yieldFirst(db).then(() => db.query<T>(sql, params));
         memo.set(key, hit);
       }
       return hit as ReturnType<Db['query']> as never;

@@ -2,7 +2,7 @@ import { slug } from '../../publish/slug.ts';
 import type { Db } from '../../store/db.ts';
 import { markStale, putPage } from '../../store/pages.ts';
 import { getPublicationById, listAlternates } from '../../store/site-article.ts';
-import { buildPage, type RenderMemo } from '../../web/build-page.ts';
+import { buildPage, yieldFirst, type RenderMemo } from '../../web/build-page.ts';
 import { encodePage } from '../../web/encode-page.ts';
 import { notifyPagesChanged } from '../../web/page-events.ts';
 import type { SiteOptions } from '../../web/start-web-server.ts';
@@ -50,6 +50,7 @@ export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (p
     for (const path of eager) {
       const rendered = await buildPage(db, site, path, now, memo);
       // A topic or outlet left without stories (after a takedown) names nothing any more.
+      await yieldFirst(db);
       if (rendered) await putPage(db, await encodePage(rendered));
       else await markStale(db, { paths: [path] });
     }
