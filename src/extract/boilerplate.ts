@@ -33,6 +33,16 @@ export const BOILERPLATE_CLASS = new RegExp(
 /** Class/id words that mark the article: these outweigh a boilerplate word on the same element. */
 export const CONTENT_CLASS = /(?:^|[\s_-])(?:article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|article-?content|article-?text|story-?content|body-?text|main-?content|content-?body|article__body|rich-?text)(?:$|[\s_-])/i;
 
+/** Captions and credits are read with their figure; class words run together ("imageEmbedCaption"). */
+export const CAPTION_CLASS = /caption|credit|image-?source|photo-?source/i;
+
+/** Hover cards and tooltips repeat a name's profile inside the sentence that names it. */
+export const HOVER_CLASS = /tooltip|popover|hover-?card|rollover|flyout/i;
+
+/** Newsletter pitches: a subscription verb and a newsletter or an inbox, in one short block. */
+export const NEWSLETTER_TEXT = /\b(?:newsletters?|inbox|mailing list)\b/i;
+export const SUBSCRIBE_TEXT = /\b(?:sign(?:ing)? up|subscribe|subscription|delivered|get (?:the|our)|join)\b/i;
+
 /** Posts quoted in the story (tweets, Instagram posts) are content, even inside a "social" box. */
 export const EMBED_CLASS = /twitter-tweet|instagram-media|tiktok-embed|(?:^|[\s_-])embed(?:ded)?(?:$|[\s_-])/i;
 
@@ -51,6 +61,8 @@ export const CHROME_TEXT = new RegExp(
       '(?:leave|post|add|write) a (?:comment|reply)', '\\d* ?comments?', 'view comments', 'show comments', 'join the conversation', 'comments are closed\\.?',
       'follow us(?: on .{1,40})?', 'like us on facebook', 'accept(?: all)?(?: cookies)?', 'we use cookies.{0,200}', 'this (?:web)?site uses cookies.{0,200}',
       'skip to (?:main )?content', 'skip to navigation', 'menu', 'close', 'search', 'home', 'next', 'previous', 'next article', 'previous article',
+      'image \\d+ of \\d+', 'photo \\d+ of \\d+', '\\d+ of \\d+', "don[’']?t miss", 'must read', 'read next', 'up next', 'trending(?: now)?', 'popular(?: now)?', 'advert',
+      'this (?:post|article|page|story) (?:may )?contains? affiliate.{0,200}', '(?:we|this site) may (?:earn|receive) (?:a )?commission.{0,200}',
       'image', 'photo', 'video', 'watch', 'listen', 'play', 'loading\\.*', 'click here.{0,60}', 'tags?:?.{0,80}', 'topics?:.{0,80}', 'filed under:?.{0,80}',
     ].join('|') +
     ')[.:!…]*$',

@@ -1,5 +1,5 @@
 /** Removes page chrome from the parsed page before scoring: junk tags, hidden parts, boilerplate blocks. */
-import { BOILERPLATE_CLASS, BOILERPLATE_ROLE, CONTENT_CLASS, EMBED_CLASS, JUNK_TAGS } from './boilerplate.ts';
+import { BOILERPLATE_CLASS, BOILERPLATE_ROLE, CAPTION_CLASS, CONTENT_CLASS, EMBED_CLASS, HOVER_CLASS, JUNK_TAGS } from './boilerplate.ts';
 import { classAndId, isElement, isText, removeNode, type ChildNode, type Element, type ParentNode } from './dom.ts';
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
@@ -66,6 +66,7 @@ function shouldRemove(el: Element, holdsStory: (el: Element) => boolean, opts: C
   const ci = classAndId(el);
   // A figure's caption is read with its figure, not dropped as page furniture.
   if (name === 'figcaption') return false;
+  if (ci && (CAPTION_CLASS.test(ci) || HOVER_CLASS.test(ci)) && !holdsStory(el)) return true;
   if (ci && BOILERPLATE_CLASS.test(ci) && !CONTENT_CLASS.test(ci) && !EMBED_CLASS.test(ci) && !holdsStory(el)) return true;
   const itemprop = a.itemprop ?? '';
   if (/^(?:comment|author|publisher)$/i.test(itemprop) && !holdsStory(el)) return true;

@@ -4,7 +4,7 @@
  * the element whose blocks are worth the most. When the page states its own body (JSON-LD
  * articleBody), matching that body is what makes a block worth something.
  */
-import { CHROME_TEXT, CONTENT_CLASS } from './boilerplate.ts';
+import { CHROME_TEXT, CONTENT_CLASS, NEWSLETTER_TEXT, SUBSCRIBE_TEXT } from './boilerplate.ts';
 import type { Block } from './collect-blocks.ts';
 import { ancestors, classAndId, type Element } from './dom.ts';
 
@@ -38,7 +38,8 @@ function judge(block: Block, declared: string | null): Verdict {
   const density = block.linkChars / Math.max(1, len);
   const sentence = SENTENCE_END.test(block.text);
   // Long prose may link a lot (a news digest); short linked text is navigation.
-  if (density > 0.8 || (density > 0.5 && (len < 150 || !sentence)) || (len < 120 && CHROME_TEXT.test(block.text))) return 'bad';
+  if (density > 0.8 || (density > 0.5 && (len < 150 || !sentence)) || (len < 300 && CHROME_TEXT.test(block.text))) return 'bad';
+  if (len < 250 && NEWSLETTER_TEXT.test(block.text) && SUBSCRIBE_TEXT.test(block.text)) return 'bad';
   // A block that opens with a long link and goes on in plain text is a teaser: headline and dek.
   // A linked sentence that ends in a full stop is prose that links, not a headline (news digests).
   const lead = block.text.slice(0, block.leadLinkChars + 2).trim();
