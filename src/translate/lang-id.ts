@@ -4,7 +4,8 @@
  * "Spanish" in a paragraph; not a general-purpose detector.
  */
 const STOPWORDS: Record<string, string> = {
-  en: 'the of and to in a is that for it as was with be by on not he i this are or his from at which but have an they you were her she there been one all we their has would when if so no will more said its who after about into than them over also could had can',
+  // Words that are also common in the other languages (a, he, has, no, me) are left out.
+  en: 'the of and to in is that for it as was with be by on not this are or his from at which but have an they you were her she there been one all we their would when if so will more said its who after about into than them over also could had can',
   es: 'el la de que y en los se del las un por con no una su para es al lo como más pero sus le ha me si sin sobre este ya entre cuando todo esta ser son dos también fue había era muy años hasta desde está mi porque qué sólo han yo hay vez puede todos así nos ni parte tiene él uno donde bien',
   ca: 'el la de i que a en els les per un una amb no es del al va com més però hi ha seu seva són aquest aquesta també fins tot dels des quan ja molt pel sobre entre dues són',
   gl: 'o a de e que en os as do da un unha por con non se para como máis pero seu súa ao dos das no na foi ten tamén cando xa moi entre sobre este esta',

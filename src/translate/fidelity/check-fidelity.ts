@@ -91,7 +91,7 @@ function checkSentences(units: Unit[], from: string, to: string, bounds: { min: 
     const long = u.sourceText.length >= 40;
     if (t < s) {
       // Engines merge and split sentences; only a shorter paragraph says one went missing.
-      findings.push({ check: 'sentences', severity: rel < 0.8 ? 'error' : 'info', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${s} sentence(s) in the source, ${t} in the translation${rel < 0.8 ? ' and the paragraph is much shorter' : ''}` });
+      findings.push({ check: 'sentences', severity: rel < 0.8 ? 'error' : rel < 0.93 ? 'warning' : 'info', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${s} sentence(s) in the source, ${t} in the translation${rel < 0.8 ? ' and the paragraph is much shorter' : ''}` });
     } else if (t > s && rel > 1.35) {
       findings.push({ check: 'sentences', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${s} sentence(s) in the source, ${t} in the translation, and the paragraph is much longer` });
     } else if (long && (rel < 0.55 || rel > 1.7)) {
@@ -125,9 +125,10 @@ function tagCounts(html: string): Map<string, number> {
 function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): Finding[] {
   const findings: Finding[] = [];
   for (const u of units) {
-    const words = u.targetText.split(/\s+/).length;
-    if (words < 6) continue;
-    if (languageMargin(u.targetText, from, to) > 0.04 && identifyLanguage(u.targetText).lang === from) {
+    // URLs, handles and e-mail addresses are in no language.
+    const text = u.targetText.replace(/\b(?:https?:\/\/|www\.)\S+|[@#]\w+|\S+@\S+|\S+\.(?:com|org|net)\b/g, ' ');
+    if ((text.match(/\p{L}{2,}/gu) ?? []).length < 6) continue;
+    if (languageMargin(text, from, to) > 0.04 && identifyLanguage(text).lang === from) {
       findings.push({ check: 'untranslated', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}this paragraph is still in ${from}` });
     }
   }

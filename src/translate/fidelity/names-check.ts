@@ -84,26 +84,24 @@ function checkQuotes(u: Unit): Finding[] {
 }
 
 /**
- * A run of four words said twice in a row (or nearly) in the translation, where the source has no
- * such stutter: the loop a rewriting step or a confused engine produces.
+ * A run of four or more words said twice in a row in the translation ("… a los rusos a los
+ * rusos …") where the source does not stutter: the loop a rewriting step or a confused engine makes.
  */
 function checkPhraseRepetition(u: Unit): Finding[] {
-  const t = stutter(u.targetText, 4);
-  if (!t || stutter(u.sourceText, 2)) return [];
-  return [{ check: 'repetition', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}"${t}" is repeated in the translation` }];
+  const t = tandem(u.targetText, 4);
+  if (!t || tandem(u.sourceText, 2)) return [];
+  return [{ check: 'repetition', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}"${t}" is said twice in a row in the translation` }];
 }
 
-/** The first n-gram (two or more words over three letters) repeated within n + 3 words of itself. */
-function stutter(text: string, n: number): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const last = new Map<string, number>();
-  for (let i = 0; i + n <= words.length; i++) {
-    const gram = words.slice(i, i + n);
-    if (gram.filter((w) => w.length > 3).length < Math.min(2, n)) continue;
-    const key = gram.join(' ');
-    const prev = last.get(key);
-    if (prev !== undefined && i - prev <= n + 3) return key;
-    last.set(key, i);
+/** The first run of `min`–12 words (two of them over three letters) immediately repeated. */
+function tandem(text: string, min: number): string | null {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (let i = 0; i < w.length; i++) {
+    for (let len = min; len <= 12 && i + 2 * len <= w.length; len++) {
+      let same = true;
+      for (let k = 0; k < len && same; k++) same = w[i + k] === w[i + len + k];
+      if (same && w.slice(i, i + len).filter((x) => x.length > 3).length >= 2) return w.slice(i, i + len).join(' ');
+    }
   }
   return null;
 }
