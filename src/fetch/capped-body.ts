@@ -41,7 +41,13 @@ export async function readCappedBody(
     .split(',')
     .map((c) => c.trim().toLowerCase())
     .reverse();
-  const decoders = codings.map(decoderFor).filter((d): d is Transform => d !== null);
+  let decoders: Transform[];
+  try {
+    decoders = codings.map(decoderFor).filter((d): d is Transform => d !== null);
+  } catch (err) {
+    body.destroy(); // free the connection now, not at the body timeout
+    throw err;
+  }
   const chunks: Buffer[] = [];
   let total = 0;
   const sink = new Writable({

@@ -64,14 +64,17 @@ function rhythm(input: PollInput, pollsPerGap: number): PollDecision {
     .filter((t) => Number.isFinite(t) && t <= input.now.getTime())
     .sort((a, b) => b - a)
     .slice(0, RECENT);
-  if (times.length < 2) {
+  // Equal times carry no rhythm (a feed stamping every item with its build time, or a first
+  // batch all "first seen" at once): count distinct moments only.
+  const distinct = times.filter((t, i) => i === 0 || t !== times[i - 1]);
+  if (distinct.length < 2) {
     // Nothing to learn from yet: halfway between the bounds, on a log scale.
     return { delayMs: Math.sqrt(Math.max(1, input.minMs) * input.maxMs), reason: 'new-source' };
   }
-  const gaps = times.slice(1).map((t, i) => times[i]! - t).sort((a, b) => a - b);
+  const gaps = distinct.slice(1).map((t, i) => distinct[i]! - t).sort((a, b) => a - b);
   const median = gaps[Math.floor(gaps.length / 2)]!;
   const target = median / pollsPerGap;
-  const silence = input.now.getTime() - times[0]!;
+  const silence = input.now.getTime() - distinct[0]!;
   // Quiet for longer than twice the usual gap: slow down in proportion to the silence.
   if (silence > 2 * median && silence / pollsPerGap > target) {
     return { delayMs: silence / pollsPerGap, reason: 'quiet' };

@@ -68,6 +68,11 @@ describe('nextPollDelay', () => {
     expect(later).toEqual({ delayMs: 30 * MIN, reason: 'retry-after' });
   });
 
+  it('learns nothing from items that share one timestamp', () => {
+    const same = Array.from({ length: 20 }, () => new Date(NOW.getTime() - MIN));
+    expect(nextPollDelay({ ...base, itemTimes: same }).reason).toBe('new-source');
+  });
+
   it('ignores item times in the future and uses only recent items', () => {
     const future = [new Date(NOW.getTime() + HOUR), new Date(NOW.getTime() + 2 * HOUR)];
     expect(nextPollDelay({ ...base, itemTimes: [...future, ...every(8 * MIN, 20)] })).toEqual({ delayMs: 2 * MIN, reason: 'rhythm' });
