@@ -46,11 +46,25 @@ export function escapeHtml(text: string): string {
 }
 
 /** Collapses whitespace; null for empty. */
-const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u2000-\u200a\u2028\u2029\u3000\ufeff]/;
+/** True when collapsing whitespace would change the text beyond a trim (a loop beats a regex here). */
+function isMessy(text: string): boolean {
+  let prevSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return true;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c < 32 || c === 0xa0 || (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) return true;
+  }
+  return false;
+}
 
 export function clean(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const t = MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  const t = isMessy(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
   return t === '' ? null : t;
 }
 
