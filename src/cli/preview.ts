@@ -17,7 +17,7 @@ export default async function previewCommand(argv: string[]): Promise<number> {
     const res = await http.get(url, { accept: 'text/html,application/xhtml+xml;q=0.9' });
     if (res.status >= 400) throw new PermanentError(`preview: HTTP ${res.status} from ${res.url}`, 'preview.http_error');
     const type = res.headers['content-type'] ?? '';
-    if (type && !/html|xml/i.test(type)) throw new PermanentError(`preview: not an HTML page (${type}): ${res.url}`, 'preview.not_html');
+    if (type && !/^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type)) throw new PermanentError(`preview: not an HTML page (${type}): ${res.url}`, 'preview.not_html');
     const { text: html } = decodeBody(res.body, { contentType: type || null, kind: 'html' });
     const page = extractArticle(html, res.url);
     const lang = primaryLang(values.from) ?? primaryLang(page.lang) ?? detectLanguage(page.text).lang ?? 'en';

@@ -7,16 +7,30 @@ import { JobQueue } from '../jobs/queue.ts';
 import { findSource, listSources, removeSource, upsertSource } from '../store/sources.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 
-/** A page URL is not a feed: find its feeds and take the first, naming the others. */
-async function resolveFeedUrl(app: App, url: string): Promise<{ url: string; others: string[] }> {
+async function fetchText(app: App, url: string): Promise<{ url: string; status: number; type: string | null; text: string }> {
   const res = await app.http().get(url);
-  if (res.status >= 400) throw new PermanentError(`source: HTTP ${res.status} from ${url}`, 'source.unreachable');
   const type = res.headers['content-type'] ?? null;
   const { text } = decodeBody(res.body, { contentType: type, kind: /html/.test(type ?? '') ? 'html' : 'xml' });
-  if (looksLikeFeed(text, type)) return { url: res.url === url ? url : url, others: [] };
-  const found = discoverFeeds(text, res.url);
-  if (found.length === 0) throw new PermanentError(`source: no feed found at ${url} (no <link rel="alternate"> and no feed at the usual paths)`, 'source.no_feed');
-  return { url: found[0]!.url, others: found.slice(1).map((f) => f.url) };
+  return { url: res.url, status: res.status, type, text };
+}
+
+/**
+ * A page URL is not a feed: find the feeds it offers and take the first that really is one,
+ * naming the others. Guessed paths (/feed, /rss.xml…) are only taken after fetching them.
+ */
+async function resolveFeedUrl(app: App, url: string): Promise<{ url: string; others: string[] }> {
+  const page = await fetchText(app, url);
+  if (page.status >= 400) throw new PermanentError(`source: HTTP ${page.status} from ${url}`, 'source.unreachable');
+  if (looksLikeFeed(page.text, page.type)) return { url, others: [] };
+  const candidates = discoverFeeds(page.text, page.url);
+  const declared = candidates.filter((c) => c.type !== 'guess').map((c) => c.url);
+  for (const candidate of candidates.slice(0, 12)) {
+    const found = await fetchText(app, candidate.url).catch(() => null);
+    if (found && found.status < 400 && looksLikeFeed(found.text, found.type)) {
+      return { url: candidate.url, others: declared.filter((u) => u !== candidate.url) };
+    }
+  }
+  throw new PermanentError(`source: no feed found at ${url} (no <link rel="alternate"> feed and none at the usual paths)`, 'source.no_feed');
 }
 
 async function add(app: App, url: string, opts: { name?: string; lang?: string; category?: string }): Promise<number> {

@@ -15,7 +15,7 @@ function configFile(name: string, yaml: string): string {
   return file;
 }
 
-describe('transwire CLI', () => {
+describe('transwire CLI', { timeout: 120_000 }, () => {
   it('prints usage and exits 2 without a command, and names an unknown one', async () => {
     const none = await runCli([]);
     expect(none.code).toBe(2);
@@ -43,7 +43,7 @@ describe('transwire CLI', () => {
   });
 });
 
-describe('transwire preview', () => {
+describe('transwire preview', { timeout: 180_000 }, () => {
   let newsroom: Newsroom;
   let allowFile: string;
   beforeAll(async () => {

@@ -102,4 +102,4 @@ it('publishes exactly once after a worker is killed with SIGKILL mid-translation
     translations: (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM translations')).rows[0]!.n,
   }));
   expect(after).toEqual({ job: [{ state: 'done', attempts: 2 }], publications: 1, translations: 1 });
-}, 120_000);
+}, 300_000);
