@@ -22,8 +22,8 @@ header.site .wrap{display:flex;flex-wrap:wrap;gap:.75rem 1.5rem;align-items:cent
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
 .langs{margin-inline-start:auto}
 .langs a[aria-current]{font-weight:700;color:var(--fg)}
-form.search{display:flex;gap:.5rem;flex:1 1 16rem;max-width:28rem}
-form.search input{flex:1;min-width:0;padding:.45rem .6rem;font:inherit;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
+form.search{display:flex;gap:.5rem;flex:1 1 12rem;min-width:0;max-width:28rem}
+form.search input{flex:1 1 0;width:0;min-width:0;padding:.45rem .6rem;font:inherit;border:1px solid var(--muted);border-radius:4px;background:var(--bg);color:var(--fg)}
 form.search button{padding:.45rem .8rem;font:inherit;border:1px solid var(--accent);border-radius:4px;background:var(--accent);color:var(--bg);cursor:pointer}
 .topics{border-block-end:1px solid var(--line);font-size:.95rem}
 .topics .wrap{padding-block:.5rem}

@@ -121,6 +121,14 @@ describe.each(WIDTHS)('the site at %i px', (width) => {
   });
 });
 
+describe('the narrowest phones', () => {
+  it.each([['/es/'], ['article']])('%s fits 320 px without horizontal scrolling', async (which) => {
+    const { page } = await visit(which === 'article' ? pathOf('port:es') : which, 320);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.context().close();
+  });
+});
+
 describe('reading with a keyboard and switching language', () => {
   it('switches to the same story in Arabic', async () => {
     const { page } = await visit(pathOf('port:es'), 1280);

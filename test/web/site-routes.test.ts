@@ -174,6 +174,23 @@ describe('HTTP behaviour', () => {
     expect(res.headers.get('cache-control')).toContain('immutable');
   });
 
+  it('answers 500 with an error page in the page language when the database fails', async () => {
+    let broken = false;
+    const flaky = { ...db, kind: db.kind, query: (sql: string, params?: unknown[]) => (broken ? Promise.reject(new Error('connection lost')) : db.query(sql, params)) } as Db;
+    const logged: string[] = [];
+    const failing = createSiteApp({ db: flaky, site: SITE, log: (msg) => logged.push(msg) });
+    await failing.start();
+    broken = true;
+    const res = await failing.fetch(new Request('http://site.test/ar/'));
+    await failing.close();
+    expect(res.status).toBe(500);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const d = await doc(res);
+    expect(d.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(d.querySelector('h1')?.textContent).toBe('حدث خطأ ما');
+    expect(logged).toContain('web: request failed');
+  });
+
   it('answers HEAD without a body and refuses POST', async () => {
     const head = await app.fetch(new Request('http://site.test/es/', { method: 'HEAD' }));
     expect(head.status).toBe(200);
