@@ -85,7 +85,8 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
   const jitter = seeded(7);
   const state = net.sources.map((s) => ({
     s,
-    next: start + jitter() * MIN_MS,
+    // First polls spread over the longest interval, as a reader that has run for a while would.
+    next: start + jitter() * MAX_MS,
     busy: false,
     etag: null as string | null,
     itemTimes: [] as Date[],

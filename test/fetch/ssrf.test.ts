@@ -106,6 +106,7 @@ describe('SSRF guard on the connection', () => {
 
   it('refuses schemes other than http and https, also as a redirect target', async () => {
     const http = createHttpClient({ userAgent: UA, allowPrivate: [`127.0.0.1:${relay.port}`] });
+    await expect(http.get('not a url')).rejects.toMatchObject({ code: 'fetch.bad_url' });
     for (const url of ['file:///etc/passwd', 'ftp://example.org/feed', 'gopher://example.org/', 'data:text/plain,x']) {
       await expect(http.get(url)).rejects.toMatchObject({ code: 'fetch.bad_scheme' });
     }
