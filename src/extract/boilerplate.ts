@@ -24,7 +24,7 @@ export const BOILERPLATE_CLASS = new RegExp(
       'author-?(?:bio|box|info|card)', 'about-?(?:the-?)?author', 'bio', 'byline', 'dateline', 'meta', 'post-?meta', 'entry-?meta', 'article-?meta', 'timestamp',
       'print', 'trending', 'most-?(?:popular|read|viewed)', 'popular', 'skip', 'back-?to-?top', 'scroll-?top', 'to-?top',
       'hidden', 'visually-?hidden', 'sr-?only', 'screen-?reader-?text', 'offscreen', 'disclaimer', 'copyright',
-      'jump-?link', '(?:image-?|photo-?|img-?|media-?)?captions?', '(?:image-?|photo-?|img-?)?credits?', 'caption-?text', 'toc', 'login', 'signin', 'follow', 'donate', 'donation', 'app-?promo',
+      'jump-?link', 'pull-?quote', 'pullout', 'quote-?box', '(?:image-?|photo-?|img-?|media-?)?captions?', '(?:image-?|photo-?|img-?)?credits?', 'caption-?text', 'toc', 'login', 'signin', 'follow', 'donate', 'donation', 'app-?promo',
     ].join('|') +
     ')(?:$|[\\s_-])',
   'i',

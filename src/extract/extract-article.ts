@@ -90,7 +90,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     dir: lang ? textDirection(lang) : (meta.declaredDir ?? 'ltr'),
     siteName: meta.siteName,
     canonical: meta.canonical,
-    image: image ? { url: image, caption: captionFor(blocks, image, url) } : null,
+    image: image ? { url: image, caption: meta.image ? meta.imageCaption : captionFor(blocks, image, url) } : null,
     excerpt: meta.description ?? excerptOf(rendered.text),
     text: rendered.text,
     html: sanitizeHtml(rendered.html, url),

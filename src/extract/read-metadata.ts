@@ -2,6 +2,7 @@
 import type { Document } from 'domhandler';
 import { cleanTitle } from './clean-title.ts';
 import { classAndId, normalizeSpace, textOf, walkElements, type Element } from './dom.ts';
+import { imageOf } from './collect-blocks.ts';
 import { readJsonLd } from './json-ld.ts';
 import { toIsoDate, dateFromUrl } from './parse-date.ts';
 import { plainText, safeUrl } from './text-fields.ts';
@@ -16,6 +17,8 @@ export interface PageMetadata {
   siteName: string | null;
   canonical: string | null;
   image: string | null;
+  /** The caption of the lead image where the page shows it in a <figure>. */
+  imageCaption: string | null;
   description: string | null;
   articleBody: string | null;
 }
@@ -31,11 +34,12 @@ interface Found {
   time?: Element;
   datePublished?: Element;
   author?: Element;
+  figures: Element[];
 }
 
 /** Everything metadata reads, gathered in one walk over the page. */
 function gather(doc: Document): Found {
-  const found: Found = { meta: new Map(), jsonLd: [] };
+  const found: Found = { meta: new Map(), jsonLd: [], figures: [] };
   walkElements(doc, (e) => {
     const a = e.attribs;
     switch (e.name) {
@@ -62,6 +66,9 @@ function gather(doc: Document): Found {
         break;
       case 'link':
         if (!found.canonical && /(^|\s)canonical(\s|$)/i.test(a.rel ?? '')) found.canonical = e;
+        break;
+      case 'figure':
+        found.figures.push(e);
         break;
       case 'time':
         if (!found.time && a.datetime) found.time = e;
@@ -110,6 +117,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ) ?? dateFromUrl(url);
   const modified = toIsoDate(first(ld?.dateModified, m('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified')));
   const dir = (html?.attribs.dir ?? '').toLowerCase();
+  const image = safeUrl(first(ld?.image, m('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src')), url);
   return {
     title: plainText(cleanTitle(rawTitle, siteName, h1Text)),
     byline: plainText(byline ? byline.replace(/^by\s+/i, '') : null),
@@ -119,7 +127,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     declaredDir: dir === 'rtl' ? 'rtl' : dir === 'ltr' ? 'ltr' : null,
     siteName,
     canonical: safeUrl(first(canonicalEl?.attribs.href, m('og:url'), ld?.url), url),
-    image: safeUrl(first(ld?.image, m('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src')), url),
+    image,
+    imageCaption: image ? captionOf(found.figures, image, url) : null,
     description: plainText(first(ld?.description, m('og:description', 'description', 'twitter:description'))),
     articleBody: ld?.articleBody ? normalizeBody(ld.articleBody) : null,
   };
@@ -130,4 +139,21 @@ function normalizeBody(body: string): string | null {
   const text = /<\/?(p|div|br)\b/i.test(body) ? body.replace(/<br\s*\/?>|<\/p>/gi, '\n\n').replace(/<[^>]+>/g, '') : body;
   const out = text.split(/\n\s*\n|\r\n/).map(normalizeSpace).filter(Boolean).join('\n\n');
   return out || null;
+}
+
+/** Images are matched by file name: pages serve the same picture from several sizes and hosts. */
+function fileName(u: string): string {
+  return u.replace(/[?#].*$/, '').split('/').pop() ?? u;
+}
+
+function captionOf(figures: Element[], image: string, url: string): string | null {
+  const want = fileName(image);
+  for (const figure of figures) {
+    const img = imageOf(figure);
+    const src = img ? safeUrl(img.src, url) : null;
+    if (!src || fileName(src) !== want) continue;
+    const caption = figure.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'figcaption');
+    return plainText(caption ? textOf(caption) : img?.alt || null);
+  }
+  return null;
 }

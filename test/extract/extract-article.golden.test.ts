@@ -12,7 +12,7 @@ const pages = readdirSync(DIR)
   });
 
 /** Page chrome that must never reach a story, whatever the page. */
-const CHROME = [/back to top/i, /\bshare\b/i, /cookies?/i, /sign up/i, /newsletter/i, /related stories/i, /comments? \(/i, /not all news on the site/i, /all rights reserved/i, /العودة إلى الأعلى/, /شارك/, /lo más leído/i];
+const CHROME = [/back to top/i, /^share\b.{0,20}$/im, /facebook/i, /cookies?/i, /sign up/i, /newsletter/i, /related stories/i, /comments? \(/i, /not all news on the site/i, /all rights reserved/i, /العودة إلى الأعلى/, /شارك/, /lo más leído/i];
 
 describe('extractArticle golden pages (page.html → page.expected.json)', () => {
   it.each(pages)('$name', ({ html, expected }) => {
