@@ -2,13 +2,11 @@ import { errorMessage, ThrottledError } from '../../domain/errors.ts';
 import type { HttpClient } from '../../fetch/index.ts';
 import { decodeBody } from '../../fetch/index.ts';
 import { parseFeed } from '../../feeds/index.ts';
-import { normalizeUrl } from '../../stories/index.ts';
 import type { Db } from '../../store/db.ts';
 import { acquireHostSlot } from '../../store/host-limits.ts';
-import { insertItemIfNew } from '../../store/items.ts';
 import { getSource, recordFetch, type SourceRow } from '../../store/sources.ts';
 import type { Logger } from '../../logger.ts';
-import { JobQueue } from '../queue.ts';
+import { ingestFeedItems } from '../ingest-feed.ts';
 import { backoffMs } from '../retry-policy.ts';
 
 export interface PollDeps {
@@ -72,22 +70,7 @@ export function createPollSourceHandler(deps: PollDeps) {
     }
 
     const fresh = await db.transaction(async (tx) => {
-      let count = 0;
-      for (const entry of feed.items) {
-        const url = entry.link;
-        const item = await insertItemIfNew(tx, {
-          sourceId: source.id,
-          guid: entry.id,
-          url,
-          urlKey: url ? normalizeUrl(url) : null,
-          title: entry.title,
-          summary: entry.summary,
-          publishedAt: entry.published,
-        });
-        if (!item || !url) continue;
-        await JobQueue.enqueue(tx, { kind: 'extract', key: `extract:item:${item.id}`, payload: { itemId: item.id }, priority: 50 });
-        count++;
-      }
+      const count = await ingestFeedItems(tx, source.id, feed);
       await recordFetch(tx, source.id, {
         ok: true,
         etag: res.etag,
