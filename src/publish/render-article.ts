@@ -13,7 +13,16 @@ import type { ArticleView, NamedLink, SiteInfo } from './site-view.ts';
 export function localMediaOnly(body: string): string {
   return body
     .replace(/<(img|source)\b[^>]*>/gi, (tag) => (/\ssrc="\/(?!\/)/i.test(tag) ? tag : ''))
-    .replace(/<(iframe|video|audio|object|embed)\b[\s\S]*?<\/\1>/gi, '');
+    .replace(/<(iframe|video|audio|object|embed)\b[\s\S]*?<\/\1>/gi, '')
+    // A caption whose image is gone would describe nothing.
+    .replace(/<figure\b[^>]*>([\s\S]*?)<\/figure>/gi, (fig, inner: string) => (/<(img|picture|svg)\b/i.test(inner) ? fig : ''));
+}
+
+/** The standfirst is left out when the body opens with the same words (extractors often do). */
+export function standfirstRepeats(excerpt: string, text: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const e = norm(excerpt).replace(/[….]+$/, '');
+  return e.length > 0 && norm(text).startsWith(e.slice(0, Math.min(e.length, 120)));
 }
 
 function time(lang: string, date: Date): string {
@@ -69,7 +78,7 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   const main = `<article class="story">
 ${a.category ? `<p class="tag"><a href="/${esc(lang)}/topic/${esc(a.topicSlug ?? '')}">${esc(a.category)}</a></p>` : ''}
 <h1>${esc(a.title)}</h1>
-${a.excerpt ? `<p class="standfirst">${esc(a.excerpt)}</p>` : ''}
+${a.excerpt && !standfirstRepeats(a.excerpt, a.text) ? `<p class="standfirst">${esc(a.excerpt)}</p>` : ''}
 <p class="meta">${a.byline ? `${fill(m.byline, { name: a.byline })} · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.sourcePublishedAt ?? a.publishedAt)}</p>
 ${a.flagged ? `<p class="warning" role="note"><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}
 <p class="notice" role="note">${fill(m.notice, { engine: a.engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>

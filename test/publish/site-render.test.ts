@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { esc, fill, jsonForScript } from '../../src/publish/html.ts';
 import { messages } from '../../src/publish/messages.ts';
 import { en } from '../../src/publish/messages/en.ts';
-import { localMediaOnly } from '../../src/publish/render-article.ts';
+import { localMediaOnly, standfirstRepeats } from '../../src/publish/render-article.ts';
 import { highlight, MARK_START, MARK_STOP } from '../../src/publish/render-search.ts';
 import { slug } from '../../src/publish/slug.ts';
 import { cdata, x } from '../../src/publish/xml.ts';
@@ -45,7 +45,15 @@ describe('third-party media never reaches the page', () => {
     ['<img src="//cdn.example/x.jpg">', ''],
     ['<iframe src="https://youtube.example/v"></iframe><p>b</p>', '<p>b</p>'],
     ['<picture><source src="https://x.example/a.webp"><img src="https://x.example/a.jpg"></picture>', '<picture></picture>'],
+    ['<figure><img src="https://x.example/a.jpg"><figcaption>A port</figcaption></figure><p>c</p>', '<p>c</p>'],
+    ['<figure><img src="/media/a.jpg"><figcaption>A port</figcaption></figure>', '<figure><img src="/media/a.jpg"><figcaption>A port</figcaption></figure>'],
   ])('%s', (input, out) => expect(localMediaOnly(input)).toBe(out));
+  
+  it.each([
+    ['Ossland made no mention of a truce.', 'Ossland made no mention of a truce. KESSLAU — …', true],
+    ['Ossland made no mention…', 'Ossland  made no mention of a truce.', true],
+    ['A different summary.', 'The body starts elsewhere.', false],
+  ])('standfirst %j repeats the body: %s', (excerpt, text, repeats) => expect(standfirstRepeats(excerpt, text)).toBe(repeats));
 });
 
 describe('slugs', () => {
