@@ -29,8 +29,13 @@ export interface ArticleInput {
   html: string;
 }
 
+export interface TranslateOptions {
+  /** Overrides the configured chain for this call: a re-translation with another engine. */
+  chain?: string[];
+}
+
 export interface Translator {
-  translateArticle(input: ArticleInput, from: string, to: string): Promise<TranslatedArticle>;
+  translateArticle(input: ArticleInput, from: string, to: string, options?: TranslateOptions): Promise<TranslatedArticle>;
   canTranslate(from: string, to: string): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -83,11 +88,12 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       return (await resolveRoutes(opts.engines, opts.chains, from, to)).length > 0;
     },
 
-    async translateArticle(input, from, to) {
+    async translateArticle(input, from, to, options = {}) {
       const { segments, skeleton } = segmentHtml(input.html);
       const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments];
       const prot = sourceUnits.map((u) => protectTerms(u, glossary, from, to));
-      const routes = await resolveRoutes(opts.engines, opts.chains, from, to);
+      const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
+      const routes = await resolveRoutes(opts.engines, chains, from, to);
       if (routes.length === 0) throw new PermanentError(`translate: no engine translates ${from}→${to}`, 'translate.no_pair');
       const errors: unknown[] = [];
       for (const route of routes) {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { PermanentError, ThrottledError, TransientError, TranswireError } from '../../src/domain/errors.ts';
 import { createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
 import type { EngineAlert } from '../../src/translate/engine-runner.ts';
+import { createLibreTranslateEngine } from '../../src/translate/engines/libretranslate/libretranslate-engine.ts';
 import { fakeEngine, wordForWord } from './fake-engine.ts';
+import { fakeServer, json } from './fake-server.ts';
 
 const noSleep = { sleep: async () => undefined, backoffMs: 1 };
 const article = {
@@ -64,6 +66,29 @@ describe('translator', () => {
     const a = await t.translateArticle(article, 'en', 'es');
     expect(a.engine).toBe('up');
     expect(down.calls).toHaveLength(3); // retried with backoff before moving on
+  });
+
+  it('re-translates with another engine on request (review retranslate)', async () => {
+    const a = fakeEngine('a', ['en-es'], wordForWord);
+    const b = fakeEngine('b', ['en-es'], (s) => `${wordForWord(s)}!`);
+    const t = createTranslator({ engines: new Map([['a', a], ['b', b]]), chains: { 'en-es': ['a', 'b'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });
+    expect((await t.translateArticle(article, 'en', 'es')).engine).toBe('a');
+    expect((await t.translateArticle(article, 'en', 'es', { chain: ['b'] })).engine).toBe('b');
+  });
+
+  it('retries an HTTP engine answering 5xx with backoff, through the real adapter', async () => {
+    let calls = 0;
+    const s = await fakeServer((req, res) => (++calls <= 2 ? json(res, 503, { error: 'busy' }) : json(res, 200, { translatedText: req.body.q })));
+    try {
+      const engine = createLibreTranslateEngine({ name: 'lt', url: s.url });
+      const slept: number[] = [];
+      const t = createTranslator({ engines: new Map([['lt', engine]]), chains: { 'en-es': ['lt'] }, memory: createInMemoryTranslationMemory(), runner: { backoffMs: 100, sleep: async (ms) => void slept.push(ms) } });
+      const a = await t.translateArticle({ title: 'T', excerpt: null, html: '<p>x</p>' }, 'en', 'es');
+      expect(a.engine).toBe('lt');
+      expect(slept).toEqual([100, 200]);
+    } finally {
+      await s.close();
+    }
   });
 
   it('pivots through a third language when no direct pair exists (fr→es→en)', async () => {
