@@ -78,7 +78,10 @@ describe('translator', () => {
 
   it('retries an HTTP engine answering 5xx with backoff, through the real adapter', async () => {
     let calls = 0;
-    const s = await fakeServer((req, res) => (++calls <= 2 ? json(res, 503, { error: 'busy' }) : json(res, 200, { translatedText: req.body.q })));
+    const s = await fakeServer((req, res) => {
+      if (req.url === '/languages') return json(res, 200, [{ code: 'en', targets: ['es'] }]);
+      return ++calls <= 2 ? json(res, 503, { error: 'busy' }) : json(res, 200, { translatedText: req.body.q });
+    });
     try {
       const engine = createLibreTranslateEngine({ name: 'lt', url: s.url });
       const slept: number[] = [];
