@@ -73,6 +73,17 @@ export function walkElements(root: ParentNode, visit: (el: Element) => boolean |
   }
 }
 
+/** Depth of the element tree, counting stops as soon as it passes `limit`. */
+export function depthExceeds(root: ParentNode, limit: number): boolean {
+  const stack: Array<[ParentNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const c of node.children) if (isElement(c) && c.children.length > 0) stack.push([c, depth + 1]);
+  }
+  return false;
+}
+
 export function findAll(root: ParentNode, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
   walkElements(root, (el) => {

@@ -6,11 +6,12 @@ import { selectAll } from 'css-select';
 import type { Document } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { ExtractedArticle } from '../domain/article.ts';
+import { PermanentError } from '../domain/errors.ts';
 import { textDirection } from '../domain/lang.ts';
 import { chooseLanguage } from './choose-language.ts';
 import { cleanTree } from './clean-tree.ts';
 import { collectBlocks, type Block } from './collect-blocks.ts';
-import { findFirst, normalizeSpace, type Element } from './dom.ts';
+import { depthExceeds, findFirst, normalizeSpace, type Element } from './dom.ts';
 import { findContent, tokens } from './find-content.ts';
 import { readMetadata } from './read-metadata.ts';
 import { readabilityFallback } from './readability-fallback.ts';
@@ -52,11 +53,24 @@ function storyBlocks(doc: Document, body: Element, declaredBody: string | null, 
   return heuristic;
 }
 
-export function extractArticle(html: string, url: string, opts: ExtractOptions = {}): ExtractedArticle {
+/** Deeper than this a page is broken or hostile: our walks recurse, and Readability slows to minutes. */
+const MAX_DEPTH = 5000;
+const MAX_DEPTH_FOR_READABILITY = 300;
+
+function parse(html: string): { doc: Document; body: Element } {
   const doc = parseDocument(html, { decodeEntities: true });
-  const meta = readMetadata(doc, url);
   const body = findFirst(doc, (e) => e.name === 'body') ?? findFirst(doc, (e) => e.name === 'html');
-  let blocks = body ? storyBlocks(doc, body, meta.articleBody, opts) : [];
+  if (body) return { doc, body };
+  // A fragment or bare text: give it the body a browser would.
+  const wrapped = parseDocument(`<html><body>${html}</body></html>`, { decodeEntities: true });
+  return { doc: wrapped, body: findFirst(wrapped, (e) => e.name === 'body')! };
+}
+
+export function extractArticle(html: string, url: string, opts: ExtractOptions = {}): ExtractedArticle {
+  const { doc, body } = parse(html);
+  if (depthExceeds(doc, MAX_DEPTH)) throw new PermanentError(`extract: page nested more than ${MAX_DEPTH} elements deep`, 'extract_too_deep');
+  const meta = readMetadata(doc, url);
+  let blocks = storyBlocks(doc, body, meta.articleBody, opts);
   let rendered = renderBlocks(blocks);
   const min = opts.minTextLength ?? 250;
   if (rendered.text.length < min && meta.articleBody && meta.articleBody.length > rendered.text.length) {
@@ -64,14 +78,14 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     rendered = { text: meta.articleBody, html: paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n') };
     blocks = [];
   }
-  if (rendered.text.length < min && !opts.rules?.select?.length) {
+  if (rendered.text.length < min && !opts.rules?.select?.length && !depthExceeds(doc, MAX_DEPTH_FOR_READABILITY)) {
     const fallback = readabilityFallback(html, url);
     if (fallback && fallback.text.length > rendered.text.length) rendered = fallback;
   }
-  if (rendered.text.length < min && body) {
+  if (rendered.text.length < min) {
     // Broken markup can put the story inside what looks like chrome: last, try again cleaning lightly.
-    const again = findFirst(parseDocument(html, { decodeEntities: true }), (e) => e.name === 'body');
-    const lightBlocks = again ? storyBlocks(again.parent as unknown as Document, again, meta.articleBody, opts, true) : [];
+    const again = parse(html);
+    const lightBlocks = storyBlocks(again.doc, again.body, meta.articleBody, opts, true);
     const lightRendered = renderBlocks(lightBlocks);
     if (lightRendered.text.length > rendered.text.length) {
       blocks = lightBlocks;
