@@ -1,0 +1,46 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { htmlToStream, streamToHtml } from '../../src/translate/engines/apertium/apertium-stream.ts';
+import { protectTerms, restoreTerms } from '../../src/translate/glossary.ts';
+import { escapeHtmlText } from '../../src/translate/html-text.ts';
+import { joinSegments, segmentHtml } from '../../src/translate/segmenter.ts';
+
+describe('segmentHtml', () => {
+  it.each([
+    ['<p>One <a href="x">link</a>.</p>', ['One <a href="x">link</a>.']],
+    ['<h2>Head</h2>\n<p>Body</p>', ['Head', 'Body']],
+    ['<ul><li>One</li><li>Two <b>b</b><ul><li>nested</li></ul></li></ul>', ['One', 'Two <b>b</b>', 'nested']],
+    ['<blockquote><p>Quote</p></blockquote><figure><img src="a.jpg"><figcaption>Cap</figcaption></figure>', ['Quote', 'Cap']],
+    ['<pre>code()</pre><p><code>x</code></p><iframe src="v"></iframe><p>  </p>', []],
+    ['<div>loose <i>text</i><p>para</p>tail</div>', ['loose <i>text</i>', 'para', 'tail']],
+    ['<table><tr><td>Cell 1</td><td>2,000</td></tr></table>', ['Cell 1', '2,000']], // numbers alone still get target notation
+  ])('%s', (html, segments) => {
+    const s = segmentHtml(html);
+    expect(s.segments).toEqual(segments);
+    expect(joinSegments(s.skeleton, s.segments)).toBe(html);
+  });
+
+  it('puts translations back in place of each block, markup around them untouched', () => {
+    const s = segmentHtml('<h1>A</h1><p> B <em>c</em> </p><img src="i.png">');
+    expect(joinSegments(s.skeleton, ['X', 'Y <em>z</em>'])).toBe('<h1>X</h1><p> Y <em>z</em> </p><img src="i.png">');
+  });
+});
+
+describe('apertium stream format', () => {
+  it('round-trips any text and markup', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('<b>', '</b>', '<a href="/x?a=1&amp;b=[2]">', '</a>', '<br>'))), (parts) => {
+        const html = parts.map((p) => (p.startsWith('<') ? p : escapeHtmlText(p.replace(/[<>&\0]/g, '')))).join('');
+        expect(streamToHtml(htmlToStream(html))).toBe(html);
+      }),
+    );
+  });
+});
+
+describe('glossary placeholders', () => {
+  it('protects terms outside tags only and restores the mapping', () => {
+    const p = protectTerms('<a title="Tass">Tass</a> and Tass-like TASS', [{ term: 'Tass', map: { es: 'TASS (agencia)' } }], 'en', 'es');
+    expect(p.html).toBe('<a title="Tass"><x id="g0"/></a> and <x id="g1"/>-like TASS');
+    expect(restoreTerms(p.html.replace('<x id="g1"/>', ''), p.slots)).toEqual({ html: '<a title="Tass">TASS (agencia)</a> and -like TASS', missing: [1] });
+  });
+});
