@@ -89,12 +89,12 @@ export async function markStale(db: Db, where: { lang?: string | null; kinds?: s
  * back a little before the last version they saw: sequence numbers are taken before commit, so a
  * slow transaction can commit a lower number after a higher one was already seen.
  */
-export async function pagesChangedSince(db: Db, version: number, limit = 1000): Promise<{ path: string; version: number }[]> {
-  const { rows } = await db.query<{ path: string; version: number }>(
-    `SELECT path, version FROM pages WHERE version > $1 ORDER BY version LIMIT $2`,
+export async function pagesChangedSince(db: Db, version: number, limit = 1000): Promise<{ path: string; version: number; stale: boolean }[]> {
+  const { rows } = await db.query<{ path: string; version: number; stale: boolean }>(
+    `SELECT path, version, stale FROM pages WHERE version > $1 ORDER BY version LIMIT $2`,
     [version, limit],
   );
-  return rows.map((r) => ({ path: r.path, version: Number(r.version) }));
+  return rows.map((r) => ({ path: r.path, version: Number(r.version), stale: r.stale }));
 }
 
 export async function maxPageVersion(db: Db): Promise<number> {

@@ -124,10 +124,11 @@ export class PageCache {
       const held = this.mem.get(c.path);
       if (held && held.version < c.version) {
         this.mem.delete(c.path);
-        reload.push(c.path);
+        if (!c.stale) reload.push(c.path);
       }
     }
-    // Hot pages come straight back, so the next reader does not pay for the miss.
+    // Hot pages someone rendered come straight back, so the next reader does not pay for the
+    // miss; tombstones wait for a reader, or every web process would render them at once.
     await Promise.all(reload.map((p) => this.get(p).catch(() => null)));
   }
 

@@ -1,4 +1,3 @@
-import { slug } from '../../publish/slug.ts';
 import type { Db } from '../../store/db.ts';
 import { markStale, putPage } from '../../store/pages.ts';
 import { getPublicationById, listAlternates } from '../../store/site-article.ts';
@@ -15,9 +14,10 @@ export interface RenderSitePayload {
 
 /**
  * Renders what a content change touches, once, and stores it pre-compressed for every web process.
- * The pages a reader or crawler asks for first (the article, home, feeds, sitemaps, its topic and
- * outlet) are rendered now; deeper list pages become tombstones and are rendered on their next
- * request. Idempotent: running it twice writes the same pages again.
+ * The pages asked for most (the article and its other languages, the home page, the RSS feed) are
+ * rendered now; every other page that lists it (topic, outlet, Atom and JSON feeds, sitemaps,
+ * later home pages) becomes a tombstone, rendered once on its next request. That keeps a publish
+ * cheap for a web server sharing the process (PGlite runs on its thread). Idempotent.
  */
 export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (payload: RenderSitePayload) => Promise<void> {
   const { db, site } = deps;
@@ -35,8 +35,6 @@ export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (p
           eager.add(alt.path);
           langs.add(alt.lang);
         }
-        if (pub.category) eager.add(`/${pub.lang}/topic/${slug(pub.category)}`);
-        eager.add(`/${pub.lang}/source/${slug(pub.source_name)}`);
       }
     }
     for (const l of langs) {
@@ -44,15 +42,14 @@ export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (p
       else await markStale(db, { lang: l, kinds: ['list', 'feed', 'sitemap'] });
     }
     await markStale(db, { lang: null, kinds: ['sitemap'] });
-    for (const p of [`/${lang}/`, `/${lang}/feed.xml`, `/${lang}/atom.xml`, `/${lang}/feed.json`,
-      `/${lang}/sitemap.xml`, `/${lang}/news-sitemap.xml`, '/sitemap.xml']) eager.add(p);
+    eager.add(`/${lang}/`);
+    eager.add(`/${lang}/feed.xml`);
     const memo: RenderMemo = new Map();
     for (const path of eager) {
       const rendered = await buildPage(db, site, path, now, memo);
-      // A topic or outlet left without stories (after a takedown) names nothing any more.
       await yieldFirst(db);
       if (rendered) await putPage(db, await encodePage(rendered));
-      else await markStale(db, { paths: [path] });
+      else await markStale(db, { paths: [path] }); // names nothing any more
     }
     notifyPagesChanged();
   };
