@@ -21,10 +21,13 @@ export interface Block {
   image: { src: string; alt: string; caption: string } | null;
 }
 
-const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'kbd', 'mark', 'q', 'time',
-  's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'tt', 'u', 'var', 'wbr', 'nobr', 'br', 'img', 'picture', 'source',
+/** Elements that start a new block; everything else (custom elements too) flows inline in its text. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre',
+  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption',
 ]);
+const INLINE = { has: (name: string): boolean => !BLOCK.has(name) };
 const HEADING = /^h([1-6])$/;
 
 interface Ctx {
