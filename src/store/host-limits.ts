@@ -46,3 +46,18 @@ export async function acquireHostSlot(
     },
   };
 }
+
+/**
+ * Holds every request to `host` until `until` (a 429/503 Retry-After, a Crawl-delay breach): the
+ * whole host backs off, across processes, not just the one source that was told. Never moves
+ * the host's next slot earlier, and is capped by `maxMs` so a hostile header cannot park a host.
+ */
+export async function deferHost(db: Db, host: string, until: Date, opts: { maxMs?: number } = {}): Promise<void> {
+  const ms = Math.min(Math.max(0, until.getTime() - Date.now()), opts.maxMs ?? 3_600_000);
+  await db.query(
+    `INSERT INTO fetch_hosts (host, next_allowed_at) VALUES ($1, clock_timestamp() + $2::float8 * interval '1 millisecond')
+     ON CONFLICT (host) DO UPDATE SET next_allowed_at = GREATEST(fetch_hosts.next_allowed_at, EXCLUDED.next_allowed_at),
+                                      updated_at = clock_timestamp()`,
+    [host.toLowerCase(), ms],
+  );
+}

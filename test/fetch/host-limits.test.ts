@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
-import { acquireHostSlot, type HostSlot } from '../../src/store/host-limits.ts';
+import { acquireHostSlot, deferHost, type HostSlot } from '../../src/store/host-limits.ts';
 import { openDb } from '../../src/store/open-db.ts';
 import { createTestDatabase, onPostgres, openTestDb } from '../helpers/test-db.ts';
 
@@ -52,6 +52,21 @@ describe('acquireHostSlot', () => {
     expect((blocked as { waitMs: number }).waitMs).toBeLessThanOrEqual(200);
     await sleep(250);
     expect(isSlot(await acquireHostSlot(db, 'dead.example', opts))).toBe(true);
+  });
+
+  it('defers a whole host after a Retry-After, never earlier than already set, capped', async () => {
+    const opts = { concurrency: 4, minIntervalMs: 0 };
+    await deferHost(db, 'slow.example', new Date(Date.now() + 400));
+    const held = await acquireHostSlot(db, 'slow.example', opts);
+    expect(isSlot(held)).toBe(false);
+    expect((held as { waitMs: number }).waitMs).toBeGreaterThan(250);
+    await deferHost(db, 'slow.example', new Date(Date.now() + 10)); // does not shorten the wait
+    expect(isSlot(await acquireHostSlot(db, 'slow.example', opts))).toBe(false);
+    await sleep(450);
+    expect(isSlot(await acquireHostSlot(db, 'slow.example', opts))).toBe(true);
+    await deferHost(db, 'parked.example', new Date(Date.now() + 365 * 86_400_000), { maxMs: 1000 });
+    const parked = await acquireHostSlot(db, 'parked.example', opts);
+    expect((parked as { waitMs: number }).waitMs).toBeLessThanOrEqual(1000);
   });
 
   it('holds under many workers racing for one host', async () => {
