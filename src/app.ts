@@ -52,8 +52,10 @@ export function httpClientFor(config: Config): HttpClient {
   });
 }
 
-export function translatorFor(config: Config, memory: TranslationMemory): Translator {
+export function translatorFor(config: Config, memory: TranslationMemory, log?: Logger): Translator {
   return createTranslator({
+    // A quota or budget stop (DeepL 456, daily characters) is an operator's problem: say so loudly.
+    onAlert: (alert) => log?.warn({ engine: alert.engine, code: alert.code, until: alert.until }, alert.message),
     engines: createEngines(config.translation.engines),
     chains: { ...config.translation.chains } as Record<string, string[]>,
     memory,
@@ -76,7 +78,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
   let translator: Translator | null = null;
 
   const getHttp = () => (http ??= httpClientFor(config));
-  const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db)));
+  const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db), log));
 
   const rulesBySource = new Map(config.sources.map((s) => [s.url, s.extract]));
 

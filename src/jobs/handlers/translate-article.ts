@@ -20,7 +20,7 @@ export interface TranslateDeps {
  */
 export function createTranslateArticleHandler(deps: TranslateDeps) {
   const { db, translator, log } = deps;
-  return async function translateArticle(payload: { articleId: number; lang: string; force?: boolean }): Promise<void> {
+  return async function translateArticle(payload: { articleId: number; lang: string; force?: boolean; engine?: string | null }): Promise<void> {
     const article = await getArticle(db, payload.articleId);
     if (!article) return;
     if (!payload.force) {
@@ -31,6 +31,8 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
       { title: article.title, excerpt: article.excerpt, html: article.html },
       article.lang,
       payload.lang,
+      // An editor's "retranslate with another engine" overrides the configured chain.
+      payload.engine ? { chain: [payload.engine] } : undefined,
     );
     const source = await getSource(db, article.source_id);
     const { verdict, reasons } = decideVerdict(translated.checks, deps.policy, { source: source?.url });
