@@ -7,12 +7,18 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../src/extract/index.ts';
 import { loadPages, type BenchmarkPage } from './extract-data.ts';
+import { checkMetric } from './extract-metric-check.ts';
 import { scoreCorpus, scorePage, type CorpusScore, type PageScore } from './lib/extraction-metric.ts';
 
 const args = process.argv.slice(2);
 const worst = Number(args[args.indexOf('--worst') + 1] ?? 0) || 0;
 const onlyOurs = args.includes('--only') && args[args.indexOf('--only') + 1] === 'ours';
+if (!checkMetric()) {
+  console.error('the metric does not reproduce the published figures: fix bench/lib/extraction-metric.ts first');
+  process.exit(1);
+}
 const pages = loadPages();
+const loadedRss = process.resourceUsage().maxRSS / 1024;
 
 function readability(page: BenchmarkPage): string {
   const { document } = parseHTML(page.html);
@@ -48,12 +54,12 @@ const fmt = (r: Run): string =>
 const mine = run('transwire extractArticle', ours);
 const mineRss = process.resourceUsage().maxRSS / 1024;
 console.log(fmt(mine));
-console.log(`peak RSS after ours: ${mineRss.toFixed(0)} MiB, heap used now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
+console.log(`peak RSS: ${loadedRss.toFixed(0)} MiB with the pages loaded, ${mineRss.toFixed(0)} MiB after ours (+${(mineRss - loadedRss).toFixed(0)}), heap used now ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB`);
 if (!onlyOurs) {
   const base = run('Readability.js/linkedom', readability);
   console.log(fmt(base));
   console.log(`speed ratio ours/Readability: ${(mine.pagesPerSecond / base.pagesPerSecond).toFixed(2)}x   ΔF1 ${(mine.score.f1 - base.score.f1).toFixed(3)}`);
-  console.log(`peak RSS overall: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  console.log(`peak RSS after Readability too: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
 }
 console.log('published: rs_trafilatura 0.970/0.951/0.990, trafilatura 0.958/0.938/0.978, Readability.js 0.947/0.914/0.982 (F1/P/R)');
 const saveAt = args.indexOf('--save');
