@@ -124,6 +124,7 @@ async function main(): Promise<void> {
   const stopNginx = await startNginx(root, ngPort);
   const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
   let ok = true;
+  const quiet = new Map<string, Load>();
   try {
     for (const [name, path] of targets) {
       for (const tool of hasWrk ? ['autocannon', 'wrk'] : ['autocannon']) {
@@ -139,6 +140,7 @@ async function main(): Promise<void> {
           if (!tw || b.rps > tw.rps) tw = b;
         }
         const ratio = tw!.rps / ng!.rps;
+        if (tool === 'autocannon') quiet.set(name, tw!);
         console.log(`\n${name} (${tool}, ${CONNECTIONS} connections, best of ${ROUNDS} × ${tool === 'wrk' ? Math.min(SECONDS, 3) : SECONDS} s)`);
         console.log(`  nginx     ${fmt(ng!)}`);
         console.log(`  transwire ${fmt(tw!)}`);
@@ -175,6 +177,8 @@ async function main(): Promise<void> {
     await publisher;
     console.log(`\narticle while publishing (${published} stories rendered during the run)`);
     console.log(`  transwire ${fmt(busy)}`);
+    const calm = quiet.get('article');
+    if (calm) console.log(`  ${(busy.rps / calm.rps).toFixed(2)}× the requests/s of the quiet run above`);
     if (busy.p99 > 10) ok = false;
   } finally {
     await stopNginx();

@@ -90,7 +90,7 @@ describe('paths', () => {
 });
 
 describe('message files', () => {
-  it.each(['es', 'ar', 'fr', 'ca'])('%s has every string, and the notice names the engine', (lang) => {
+  it.each(['es', 'ar', 'fr', 'ca', 'pt', 'de'])('%s has every string, and the notice names the engine', (lang) => {
     const m = messages(lang);
     expect(Object.keys(m).sort()).toEqual(Object.keys(en).sort());
     expect(m.notice).toContain('{engine}');
