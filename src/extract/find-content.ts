@@ -38,7 +38,7 @@ function judge(block: Block, declared: string | null): Verdict {
   const density = block.linkChars / Math.max(1, len);
   const sentence = SENTENCE_END.test(block.text);
   // Long prose may link a lot (a news digest); short linked text is navigation.
-  if (density > 0.8 || (density > 0.5 && (len < 150 || !sentence)) || (len < 300 && CHROME_TEXT.test(block.text))) return 'bad';
+  if (density > 0.8 || (density > 0.5 && (len < 100 || !sentence)) || (len < 300 && CHROME_TEXT.test(block.text))) return 'bad';
   if (len < 250 && NEWSLETTER_TEXT.test(block.text) && SUBSCRIBE_TEXT.test(block.text)) return 'bad';
   // A block that opens with a long link and goes on in plain text is a teaser: headline and dek.
   // A linked sentence that ends in a full stop is prose that links, not a headline (news digests).
