@@ -73,3 +73,16 @@ describe('home pagination and topic sections', () => {
     for (const s of sections) for (const a of s.querySelectorAll('h3 a')) expect(latest.has(a.getAttribute('href'))).toBe(false);
   });
 });
+
+describe('search pagination', () => {
+  it('pages through 25 matches ten at a time', async () => {
+    const first = await page('/es/search?q=extra');
+    expect(first.d.querySelector('main p.muted')?.textContent).toBe('25 resultados para «extra»');
+    expect(first.d.querySelectorAll('main .card').length).toBe(10);
+    expect(first.d.querySelector('a[rel=next]')?.getAttribute('href')).toBe('/es/search?q=extra&page=2');
+    const last = await page('/es/search?q=extra&page=3');
+    expect(last.d.querySelectorAll('main .card').length).toBe(5);
+    expect(last.d.querySelector('a[rel=next]')).toBeNull();
+    expect(last.d.querySelector('a[rel=prev]')?.getAttribute('href')).toBe('/es/search?q=extra&page=2');
+  });
+});
