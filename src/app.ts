@@ -7,6 +7,11 @@ import { createPollSourceHandler } from './jobs/handlers/poll-source.ts';
 import { createExtractItemHandler } from './jobs/handlers/extract-item.ts';
 import { createTranslateArticleHandler } from './jobs/handlers/translate-article.ts';
 import { createRenderSiteHandler } from './jobs/handlers/render-site.ts';
+import { createWebSubSubscribeHandler } from './jobs/handlers/websub-subscribe.ts';
+import { createWebSubPushHandler } from './jobs/handlers/websub-push.ts';
+import { createWebSubFetch } from './jobs/websub-fetch.ts';
+import { startWebSubRenewal } from './jobs/websub-renewal.ts';
+import { websubRoute } from './jobs/websub-route.ts';
 import { createLogger, type Logger } from './logger.ts';
 import type { Db } from './store/db.ts';
 import { openDb } from './store/open-db.ts';
@@ -86,18 +91,23 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
     const robots = config.fetch.respectRobots
       ? createRobotsPolicy({ http: getHttp(), userAgent: userAgent(config) })
       : { isAllowed: async () => true };
+    const hubFetch = createWebSubFetch({ allowPrivate: [...config.fetch.allowPrivate], userAgent: userAgent(config), timeoutMs: config.fetch.timeoutMs });
+    stops.push(() => hubFetch.close());
     return {
-      poll: createPollSourceHandler({ db, http: getHttp(), robots, log, poll: config.fetch.poll, perHost: config.fetch.perHost }),
+      poll: createPollSourceHandler({ db, http: getHttp(), robots, log, poll: config.fetch.poll, perHost: config.fetch.perHost, websub: { callbackBase: site.baseUrl } }),
       extract: createExtractItemHandler({
         db,
         http: getHttp(),
         log,
         targetLanguages: config.site.languages,
         perHost: config.fetch.perHost,
+        robots,
         rulesFor: (url) => rulesBySource.get(url),
       }),
       translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: config.publish.policy ?? {} }),
       render: createRenderSiteHandler({ db, site }),
+      'websub-subscribe': createWebSubSubscribeHandler({ db, log, fetch: hubFetch.fetch, callbackBase: site.baseUrl }),
+      'websub-push': createWebSubPushHandler({ db, log }),
     };
   }
 
@@ -115,6 +125,8 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         for (const s of config.sources) await upsertSource(db, s);
         const scheduler = startScheduler({ db, queue, log });
         stops.push(() => scheduler.stop());
+        const renewal = startWebSubRenewal({ db, log });
+        stops.push(() => renewal.stop());
       }
       if (roles.includes('worker')) {
         const pool = startWorkerPool({
@@ -133,7 +145,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
           site,
           host: config.server.host,
           port: config.server.port,
-          routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }],
+          routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }, websubRoute(db)],
           log: (msg: string, fields?: object) => log.info(fields ?? {}, msg),
         });
         url = web.url;
