@@ -6,7 +6,7 @@ import { decodeBody } from '../../fetch/index.ts';
 import { contentHash } from '../../stories/index.ts';
 import { findDuplicateArticle, upsertArticle } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
-import { acquireHostSlot } from '../../store/host-limits.ts';
+import { acquireHostSlot, deferHost } from '../../store/host-limits.ts';
 import { getItem, setItemStatus } from '../../store/items.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Logger } from '../../logger.ts';
@@ -18,6 +18,7 @@ export interface ExtractDeps {
   log: Logger;
   targetLanguages: readonly string[];
   perHost: { concurrency: number; minIntervalMs: number };
+  robots: { isAllowed(url: string): Promise<boolean>; crawlDelayMs?(url: string): Promise<number | null> };
   /** Per-source CSS rules, by source URL. */
   rulesFor: (sourceUrl: string) => { select?: string[]; drop?: string[] } | undefined;
 }
@@ -31,13 +32,18 @@ export function createExtractItemHandler(deps: ExtractDeps) {
     const source = await getSource(db, item.source_id);
     if (!source) return;
     try {
+      if (!(await deps.robots.isAllowed(item.url))) throw new PermanentError(`extract: robots.txt disallows ${item.url}`, 'fetch.robots');
       const host = new URL(item.url).host;
-      const slot = await acquireHostSlot(db, host, deps.perHost);
+      const crawlDelay = (await deps.robots.crawlDelayMs?.(item.url)) ?? 0;
+      const slot = await acquireHostSlot(db, host, { ...deps.perHost, minIntervalMs: Math.max(deps.perHost.minIntervalMs, crawlDelay) });
       if ('waitMs' in slot) throw new ThrottledError(`extract: host ${host} is busy`, 'fetch.host_limit', new Date(Date.now() + slot.waitMs));
       const res = await http.get(item.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' }).finally(() => slot.release());
       if (res.status === 404 || res.status === 410) throw new PermanentError(`extract: the page is gone (HTTP ${res.status}): ${item.url}`, 'fetch.gone');
       if (res.status === 429 || res.status === 503) {
-        throw new ThrottledError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.throttled', res.retryAfter ?? new Date(Date.now() + 60_000));
+        // The whole host is asked to slow down, for every worker and process.
+        const until = res.retryAfter ?? new Date(Date.now() + 60_000);
+        await deferHost(db, host, until);
+        throw new ThrottledError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.throttled', until);
       }
       if (res.status >= 500) throw new TransientError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.server_error');
       if (res.status >= 400) throw new PermanentError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.client_error');
