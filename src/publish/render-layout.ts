@@ -46,7 +46,7 @@ export function renderLayout(input: LayoutInput, main: string): string {
     `<link rel="canonical" href="${esc(absolute(site, input.path))}">`,
     ...alternates.map((a) => `<link rel="alternate" hreflang="${esc(a.lang)}" href="${esc(absolute(site, a.path))}">`),
     alternates.length > 1 ? `<link rel="alternate" hreflang="x-default" href="${esc(absolute(site, (alternates.find((a) => a.lang === site.defaultLanguage) ?? alternates[0]!).path))}">` : '',
-    ...(input.feeds ?? []).map((f) => `<link rel="alternate" type="${esc(f.type)}" title="${esc(f.title)}" href="${esc(f.path)}">`),
+    ...(input.feeds ?? [{ path: `/${lang}/feed.xml`, type: 'application/rss+xml', title: site.name }]).map((f) => `<link rel="alternate" type="${esc(f.type)}" title="${esc(f.title)}" href="${esc(f.path)}">`),
     `<link rel="stylesheet" href="${STYLESHEET.path}">`,
     `<link rel="icon" href="${ICON_ASSET.path}" type="image/svg+xml">`,
     `<meta property="og:site_name" content="${esc(site.name)}">`,
