@@ -66,7 +66,7 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
   // near where it stands, so that a grid of teasers never outweighs the story.
   const blockCount = new Map<Element, number>();
   const goodCount = new Map<Element, number>();
-  const titleCount = new Map<Element, number>();
+  const holdsTitle = new Set<Element>();
   const chains = blocks.map((b) => [b.el, ...ancestors(b.el)]);
   blocks.forEach((b, i) => {
     const own = b.own ? 1 : 0;
@@ -74,7 +74,7 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
       if (depth < own) return;
       blockCount.set(el, (blockCount.get(el) ?? 0) + 1);
       if (guide[i] === 'good') goodCount.set(el, (goodCount.get(el) ?? 0) + 1);
-      if (b.kind === 'h' && b.level === 1) titleCount.set(el, 1);
+      if (b.kind === 'h' && b.level === 1) holdsTitle.add(el);
     });
   });
   const score = new Map<Element, number>();
@@ -87,7 +87,7 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
     if (v === 'good') {
       const group = lifted.findIndex((el, depth) => depth >= (b.own ? 1 : 0) && (blockCount.get(el) ?? 0) > 1);
       // …unless its box also holds the page's title: a one-paragraph story.
-      if (group >= 0 && (goodCount.get(lifted[group]!) ?? 0) < 2 && !titleCount.has(lifted[group]!)) {
+      if (group >= 0 && (goodCount.get(lifted[group]!) ?? 0) < 2 && !holdsTitle.has(lifted[group]!)) {
         weightOf = LONE_WEIGHT;
         lifted = lifted.slice(0, group + 2);
       }
@@ -106,7 +106,9 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
     }
   }
   if (!best) return { container: null, blocks: [] };
-  const inside = blocks.map((b, i) => ({ b, v: (guide[i] === 'good' ? 'good' : verdicts[i]) as Verdict })).filter(({ b }) => b.el === best || ancestors(b.el).includes(best));
+  const inside = blocks
+    .map((b, i) => ({ b, v: (guide[i] === 'good' ? 'good' : verdicts[i]) as Verdict, chain: chains[i]! }))
+    .filter(({ chain }) => chain.includes(best));
   return { container: best, blocks: trimChrome(inside, declared !== null) };
 }
 
