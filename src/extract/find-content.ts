@@ -16,7 +16,7 @@ export interface ContentOptions {
 }
 
 const LONE_WEIGHT = 0.3;
-const SENTENCE_END = /[.!?…:;"'”’»)\]。！？।]$/;
+const SENTENCE_END = /[.!?…:;"'”’»)\]。！？।؟۔]$/;
 
 export function tokens(text: string): string {
   return (text.match(/[\p{L}\p{N}_]+/gu) ?? []).join(' ');
