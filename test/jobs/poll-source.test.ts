@@ -176,6 +176,20 @@ describe('sitemaps', () => {
     expect(rows[0]!.n).toBe(3);
   });
 
+  it('a sitemap keeps recent and undated URLs, not its dated archive', async () => {
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    routes['/dated-sitemap.xml'] = {
+      body: `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <url><loc>https://news.example/d/today</loc><lastmod>${day(0)}</lastmod></url>
+        <url><loc>https://news.example/d/2019</loc><lastmod>2019-05-01</lastmod></url>
+        <url><loc>https://news.example/d/last-month</loc><lastmod>${day(30)}</lastmod></url>
+        <url><loc>https://news.example/d/undated</loc></url></urlset>`,
+    };
+    const { row } = await pollPath('/dated-sitemap.xml', 'sitemap');
+    const items = await db.query<{ url: string }>('SELECT url FROM items WHERE source_id = $1 ORDER BY url', [row.id]);
+    expect(items.rows.map((r) => r.url)).toEqual(['https://news.example/d/today', 'https://news.example/d/undated']);
+  });
+
   it('orders sitemap index children by lastmod, undated last in document order', () => {
     const xml = `<sitemapindex><sitemap><loc>/a.xml</loc></sitemap><sitemap><loc><![CDATA[/b.xml]]></loc><lastmod>2026-01-02</lastmod></sitemap>
       <sm:sitemap><sm:loc>/c.xml?x=1&amp;y=2</sm:loc><sm:lastmod>2026-05-01</sm:lastmod></sm:sitemap><sitemap><loc>/d.xml</loc></sitemap></sitemapindex>`;

@@ -25,6 +25,8 @@ export interface PollDeps {
   maxSitemaps?: number;
   /** How long a child sitemap may wait for its host's slot before it is left for the next poll. */
   sitemapWaitMs?: number;
+  /** Sitemap URLs dated (lastmod, news date) older than this are archive, not news: not stored. */
+  sitemapMaxAgeDays?: number;
 }
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -92,6 +94,7 @@ export function createPollSourceHandler(deps: PollDeps) {
       return fail(errorMessage(err));
     }
     if (feed.kind === 'sitemapindex') feed = await readSitemapIndex(source, res, feed);
+    if (feed.kind === 'sitemap' || feed.kind === 'sitemapindex') feed = dropArchive(feed, deps.sitemapMaxAgeDays ?? 7);
 
     const fresh = await db.transaction(async (tx) => {
       const count = await ingestFeedItems(tx, source.id, feed);
@@ -162,6 +165,19 @@ export function createPollSourceHandler(deps: PollDeps) {
       }
     }
   }
+}
+
+/**
+ * A sitemap lists a whole site, archive included: only URLs dated within `days` (or undated:
+ * nothing tells them apart) are news worth extracting.
+ */
+export function dropArchive(feed: ParsedFeed, days: number, now = Date.now()): ParsedFeed {
+  const oldest = now - days * 86_400_000;
+  const items = feed.items.filter((i) => {
+    const t = Date.parse(i.published ?? i.updated ?? '');
+    return !Number.isFinite(t) || t >= oldest;
+  });
+  return items.length === feed.items.length ? feed : { ...feed, items };
 }
 
 /** `<loc>` → `<lastmod>` of a sitemap index's entries (the parsed feed keeps the URLs only). */
