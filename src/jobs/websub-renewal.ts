@@ -17,6 +17,7 @@ export function startWebSubRenewal(opts: { db: Db; log: Logger; everyMs?: number
       const { rows } = await tx.query<{ source_id: number; hub: string; topic: string }>(
         `UPDATE websub_subscriptions SET renew_at = now() + make_interval(secs => $1), updated_at = now()
           WHERE source_id IN (SELECT source_id FROM websub_subscriptions WHERE state = 'active' AND renew_at <= now()
+                                 AND source_id IN (SELECT id FROM sources WHERE enabled)
                                ORDER BY renew_at LIMIT 100 FOR UPDATE SKIP LOCKED)
           RETURNING source_id::int AS source_id, hub, topic`,
         [opts.retrySeconds ?? 3600],
