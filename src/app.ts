@@ -7,6 +7,7 @@ import { createPollSourceHandler } from './jobs/handlers/poll-source.ts';
 import { createExtractItemHandler } from './jobs/handlers/extract-item.ts';
 import { createTranslateArticleHandler } from './jobs/handlers/translate-article.ts';
 import { createRenderSiteHandler } from './jobs/handlers/render-site.ts';
+import { createMirrorMediaHandler } from './jobs/handlers/mirror-media.ts';
 import { createWebSubSubscribeHandler } from './jobs/handlers/websub-subscribe.ts';
 import { createWebSubPushHandler } from './jobs/handlers/websub-push.ts';
 import { createWebSubFetch } from './jobs/websub-fetch.ts';
@@ -19,6 +20,7 @@ import { upsertSource } from './store/sources.ts';
 import { createSqlTranslationMemory } from './store/translation-memory.ts';
 import { createEngines, createTranslator, type TranslationMemory, type Translator } from './translate/index.ts';
 import { startWebServer, type SiteOptions } from './web/start-web-server.ts';
+import { mediaRoute } from './web/media-route.ts';
 
 export type Role = 'scheduler' | 'worker' | 'web';
 
@@ -106,6 +108,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       }),
       translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: config.publish.policy ?? {} }),
       render: createRenderSiteHandler({ db, site }),
+      'mirror-media': createMirrorMediaHandler({ db, http: getHttp(), log }),
       'websub-subscribe': createWebSubSubscribeHandler({ db, log, fetch: hubFetch.fetch, callbackBase: site.baseUrl }),
       'websub-push': createWebSubPushHandler({ db, log }),
     };
@@ -145,7 +148,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
           site,
           host: config.server.host,
           port: config.server.port,
-          routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }, websubRoute(db)],
+          routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }, websubRoute(db), mediaRoute(db)],
           log: (msg: string, fields?: object) => log.info(fields ?? {}, msg),
         });
         url = web.url;

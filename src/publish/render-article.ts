@@ -4,18 +4,51 @@ import { esc, fill, truncate } from './html.ts';
 import { messages } from './messages.ts';
 import { renderCards } from './render-cards.ts';
 import { absolute, renderLayout } from './render-layout.ts';
-import type { ArticleView, NamedLink, SiteInfo } from './site-view.ts';
+import type { ArticleView, MediaRef, NamedLink, SiteInfo } from './site-view.ts';
+
+const NO_MEDIA: ReadonlyMap<string, MediaRef> = new Map();
+
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
+  // Re-quoted below with double quotes: a single-quoted value may hold one.
+  return m ? (m[1] ?? m[2] ?? '').replace(/"/g, '&quot;').replace(/</g, '&lt;') : null;
+}
+
+const sizeAttrs = (ref: MediaRef) => (ref.width && ref.height ? ` width="${ref.width}" height="${ref.height}"` : '');
+
+/** A body image the site mirrored, from its own origin, sized (no layout shift) and lazy. */
+function mirroredImg(tag: string, media: ReadonlyMap<string, MediaRef>): string {
+  const src = attr(tag, 'src');
+  if (src !== null && /^\/(?!\/)/.test(src)) return tag.replace(/\ssrcset\s*=\s*"[^"]*\/\/[^"]*"/i, '');
+  const ref = src === null ? undefined : media.get(src.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim());
+  if (!ref) return '';
+  const alt = attr(tag, 'alt');
+  const title = attr(tag, 'title');
+  const w = attr(tag, 'width');
+  const h = attr(tag, 'height');
+  const size = ref.width && ref.height ? sizeAttrs(ref) : w && h && /^\d+$/.test(w + h) ? ` width="${w}" height="${h}"` : '';
+  return `<img src="${esc(ref.path)}" alt="${alt ?? ''}"${title ? ` title="${title}"` : ''}${size} loading="lazy" decoding="async">`;
+}
 
 /**
  * Media from other hosts is dropped from the body: the page makes no request to a third party
- * (and the CSP would block it). Images are kept when they are served by the site itself.
+ * (and the CSP would block it). Images are kept when they are served by the site itself, or were
+ * mirrored onto it (`media`: original URL → local copy).
  */
-export function localMediaOnly(body: string): string {
+export function localMediaOnly(body: string, media: ReadonlyMap<string, MediaRef> = NO_MEDIA): string {
   return body
-    .replace(/<(img|source)\b[^>]*>/gi, (tag) => (/\ssrc="\/(?!\/)/i.test(tag) ? tag : ''))
+    .replace(/<img\b[^>]*>/gi, (tag) => mirroredImg(tag, media))
+    .replace(/<source\b[^>]*>/gi, (tag) => (/\ssrc="\/(?!\/)/i.test(tag) ? tag : ''))
     .replace(/<(iframe|video|audio|object|embed)\b[\s\S]*?<\/\1>/gi, '')
     // A caption whose image is gone would describe nothing.
     .replace(/<figure\b[^>]*>([\s\S]*?)<\/figure>/gi, (fig, inner: string) => (/<(img|picture|svg)\b/i.test(inner) ? fig : ''));
+}
+
+/** The lead image's local copy: served by the site itself, or mirrored onto it; null when neither. */
+export function leadImage(a: Pick<ArticleView, 'imageUrl' | 'media'>): MediaRef | null {
+  if (!a.imageUrl) return null;
+  if (a.imageUrl.startsWith('/') && !a.imageUrl.startsWith('//')) return { path: a.imageUrl, width: null, height: null };
+  return a.media?.get(a.imageUrl) ?? null;
 }
 
 /** The standfirst is left out when the body opens with the same words (extractors often do). */
@@ -71,8 +104,10 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   const lang = a.lang;
   const outlet = a.outlet ?? new URL(a.originalUrl).hostname;
   const origDir = textDirection(a.originalLang);
-  const leadImage = a.imageUrl && a.imageUrl.startsWith('/') && !a.imageUrl.startsWith('//')
-    ? `<figure class="lead-image"><img src="${esc(a.imageUrl)}" alt="">${a.imageCaption ? `<figcaption>${esc(a.imageCaption)}</figcaption>` : ''}</figure>`
+  const lead = leadImage(a);
+  // The lead image is above the fold: not lazy.
+  const leadFigure = lead
+    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async">${a.imageCaption ? `<figcaption>${esc(a.imageCaption)}</figcaption>` : ''}</figure>`
     : '';
   const others = a.alternates.filter((x) => x.lang !== lang);
   const main = `<article class="story">
@@ -82,9 +117,9 @@ ${a.excerpt && !standfirstRepeats(a.excerpt, a.text) ? `<p class="standfirst">${
 <p class="meta">${a.byline ? `${fill(m.byline, { name: a.byline })} · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.sourcePublishedAt ?? a.publishedAt)}</p>
 ${a.flagged ? `<p class="warning" role="note"><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}
 <p class="notice" role="note">${fill(m.notice, { engine: a.engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
-${leadImage}
+${leadFigure}
 <div class="body">
-${localMediaOnly(a.html)}
+${localMediaOnly(a.html, a.media)}
 </div>
 <dl class="provenance">
 <dt>${esc(m.outlet)}</dt><dd><bdi>${esc(outlet)}</bdi></dd>
@@ -107,7 +142,7 @@ ${a.related.length ? `<section class="related"><h2>${esc(m.related)}</h2>${rende
     description: a.excerpt ?? truncate(a.text, 200),
     alternates: a.alternates,
     ogType: 'article',
-    image: a.imageUrl?.startsWith('/') ? absolute(site, a.imageUrl) : null,
+    image: lead ? absolute(site, lead.path) : null,
     jsonLd: articleJsonLd(site, a),
     topics,
   }, main);

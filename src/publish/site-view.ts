@@ -45,8 +45,17 @@ export interface ArticleView extends Card {
   fetchedAt: Date;
   translatedAt: Date;
   imageCaption: string | null;
+  /** Images mirrored onto the site, by the URL the article names them with; others are dropped. */
+  media?: ReadonlyMap<string, MediaRef>;
   alternates: Alternate[];
   related: Card[];
+}
+
+/** An image served by the site itself (`/media/…`), with its size when known. */
+export interface MediaRef {
+  path: string;
+  width: number | null;
+  height: number | null;
 }
 
 export interface NamedLink {

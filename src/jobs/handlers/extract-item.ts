@@ -81,6 +81,8 @@ export function createExtractItemHandler(deps: ExtractDeps) {
           content_hash: hash,
         });
         await setItemStatus(tx, item.id, 'extracted');
+        // Images are shown from the site's own origin once mirrored; the page never loads the outlet's.
+        await JobQueue.enqueue(tx, { kind: 'mirror-media', key: `mirror-media:article:${article.id}`, payload: { articleId: article.id }, priority: 80 });
         for (const to of deps.targetLanguages) {
           if (to === lang) continue;
           await JobQueue.enqueue(tx, {
