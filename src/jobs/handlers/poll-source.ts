@@ -93,7 +93,9 @@ export function createPollSourceHandler(deps: PollDeps) {
     } catch (err) {
       return fail(errorMessage(err));
     }
-    if (feed.kind === 'sitemapindex') feed = await readSitemapIndex(source, res, feed);
+    // An index often stays byte-identical while its children change: fetch it unconditionally.
+    const isIndex = feed.kind === 'sitemapindex';
+    if (isIndex) feed = await readSitemapIndex(source, res, feed);
     if (feed.kind === 'sitemap' || feed.kind === 'sitemapindex') feed = dropArchive(feed, deps.sitemapMaxAgeDays ?? 7);
 
     const fresh = await db.transaction(async (tx) => {
@@ -101,8 +103,8 @@ export function createPollSourceHandler(deps: PollDeps) {
       if (deps.websub) await planWebSub(tx, source.id, feed, res.headers.link, source.url, deps.websub.callbackBase);
       await recordFetch(tx, source.id, {
         ok: true,
-        etag: res.etag,
-        lastModified: res.lastModified,
+        etag: isIndex ? null : res.etag,
+        lastModified: isIndex ? null : res.lastModified,
         warnings: feed.warnings.slice(0, 50),
         nextFetchAt: await nextFetchAt(tx, source, feed.ttlMinutes, res),
         title: feed.title,
