@@ -25,6 +25,15 @@ function decoderFor(coding: string): Transform | null {
 }
 
 /**
+ * Drops a body we will not read. undici's body emits an "aborted" error when destroyed; with no
+ * listener that error would crash the process, so it is swallowed here on purpose.
+ */
+export function discardBody(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+/**
  * Reads a response body through its Content-Encoding decoders, stopping as soon as the decoded
  * size passes `maxBytes`: a 10 KB gzip bomb costs one zlib chunk past the cap, never gigabytes.
  */
@@ -45,7 +54,7 @@ export async function readCappedBody(
   try {
     decoders = codings.map(decoderFor).filter((d): d is Transform => d !== null);
   } catch (err) {
-    body.destroy(); // free the connection now, not at the body timeout
+    discardBody(body); // free the connection now, not at the body timeout
     throw err;
   }
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
 import { Agent, request } from 'undici';
 import { PermanentError, TranswireError, TransientError } from '../domain/errors.ts';
-import { ACCEPT_ENCODING, readCappedBody } from './capped-body.ts';
+import { ACCEPT_ENCODING, discardBody, readCappedBody } from './capped-body.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import { safeConnector, type Lookup } from './safe-connector.ts';
 
@@ -107,7 +107,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         const isError = res.statusCode >= 400;
         const declared = Number(h['content-length']);
         if (!isError && !g.truncate && !h['content-encoding'] && declared > cap) {
-          res.body.destroy();
+          discardBody(res.body);
           throw new PermanentError(`fetch: ${current} is larger than ${cap} bytes (Content-Length ${declared})`, 'fetch.too_large', { httpStatus: 413 });
         }
         const body = notModified
