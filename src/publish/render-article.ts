@@ -109,6 +109,8 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   const leadFigure = lead
     ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async">${a.imageCaption ? `<figcaption>${esc(a.imageCaption)}</figcaption>` : ''}</figure>`
     : '';
+  // Outlets often repeat their lead image in the body: shown once, at the top.
+  const bodyMedia = lead && a.media?.has(a.imageUrl!) ? new Map([...a.media].filter(([url]) => url !== a.imageUrl)) : a.media;
   const others = a.alternates.filter((x) => x.lang !== lang);
   const main = `<article class="story">
 ${a.category ? `<p class="tag"><a href="/${esc(lang)}/topic/${esc(a.topicSlug ?? '')}">${esc(a.category)}</a></p>` : ''}
@@ -119,7 +121,7 @@ ${a.flagged ? `<p class="warning" role="note"><strong>${esc(m.flaggedShort)}.</s
 <p class="notice" role="note">${fill(m.notice, { engine: a.engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
 ${leadFigure}
 <div class="body">
-${localMediaOnly(a.html, a.media)}
+${localMediaOnly(a.html, bodyMedia)}
 </div>
 <dl class="provenance">
 <dt>${esc(m.outlet)}</dt><dd><bdi>${esc(outlet)}</bdi></dd>

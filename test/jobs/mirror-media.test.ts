@@ -168,6 +168,9 @@ describe('the article page shows mirrored images from the site itself', () => {
     // Nothing is loaded from the outlet's host; unmirrored figures and their captions are gone.
     expect(html).not.toMatch(/(src|srcset)="[^"]*127\.0\.0\.1/);
     for (const f of ['missing.png', 'page.html', 'liar.png', 'evil.svg', 'huge.png']) expect(html).not.toContain(`<figcaption>${f}`);
+    // The body repeats the lead image: it is shown once, at the top.
+    expect(html.split(`src="${lead![1]}"`).length - 1).toBe(1);
+    expect(html).not.toContain('<figcaption>lead.png');
     expect(html).toContain('Abrió el puerto.');
   });
 
