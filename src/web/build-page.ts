@@ -1,3 +1,4 @@
+import { mediaForArticle } from '../store/media.ts';
 import { renderArticle } from '../publish/render-article.ts';
 import { renderAtom, renderJsonFeed, renderRss } from '../publish/render-feeds.ts';
 import { absolute } from '../publish/render-layout.ts';
@@ -99,10 +100,10 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
       const row = await getArticleByPath(db, spec.path);
       if (!row || row.lang !== spec.lang) return null;
       if (row.status !== 'live') return page('article', spec.lang, renderError(site, spec.lang, 410, path), HTML, 410);
-      const [alternates, related, topics] = await Promise.all([
-        listAlternates(db, row.article_id), listRelated(db, row), listTopics(db, spec.lang),
+      const [alternates, related, topics, media] = await Promise.all([
+        listAlternates(db, row.article_id), listRelated(db, row), listTopics(db, spec.lang), mediaForArticle(db, row.article_id),
       ]);
-      const view = toArticle(row, alternates, related);
+      const view = { ...toArticle(row, alternates, related), media };
       return page('article', spec.lang, renderArticle(site, view, toNamed(topics)), HTML, 200, view.updatedAt);
     }
     case 'home':

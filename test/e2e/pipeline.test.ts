@@ -90,6 +90,20 @@ describe('sample newsroom → Spanish site', () => {
     }
   });
 
+  it('shows the article figure from the site itself, never from the outlet', { timeout: 60_000 }, async () => {
+    const pub = await firstPublication();
+    const body = await waitFor('the figure to be mirrored and the page re-rendered', async () => {
+      const page = await get(pub.path);
+      return /<img[^>]+src="\/media\/[0-9a-f]{64}\.svg"/.test(page.body) ? page.body : null;
+    }, 45_000);
+    // The page links to the original, but loads nothing from it.
+    expect(body).not.toMatch(new RegExp(`(src|srcset)="[^"]*${new URL(newsroom.url).host}`));
+    const src = /<img[^>]+src="(\/media\/[^"]+)"/.exec(body)![1]!;
+    const image = await fetch(site + src);
+    expect(image.headers.get('content-type')).toBe('image/svg+xml');
+    expect(image.headers.get('content-security-policy')).toContain('sandbox');
+  });
+
   it('keeps page chrome out of the article text', async () => {
     const { rows } = await app.db.query<{ text: string; html: string }>('SELECT text, html FROM articles');
     for (const { text, html } of rows) {

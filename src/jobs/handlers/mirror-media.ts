@@ -48,7 +48,24 @@ export function sniffImage(b: Buffer): SniffedImage | null {
     const ok = at > 0 && at + 16 <= b.length;
     return { contentType: 'image/avif', ext: 'avif', width: ok ? b.readUInt32BE(at + 8) : null, height: ok ? b.readUInt32BE(at + 12) : null };
   }
-  return null;
+  return svgImage(b);
+}
+
+/**
+ * SVG without script, event handlers or external references is accepted because pages only ever show it through <img>, where it cannot run script, and
+ * the media route serves it with `Content-Security-Policy: sandbox` for anyone who opens it alone.
+ */
+function svgImage(b: Buffer): SniffedImage | null {
+  const head = b.toString('utf8', 0, Math.min(b.length, 2048)).replace(/^\uFEFF/, '');
+  // Anything that could run or fetch is refused outright rather than cleaned.
+  if (/<script|<foreignObject|<iframe|<embed|<object|javascript:|\son[a-z]+\s*=|(?:xlink:)?href\s*=\s*["']?(?!#)/i.test(b.toString('utf8'))) return null;
+  const root = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b([^>]*)>/i.exec(head);
+  if (!root) return null;
+  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']?([\\d.]+)(?:px)?["']?`, 'i').exec(root[1]!)?.[1];
+  const viewBox = /\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)/i.exec(root[1]!);
+  const width = Number(attr('width') ?? viewBox?.[1]) || null;
+  const height = Number(attr('height') ?? viewBox?.[2]) || null;
+  return { contentType: 'image/svg+xml', ext: 'svg', width: width && Math.round(width), height: height && Math.round(height) };
 }
 
 function jpegSize(b: Buffer): { width: number | null; height: number | null } {
