@@ -1,3 +1,4 @@
+import { repeat } from './repeat.ts';
 import { errorMessage } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import type { Logger } from '../logger.ts';
@@ -43,24 +44,6 @@ export function startScheduler(opts: SchedulerOptions): { stop(): Promise<void>;
     return queued;
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<unknown> = Promise.resolve();
-  const loop = () => {
-    if (stopped) return;
-    current = tick()
-      .catch((err) => log.error({ err: errorMessage(err) }, 'scheduler tick failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(loop, tickMs);
-      });
-  };
-  loop();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+  const loop = repeat(() => tick().catch((err) => log.error({ err: errorMessage(err) }, 'scheduler tick failed')), tickMs);
+  return { tick, stop: () => loop.stop() };
 }

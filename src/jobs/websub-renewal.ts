@@ -1,3 +1,4 @@
+import { repeat } from './repeat.ts';
 import { errorMessage } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
@@ -30,25 +31,12 @@ export function startWebSubRenewal(opts: { db: Db; log: Logger; everyMs?: number
     });
   }
 
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let current: Promise<unknown> = Promise.resolve();
-  const loop = () => {
-    if (stopped) return;
-    current = tick()
-      .then((n) => n && log.info({ renewals: n }, 'websub renewals queued'))
-      .catch((err) => log.error({ err: errorMessage(err) }, 'websub renewal tick failed'))
-      .finally(() => {
-        if (!stopped) timer = setTimeout(loop, opts.everyMs ?? 60_000);
-      });
-  };
-  loop();
-  return {
-    tick,
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await current;
-    },
-  };
+  const loop = repeat(
+    () =>
+      tick()
+        .then((n) => n && log.info({ renewals: n }, 'websub renewals queued'))
+        .catch((err) => log.error({ err: errorMessage(err) }, 'websub renewal tick failed')),
+    opts.everyMs ?? 60_000,
+  );
+  return { tick, stop: () => loop.stop() };
 }
