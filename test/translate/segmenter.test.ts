@@ -28,9 +28,12 @@ describe('segmentHtml', () => {
 
 describe('apertium stream format', () => {
   it('round-trips any text and markup', () => {
+    // Text and tags are told apart by the generator, not by a leading "<" (a text may be "<").
+    const text = fc.string().map((t) => escapeHtmlText(t.replace(/[<>&\0]/g, '')));
+    const tag = fc.constantFrom('<b>', '</b>', '<a href="/x?a=1&amp;b=[2]">', '</a>', '<br>');
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('<b>', '</b>', '<a href="/x?a=1&amp;b=[2]">', '</a>', '<br>'))), (parts) => {
-        const html = parts.map((p) => (p.startsWith('<') ? p : escapeHtmlText(p.replace(/[<>&\0]/g, '')))).join('');
+      fc.property(fc.array(fc.oneof(text, tag)), (parts) => {
+        const html = parts.join('');
         expect(streamToHtml(htmlToStream(html))).toBe(html);
       }),
     );
