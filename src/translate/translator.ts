@@ -4,6 +4,7 @@ import type { TranslationEngine } from './engine.ts';
 import type { GlossaryEntry } from './engine-config.ts';
 import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-runner.ts';
 import { checkFidelity } from './fidelity/check-fidelity.ts';
+import { nameCandidates } from './fidelity/names-check.ts';
 import { protectTerms, restoreTerms } from './glossary.ts';
 import { escapeHtmlText, htmlToText } from './html-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
@@ -37,6 +38,12 @@ export interface TranslateOptions {
 export interface Translator {
   translateArticle(input: ArticleInput, from: string, to: string, options?: TranslateOptions): Promise<TranslatedArticle>;
   canTranslate(from: string, to: string): Promise<boolean>;
+  /**
+   * How the engine chain renders each name of these plain texts said alone (name → rendering):
+   * what the fidelity gate accepts for a name besides the name itself. One batched call, through
+   * the memory; {} when no engine answers.
+   */
+  renderNames(texts: string[], from: string, to: string, options?: TranslateOptions): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -77,6 +84,21 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     return units.map((u, i) => out[i] ?? translated[missText.get(u)!]!);
   }
 
+  /** Each name of the texts translated alone through `route`; null when the engine fails (the gate then only notes lone losses). */
+  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost): Promise<Record<string, string> | null> {
+    const names = nameCandidates(texts, from, to);
+    if (names.length === 0) return {};
+    try {
+      // Said alone and in lower case: engines keep a capitalized word alone they translate in a
+      // sentence (Apple → Apple, apple → manzana); the gate accepts either.
+      const lower = names.map((n) => n.toLowerCase());
+      const out = await runRoute(route, [...names, ...lower].map(escapeHtmlText), cost);
+      return Object.fromEntries(names.map((n, i) => [n, [...new Set([out[i]!, out[names.length + i]!].map((o) => htmlToText(o).trim()))].join(' | ')]));
+    } catch {
+      return null;
+    }
+  }
+
   async function runRoute(route: Route, units: string[], cost: TranslationCost): Promise<string[]> {
     let cur = units;
     for (const leg of route) cur = await runLeg(leg, cur, cost);
@@ -84,6 +106,17 @@ export function createTranslator(opts: TranslatorOptions): Translator {
   }
 
   return {
+    async renderNames(texts, from, to, options = {}) {
+      const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
+      const routes = await resolveRoutes(opts.engines, chains, from, to);
+      const cost: TranslationCost = { engine: '', characters: 0, memoryCharacters: 0, memoryHits: 0, segments: 0, money: null };
+      for (const route of routes) {
+        const r = await nameRenderings(route, texts, from, to, cost);
+        if (r) return r;
+      }
+      return {};
+    },
+
     async canTranslate(from, to) {
       return (await resolveRoutes(opts.engines, opts.chains, from, to)).length > 0;
     },
@@ -112,6 +145,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
         });
         const body = targetUnits.slice(2);
+        const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost);
         const versions = await Promise.all(route.map((l) => l.engine.version()));
         return {
           lang: to,
@@ -123,6 +157,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           engineVersion: versions.join(' > '),
           checks: checkFidelity({
             from, to, source: segments, target: body, lostPlaceholders: lost, lengthRatio: opts.lengthRatio, glossary,
+            nameRenderings: nameRenderingsFound ?? undefined,
             title: { source: sourceUnits[0]!, target: targetUnits[0]! },
             excerpt: input.excerpt ? { source: sourceUnits[1]!, target: targetUnits[1]! } : null,
           }),

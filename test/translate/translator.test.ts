@@ -33,11 +33,13 @@ describe('translator', () => {
     const html = '<p>The truce.</p><p>The truce.</p><p>Read the news.</p>';
     const first = await t.translateArticle({ title: 'The truce.', excerpt: null, html }, 'en', 'es');
     expect(e.calls[0]!.segments).toEqual(['The truce.', 'Read the news.']);
-    expect(first.cost).toMatchObject({ engine: 'paid', characters: 24, memoryHits: 0, segments: 5 });
-    expect(first.cost.money).toBeCloseTo((24 / 1e6) * 20);
+    // Then the names, alone and in lower case, for the fidelity gate: one batched call, counted too.
+    expect(e.calls[1]!.segments).toEqual(['Read', 'read']);
+    expect(first.cost).toMatchObject({ engine: 'paid', characters: 32, memoryHits: 0, segments: 5 });
+    expect(first.cost.money).toBeCloseTo((32 / 1e6) * 20);
     const second = await t.translateArticle({ title: 'The truce.', excerpt: null, html: '<p>Read the news.</p>' }, 'en', 'es');
-    expect(second.cost).toMatchObject({ characters: 0, memoryHits: 2, memoryCharacters: 24 });
-    expect(e.calls).toHaveLength(1);
+    expect(second.cost).toMatchObject({ characters: 0, memoryHits: 4, memoryCharacters: 32 });
+    expect(e.calls).toHaveLength(2);
   });
 
   it('protects glossary terms from the engine and maps them per language', async () => {

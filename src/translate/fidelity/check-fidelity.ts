@@ -19,6 +19,12 @@ export interface FidelityInput {
   lostPlaceholders?: Array<{ segment: number | null; term: string }>;
   /** Terms mapped by the glossary are compared in their mapped form. */
   glossary?: GlossaryEntry[];
+  /**
+   * How the engine renders each source name said alone (name → rendering, as the orchestrator got
+   * them through the same route): a name absent in every accepted form is lost. Without it, a name
+   * said once and missing cannot be told from one the engine translated, and is only noted.
+   */
+  nameRenderings?: Record<string, string>;
   /** Bounds on translation length / source length, per pair ("en-es") or "*". */
   lengthRatio?: Record<string, { min: number; max: number }>;
 }
@@ -62,7 +68,8 @@ export function checkFidelity(input: FidelityInput): FidelityReport {
   }
   const body = units.filter((u) => u.segment !== null);
   findings.push(...checkNumbers(units, from, to));
-  findings.push(...checkNames(units, from, to));
+  const renderings = input.nameRenderings ? new Map(Object.entries(input.nameRenderings).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
+  findings.push(...checkNames(units, from, to, renderings));
   findings.push(...checkSentences(body, from, to, ratioBounds(input, from, to)));
   findings.push(...checkMarkup(body));
   findings.push(...checkLanguage(units, body, from, to));

@@ -1,13 +1,59 @@
 import type { Finding } from '../../domain/translation.ts';
 import type { Unit } from './check-fidelity.ts';
-import { countOf, nameTokens, outsideQuotes, quotations, similarity } from './text-tools.ts';
+import { countOf, fold, nameTokens, outsideQuotes, quotations, similarity } from './text-tools.ts';
+
+/**
+ * The names the gate follows in these plain texts, as first written, and the runs of capitalized
+ * words they stand in ("South Africa"): what the orchestrator asks the engine to render alone.
+ */
+export function nameCandidates(texts: string[], from: string, to: string): string[] {
+  const seen = new Map<string, string>();
+  const add = (n: string) => seen.has(n.toLowerCase()) || seen.set(n.toLowerCase(), n);
+  for (const t of texts) {
+    for (const n of nameTokens(t, [from, to])) add(n);
+    for (const m of t.matchAll(RUN_RE)) if (nameTokens(m[0], [from, to]).length > 0) add(m[0]);
+  }
+  return [...seen.values()];
+}
+
+const RUN_RE = /\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){1,3}/gu;
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'lo', 'un', 'una', 'de', 'del', 'the', 'le', 'les', 'des', 'du', 'der', 'die', 'das', 'il', 'o', 'os', 'as', 'a', 'an', 'of']);
+const WORD_RE = /[\p{L}\p{M}]+/gu;
+
+/** Name → the words it may become in the translation: those of its own rendering, and those of the runs it is part of. */
+function acceptedWords(renderings: Map<string, string>): Map<string, { own: Set<string>; run: Set<string> }> {
+  const out = new Map<string, { own: Set<string>; run: Set<string> }>();
+  for (const [name, rendered] of renderings) {
+    const words = (rendered.match(WORD_RE) ?? []).map(fold).filter((w) => w.length >= 2 && !ARTICLES.has(w));
+    const parts = name.split(' ');
+    for (const part of parts) {
+      let e = out.get(part);
+      if (!e) out.set(part, (e = { own: new Set(), run: new Set() }));
+      for (const w of words) (parts.length === 1 ? e.own : e.run).add(w);
+    }
+  }
+  return out;
+}
+
+/** Names said only at the start of a sentence in the source: often ordinary words the engine translates there ("Even" → "Incluso"). */
+function onlyAtSentenceStart(units: Unit[]): Set<string> {
+  const initial = new Set<string>();
+  const inside = new Set<string>();
+  for (const u of units) {
+    for (const m of u.sourceMapped.matchAll(/\p{Lu}[\p{L}\p{M}]*\p{L}/gu)) {
+      const before = u.sourceMapped.slice(0, m.index).trimEnd();
+      (before === '' || /[.!?:;"“”'‘’«(—–-]$/u.test(before) ? initial : inside).add(m[0].toLowerCase());
+    }
+  }
+  return new Set([...initial].filter((n) => !inside.has(n)));
+}
 
 /**
  * Names, repetition and attribution. A name the engine keeps verbatim somewhere in the article is
  * counted per segment: more in the translation than in the source is the "Tass quoted Tass" fault;
  * fewer is a lost name. Names the engine translates (Russia → Rusia) are matched loosely.
  */
-export function checkNames(units: Unit[], from: string, to: string): Finding[] {
+export function checkNames(units: Unit[], from: string, to: string, renderings?: Map<string, string>): Finding[] {
   const findings: Finding[] = [];
   const langs = [from, to];
   // Compared without case: engines recase acronyms ("ID." → "Id.").
@@ -20,6 +66,8 @@ export function checkNames(units: Unit[], from: string, to: string): Finding[] {
     });
   const src = units.map((u) => names(u.sourceMapped));
   const tgt = units.map((u) => names(u.targetText));
+  const accepted = renderings ? acceptedWords(new Map([...renderings].map(([k, v]) => [k.toLowerCase(), v]))) : null;
+  const initialOnly = onlyAtSentenceStart(units);
   const allTarget = new Set(tgt.flat());
   // Names the engine keeps verbatim somewhere; the others it translates (Russia → Rusia).
   const kept = new Set(src.flat().filter((n) => allTarget.has(n)));
@@ -40,6 +88,14 @@ export function checkNames(units: Unit[], from: string, to: string): Finding[] {
     const speakers = new Set(names(outsideQuotes(u.sourceMapped)));
     const add = (check: string, severity: Finding['severity'], detail: string) =>
       findings.push({ check, severity, segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}${detail.replace(/"([^"]+)"/, (_, k: string) => `"${shown.get(k) ?? k}"`)}` });
+    const gone = new Map<string, string>();
+    if (accepted) {
+      for (const [name, loss] of renderedLoss(src[i]!, u.targetText, accepted)) {
+        // Only a name the engine keeps as is said alone (in any case), absent in every form, and
+        // not only a sentence's first word: the others are too often translated in context (Even → Incluso).
+        if (loss.absent && loss.kept && !initialOnly.has(name)) gone.set(name, loss.why);
+      }
+    }
     const lost: string[] = [];
     const gained: string[] = [];
     for (const name of new Set([...src[i]!, ...tgt[i]!])) {
@@ -64,16 +120,47 @@ export function checkNames(units: Unit[], from: string, to: string): Finding[] {
       // A name lost on its own is often one the engine translated this time (Smith → Herrero):
       // flagged; lost where another name took its place, it is the attribution fault: held.
       const speaker = quoted && speakers.has(name);
-      add(speaker ? 'attribution' : 'names', swap ? 'error' : steadyElsewhere(name, i) ? 'warning' : 'info', `"${name}" appears ${countOf(src[i]!, name)}× in the source, ${countOf(tgt[i]!, name)}× in the translation${speaker ? ' (speaker of a quotation)' : ''}`);
+      const sev = swap ? 'error' : steadyElsewhere(name, i) || gone.has(name) ? 'warning' : 'info';
+      add(speaker ? 'attribution' : 'names', sev, `"${name}" appears ${countOf(src[i]!, name)}× in the source, ${countOf(tgt[i]!, name)}× in the translation${speaker ? ' (speaker of a quotation)' : ''}${gone.has(name) ? gone.get(name) : ''}`);
+      gone.delete(name);
+    }
+    for (const [name, why] of gone) {
+      // Absent in every form the engine gives it, and not already reported above: lost.
+      add(quoted && speakers.has(name) ? 'attribution' : 'names', 'warning', `"${name}" is not in the translation${why}`);
     }
     for (const name of new Set(src[i]!)) {
       // Engines translate many names (Moscow → Moscú) and capitalized common nouns: only noted.
-      if (!kept.has(name) && !tgt[i]!.some((t) => similarity(t, name) >= 0.5)) add('names', 'info', `"${name}" is not found in the translation (translated or lost)`);
+      if (!kept.has(name) && !renderings && !tgt[i]!.some((t) => similarity(t, name) >= 0.5)) add('names', 'info', `"${name}" is not found in the translation (translated or lost)`);
     }
     findings.push(...checkQuotes(u));
     findings.push(...checkPhraseRepetition(u));
   });
   return findings;
+}
+
+/**
+ * Names of one segment found fewer times in its translation than in its source, counting every
+ * form a name may take there: itself (any case, inside a longer word too: RAV4), a transliteration
+ * (a close spelling), or a word of the engine's own rendering of it said alone (Apple → Manzana,
+ * South Africa → Sudáfrica). Returns name → why, and whether it is gone altogether.
+ */
+function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean }> {
+  const out = new Map<string, { why: string; absent: boolean; kept: boolean }>();
+  const words = (target.match(WORD_RE) ?? []).map(fold);
+  for (const name of new Set(srcNames)) {
+    const self = fold(name);
+    const e = accepted.get(name);
+    const own = [...(e?.own ?? [])];
+    // From a run's rendering, only the words that stand for this name (South Africa → Sudáfrica, New Zealand → Nueva Zelanda).
+    const near = (w: string) => w.includes(self) || similarity(w, self) >= 0.6 || own.some((o) => similarity(w, o) >= 0.6);
+    const forms = [...new Set([...own, ...[...(e?.run ?? [])].filter(near)])].filter((w) => w !== self);
+    const found = words.filter((w) => (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self)) || similarity(w, self) >= 0.8 || forms.some((f) => w.includes(f) || similarity(w, f) >= 0.75)).length;
+    const need = countOf(srcNames, name);
+    if (found >= need) continue;
+    const kept = own.every((w) => w === self);
+    out.set(name, { why: kept ? ' (the engine keeps it as is)' : ` (nor the engine's rendering: ${forms.slice(0, 3).join(', ')})`, absent: found === 0, kept });
+  }
+  return out;
 }
 
 function checkQuotes(u: Unit): Finding[] {
@@ -109,3 +196,4 @@ function tandem(text: string, min: number): string | null {
 function esc(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
