@@ -128,7 +128,6 @@ for (const fault of FAULTS) {
     const verdict = decideVerdict(report, {}).verdict;
     if (fresh.length > 0 && verdict !== 'publish') caught++;
     else if (missed.length < 2) missed.push(injected.what);
-    if (process.env.BENCH_DEBUG === fault.kind && !(fresh.length > 0 && verdict !== "publish")) console.log("MISS", injected.what, "|", JSON.stringify(Object.entries(c.renderings).filter(([k]) => k.includes(injected.what))), "|", report.findings.filter((f) => f.detail.includes(injected.what)).map((f) => f.severity + " " + f.detail).join(" ; "));
     if (fresh.some((f) => f.severity === 'error')) held++;
   }
   allTried += tried;

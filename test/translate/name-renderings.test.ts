@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
+import { nameCandidates } from '../../src/translate/fidelity/names-check.ts';
+import { fakeEngine, wordForWord } from './fake-engine.ts';
+
+const noSleep = { sleep: async () => undefined, backoffMs: 1 };
+const nameFindings = (r: ReturnType<typeof checkFidelity>) => r.findings.filter((f) => /names|attribution/.test(f.check) && f.severity !== 'info');
+
+describe('names against the engine’s own rendering (pure gate)', () => {
+  const source = ['The peacekeepers met Pashinyan and Ruben in Yerevan.', 'It is a fight to get Apple to drop prices.'];
+  const clean = ['Los cascos azules se reunieron con Pashinyan y Ruben en Ereván.', 'Es una pelea para coger Manzana para bajar precios.'];
+  const renderings = { Pashinyan: 'Pashinyan', Ruben: 'Ruben', Yerevan: 'Yerevan | Ereván', Apple: 'Apple | manzana', It: 'Eso' };
+
+  it.each([
+    ['a name said once, dropped, that the engine keeps as is', 0, (t: string) => t.replace(' con Pashinyan y', ' con'), 'Pashinyan'],
+    ['a name said once, dropped, its sentence shorter', 0, (t: string) => t.replace(' y Ruben', ''), 'Ruben'],
+  ])('flags %s', (_n, seg, fault, name) => {
+    const target = clean.map((t, i) => (i === seg ? fault(t) : t));
+    const r = checkFidelity({ from: 'en', to: 'es', source, target, nameRenderings: renderings });
+    expect(nameFindings(r)).toContainEqual(expect.objectContaining({ segment: seg, severity: 'warning', detail: expect.stringContaining(name) }));
+    // Without the renderings the same loss is only noted: it cannot be told from a translated name.
+    expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target }))).toEqual([]);
+  });
+
+  it.each([
+    ['the clean one: a name the engine translates (Apple → Manzana), a transliteration (Yerevan → Ereván)', clean],
+    ['a transliteration close to the name (Ruben → Rubén)', [clean[0]!.replace('Ruben', 'Rubén'), clean[1]!]],
+  ])('accepts %s', (_n, target) => {
+    expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target, nameRenderings: renderings }))).toEqual([]);
+  });
+
+  it('a name in a run the engine renders as one word (South Africa → Sudáfrica) is not lost', () => {
+    const r = checkFidelity({
+      from: 'en', to: 'es', source: ['They beat Klaasen of South Africa.'], target: ['Derrotaron a Klaasen de Sudáfrica.'],
+      nameRenderings: { Klaasen: 'Klaasen', South: 'Del sur | sur', Africa: 'Africa | africa', 'South Africa': 'Sudáfrica' },
+    });
+    expect(nameFindings(r)).toEqual([]);
+  });
+
+  it('lists names and runs of names to render', () => {
+    expect(nameCandidates(['The peacekeepers of South Africa met Pashinyan.'], 'en', 'es')).toEqual(['South', 'Africa', 'Pashinyan', 'South Africa']);
+  });
+});
+
+describe('the orchestrator gathers renderings', () => {
+  it('catches a name a (fake) engine drops from its sentence but keeps alone, naming the segment', async () => {
+    const e = fakeEngine('fake', ['en-es'], (s) => wordForWord(s).replace(' Zelenskyy', ''));
+    const t = createTranslator({ engines: new Map([['fake', e]]), chains: { 'en-es': ['fake'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });
+    const a = await t.translateArticle({ title: 'The truce', excerpt: null, html: '<p>The truce was reached.</p><p>Russia quoted Zelenskyy as saying the truce was reached.</p>' }, 'en', 'es');
+    expect(a.checks.findings).toContainEqual(expect.objectContaining({ check: 'names', severity: 'warning', segment: 1, detail: expect.stringContaining('Zelenskyy') }));
+    // One batched call for the names, after the article's.
+    expect(e.calls).toHaveLength(2);
+    expect(e.calls[1]!.segments).toContain('Zelenskyy');
+  });
+
+  it('gives the engine’s renderings on request, from memory the second time', async () => {
+    const e = fakeEngine('fake', ['en-es'], wordForWord);
+    const t = createTranslator({ engines: new Map([['fake', e]]), chains: { 'en-es': ['fake'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });
+    expect(await t.renderNames(['Russia said so.'], 'en', 'es')).toEqual({ Russia: 'Rusia' });
+    await t.renderNames(['Russia said so.'], 'en', 'es');
+    expect(e.calls).toHaveLength(1);
+  });
+});
+
+describe('with Apertium (real, eng-spa)', () => {
+  it('does not flag a name Apertium translates in context (Apple → Manzana)', async () => {
+    expect(execFileSync('apertium', ['-l'], { encoding: 'utf8' })).toMatch(/\beng-spa\b/);
+    const t = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory() });
+    try {
+      const a = await t.translateArticle({ title: '', excerpt: null, html: '<p>It is a bitter fight to get Apple to drop prices.</p>' }, 'en', 'es');
+      expect(a.html).toContain('Manzana');
+      expect(nameFindings(a.checks)).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+});
