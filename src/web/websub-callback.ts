@@ -17,7 +17,7 @@ const text = (status: number, body: string): Response => new Response(body, { st
 
 /**
  * `/websub/{sourceId}`: GET is the hub verifying our intent (echo hub.challenge only for the topic
- * and mode we asked for), POST is a push (X-Hub-Signature HMAC checked over the raw body; a bad
+ * and mode we asked for), POST is a push (X-Hub-Signature, else X-Hub-Signature-256, HMAC checked over the raw body; a bad
  * signature is acknowledged with 2xx as WebSub requires, and dropped).
  */
 export async function websubCallback(req: Request, deps: WebSubCallbackDeps): Promise<Response> {
@@ -45,7 +45,9 @@ export async function websubCallback(req: Request, deps: WebSubCallbackDeps): Pr
     if (!sub || sub.state !== 'active') return text(410, 'not subscribed');
     const body = await readCapped(req, deps.maxBodyBytes ?? 10 * 1024 * 1024);
     if (!body) return text(413, 'body too large');
-    if (!verifySignature(body, req.headers.get('x-hub-signature'), sub.secret)) {
+    // Some hubs send only the GitHub-style X-Hub-Signature-256 (always sha256=…).
+    const signature = req.headers.get('x-hub-signature') ?? req.headers.get('x-hub-signature-256');
+    if (!verifySignature(body, signature, sub.secret)) {
       await deps.recordPush(sourceId, false);
       return text(202, 'ignored');
     }
