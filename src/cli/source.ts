@@ -5,6 +5,7 @@ import { decodeBody } from '../fetch/index.ts';
 import { buildOpml, discoverFeeds, looksLikeFeed, parseOpml } from '../feeds/index.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import { findSource, listSources, removeSource, upsertSource } from '../store/sources.ts';
+import { getWebSub, type WebSubSubscriptionRow } from '../store/websub-subscriptions.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 
 async function fetchText(app: App, url: string): Promise<{ url: string; status: number; type: string | null; text: string }> {
@@ -45,20 +46,35 @@ async function add(app: App, url: string, opts: { name?: string; lang?: string; 
   return 0;
 }
 
+/** The WebSub line of `source list` (null: never subscribed); the secret is never printed. */
+function websubSummary(w: WebSubSubscriptionRow | null, when: (d: Date | null) => string): Record<string, unknown> | null {
+  if (!w) return null;
+  return { state: w.state, hub: w.hub, leaseExpires: when(w.expires_at), lastPush: when(w.last_push_at), pushes: w.pushes, rejectedPushes: w.rejected_pushes, lastError: w.last_error };
+}
+
 async function list(app: App, json: boolean): Promise<number> {
   const rows = await listSources(app.db);
+  const when = (d: Date | null) => (d ? new Date(d).toISOString() : '-');
+  const subs = await Promise.all(rows.map((s) => getWebSub(app.db, s.id)));
   if (json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    const out = rows.map((s, i) => ({ ...s, websub: websubSummary(subs[i] ?? null, when) }));
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
-  for (const s of rows) {
-    const when = (d: Date | null) => (d ? new Date(d).toISOString() : '-');
+  rows.forEach((s, i) => {
+    const w = subs[i];
+    // The first line (id, status, name, url) is what scripts and tests cut on: WebSub goes below it.
+    const websub = w
+      ? `\twebsub ${w.state} via ${w.hub}, lease until ${when(w.expires_at)}, last push ${when(w.last_push_at)}, pushes ${w.pushes}` +
+        `${w.rejected_pushes ? ` (${w.rejected_pushes} rejected)` : ''}${w.last_error ? `, last error: ${w.last_error}` : ''}\n`
+      : '';
     process.stdout.write(
       `${s.id}\t${s.enabled ? s.status : 'disabled'}\t${s.name ?? s.title ?? '-'}\t${s.url}\n` +
         `\tlast fetch ${when(s.last_fetch_at)}, next fetch ${when(s.next_fetch_at)}, errors ${s.error_count}` +
-        `${s.last_error ? `, last error: ${s.last_error}` : ''}${s.warnings.length ? `, warnings: ${s.warnings.length}` : ''}\n`,
+        `${s.last_error ? `, last error: ${s.last_error}` : ''}${s.warnings.length ? `, warnings: ${s.warnings.length}` : ''}\n` +
+        websub,
     );
-  }
+  });
   if (rows.length === 0) process.stdout.write('no sources yet: transwire source add <url>\n');
   return 0;
 }
