@@ -69,18 +69,10 @@ export async function startFakeInternet(o: InternetOptions): Promise<FakeInterne
       if (!s || s.host !== host) return void res.writeHead(404).end();
       if (s.behaviour === 'failing') return void res.writeHead(503, { 'retry-after': '30' }).end('down');
       const send = (): void => {
-        const now = Date.now();
-        let n = 0;
-        while (n < s.times.length && s.times[n]! <= now) n++;
-        const etag = `"${s.id}-${n}"`;
+        const { body, etag } = renderFeed(s, Date.now());
         if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-        const items = [];
-        for (let k = n - 1; k >= Math.max(0, n - 20); k--) {
-          const when = new Date(s.times[k]!).toUTCString();
-          items.push(`<item><guid>s${s.id}-${k}</guid><title>Story ${k} from source ${s.id}</title><link>http://${host}/story/${s.id}/${k}</link><pubDate>${when}</pubDate><description>Text of story ${k}.</description></item>`);
-        }
         res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
-        res.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${s.id}</title><link>http://${host}/</link>${items.join('')}</channel></rss>`);
+        res.end(body);
       };
       if (s.behaviour === 'slow') setTimeout(send, o.slowMs * (0.5 + o.random()));
       else send();
@@ -105,4 +97,17 @@ export async function startFakeInternet(o: InternetOptions): Promise<FakeInterne
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     },
   };
+}
+
+/** The feed a source serves at `now` (its latest 20 items): what a poll gets and what a hub pushes. */
+export function renderFeed(s: FakeSource, now: number): { body: string; etag: string; count: number } {
+  let n = 0;
+  while (n < s.times.length && s.times[n]! <= now) n++;
+  const items = [];
+  for (let k = n - 1; k >= Math.max(0, n - 20); k--) {
+    const when = new Date(s.times[k]!).toUTCString();
+    items.push(`<item><guid>s${s.id}-${k}</guid><title>Story ${k} from source ${s.id}</title><link>http://${s.host}/story/${s.id}/${k}</link><pubDate>${when}</pubDate><description>Text of story ${k}.</description></item>`);
+  }
+  const body = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${s.id}</title><link>http://${s.host}/</link>${items.join('')}</channel></rss>`;
+  return { body, etag: `"${s.id}-${n}"`, count: n };
 }

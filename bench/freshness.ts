@@ -6,13 +6,27 @@
  *   baseline — every source every FRESHNESS_MAX_S seconds (a classic fixed-interval reader);
  *   adaptive — nextPollDelay() from each source's rhythm, bounded by FRESHNESS_MIN_S/MAX_S.
  * Prints p50/p95 delays, requests, and per-host request rates against the limit, as ratios.
+ * Then a third run, websub: the same world with every working source subscribed; when an item
+ * appears its publisher POSTs the signed feed to the real callback route (websubRoute on a local
+ * HTTP server) and the real websub-push handler stores it from the job queue via a worker pool
+ * (config defaults: FRESHNESS_PUSH_WORKERS=2, FRESHNESS_PUSH_POLL_MS=500). Its delay runs from the
+ * item appearing to its row being committed, in REAL seconds (a push is not sped up by SCALE).
  * Run: npx tsx bench/freshness.ts   (FRESHNESS_SCALE=1 for a 10-minute run in real time)
  */
 import { backoffDelay, createHttpClient, decodeBody, nextPollDelay } from '../src/fetch/index.ts';
-import { parseFeed } from '../src/feeds/index.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseFeed, signBody } from '../src/feeds/index.ts';
+import { createWebSubPushHandler } from '../src/jobs/handlers/websub-push.ts';
+import { JobQueue } from '../src/jobs/queue.ts';
+import { websubRoute } from '../src/jobs/websub-route.ts';
+import { startWorkerPool } from '../src/jobs/worker-pool.ts';
+import { createLogger } from '../src/logger.ts';
 import { acquireHostSlot } from '../src/store/host-limits.ts';
 import { openDb } from '../src/store/open-db.ts';
-import { startFakeInternet } from './freshness-internet.ts';
+import { upsertSource } from '../src/store/sources.ts';
+import { markWebSubVerified, requestWebSub } from '../src/store/websub-subscriptions.ts';
+import { renderFeed, startFakeInternet } from './freshness-internet.ts';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const SOURCES = env('FRESHNESS_SOURCES', 500);
@@ -28,6 +42,9 @@ const PER_HOST = { concurrency: 4, minIntervalMs: 20 };
 // and a thousand host-slot checks queued at once starve every socket for seconds.
 const WORKERS = env('FRESHNESS_WORKERS', 32);
 // db: the real acquireHostSlot on PGlite; memory: the same rule in a Map, to see the DB's cost.
+const PUSH_SECONDS = env('FRESHNESS_PUSH_SECONDS', 90);
+const PUSH_WORKERS = env('FRESHNESS_PUSH_WORKERS', 2);
+const PUSH_POLL_MS = env('FRESHNESS_PUSH_POLL_MS', 500);
 const LIMITS = process.env.FRESHNESS_LIMITS === 'memory' ? 'memory' : 'db';
 
 type Slot = { acquiredAt: Date; release(): Promise<void> } | { waitMs: number };
@@ -188,6 +205,95 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
   return { delays: delays.sort((a, b) => a - b), missed, requests, notModified, failures, maxHostRate, minHostSpacing };
 }
 
+/** Pushes instead of polls: see the header. Returns delays in real ms, item appeared → row committed. */
+async function runWebSub(): Promise<{ delays: number[]; missed: number; pushes: number; rejected: number }> {
+  const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
+  const log = createLogger({ level: 'warn', name: 'bench' });
+  const durationMs = (PUSH_SECONDS * 1000) / SCALE;
+  const secret = 'bench-secret';
+  const worldStart = Date.now() + 500;
+  const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start: worldStart, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: seeded(42) });
+  const live = net.sources.filter((f) => f.behaviour !== 'failing');
+  const dbId = new Map<number, number>();
+  for (const f of live) {
+    const row = await upsertSource(db, { url: f.url, name: `Source ${f.id}` });
+    dbId.set(f.id, row.id);
+    await requestWebSub(db, { sourceId: row.id, hub: 'http://127.0.0.1/hub', topic: f.url, secret });
+    await markWebSubVerified(db, row.id, { mode: 'subscribe', leaseSeconds: 86_400, verifiedAt: new Date(), expiresAt: new Date(Date.now() + 86_400_000), renewAt: null });
+  }
+  const route = websubRoute(db);
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+    const response = await route.handle(new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined }));
+    res.writeHead(response.status).end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const callback = `http://127.0.0.1:${(server.address() as AddressInfo).port}/websub/`;
+
+  // Stored = the handler's transaction committed: the wrapper notes new guids right after it.
+  const storedAt = new Map<string, number>();
+  const push = createWebSubPushHandler({ db, log });
+  const pool = startWorkerPool({
+    queue: new JobQueue(db),
+    handlers: {
+      'websub-push': async (payload: { sourceId: number }) => {
+        await push(payload as Parameters<typeof push>[0]);
+        const now = Date.now();
+        const { rows } = await db.query<{ guid: string }>('SELECT guid FROM items WHERE source_id = $1', [payload.sourceId]);
+        for (const r of rows) if (!storedAt.has(r.guid)) storedAt.set(r.guid, now);
+      },
+    },
+    concurrency: PUSH_WORKERS,
+    pollMs: PUSH_POLL_MS,
+    log,
+  });
+
+  // Only items that appear once every subscription is active are measured (setup takes seconds);
+  // the first push of each source also carries its history, which is stored but not judged.
+  const start = Date.now();
+  const end = worldStart + durationMs;
+  let pushes = 0;
+  let rejected = 0;
+  const publish = async (f: (typeof live)[number], at: number): Promise<void> => {
+    const { body } = renderFeed(f, at);
+    pushes++;
+    const res = await fetch(`${callback}${dbId.get(f.id)}`, { method: 'POST', headers: { 'content-type': 'application/rss+xml; charset=utf-8', 'x-hub-signature': signBody(body, secret) }, body });
+    if (res.status !== 202 || (await res.text()) !== 'accepted') rejected++;
+  };
+  const timers: NodeJS.Timeout[] = [];
+  const sent: Promise<void>[] = [];
+  for (const f of live) {
+    for (const t of f.times) {
+      if (t < start || t >= end) continue;
+      timers.push(setTimeout(() => void sent.push(publish(f, t).catch(() => void rejected++)), Math.max(0, t - Date.now())));
+    }
+  }
+  await new Promise((r) => setTimeout(r, Math.max(0, end - Date.now() + 100)));
+  await Promise.allSettled(sent);
+  // Give the queue time to drain the last pushes; what is still missing after that is "missed".
+  await new Promise((r) => setTimeout(r, 10_000));
+  for (const t of timers) clearTimeout(t);
+  await pool.stop();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await net.close();
+  const delays: number[] = [];
+  let missed = 0;
+  for (const f of live) {
+    f.times.forEach((t, k) => {
+      if (t < start || t >= end) return;
+      const got = storedAt.get(`s${f.id}-${k}`);
+      if (got === undefined) missed++;
+      else delays.push(got - t);
+    });
+  }
+  await db.close();
+  return { delays: delays.sort((a, b) => a - b), missed, pushes, rejected };
+}
+
 const s = (ms: number): string => `${((ms * SCALE) / 1000).toFixed(1)} s`;
 console.log(
   `freshness: ${SOURCES} sources on ${HOSTS} hosts, ${SECONDS} simulated s per run at ${SCALE}× speed, item gaps 30 s–30 min, ` +
@@ -207,3 +313,15 @@ console.log(
 );
 const p95 = pct(a.delays, 0.95);
 console.log(`goal p95 ≤ 60 s with polling: ${(p95 * SCALE) / 1000 <= 60 ? 'met' : 'NOT met'} (${s(p95)})`);
+
+const w = await runWebSub();
+const real = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+console.log(
+  `websub   items ${w.delays.length} (missed ${w.missed})  p50 ${real(pct(w.delays, 0.5))}  p95 ${real(pct(w.delays, 0.95))}  max ${real(w.delays.at(-1) ?? NaN)}  ` +
+    `pushes ${w.pushes} (not accepted: ${w.rejected})  over ${PUSH_SECONDS} simulated s, ${PUSH_WORKERS} push workers polling every ${PUSH_POLL_MS} ms (delays in REAL s)`,
+);
+// Polling delays are simulated seconds (the world is sped up SCALE×); push delays are real ones.
+console.log(
+  `ratio websub/adaptive: p50 ${(pct(w.delays, 0.5) / (pct(a.delays, 0.5) * SCALE)).toFixed(3)}×  p95 ${(pct(w.delays, 0.95) / (pct(a.delays, 0.95) * SCALE)).toFixed(3)}×`,
+);
+console.log(`goal p95 ≤ 5 s with WebSub: ${pct(w.delays, 0.95) / 1000 <= 5 && w.missed === 0 ? 'met' : 'NOT met'} (${real(pct(w.delays, 0.95))}, missed ${w.missed})`);
