@@ -15,13 +15,18 @@ const STOPWORDS: Record<string, string> = {
   de: 'der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch wie einem über',
   nl: 'de het een en van in is dat op te zijn met voor niet aan er die ook als door maar om dan zou hij bij uit nog wel geen werd',
 };
-const WORDS = new Map(Object.entries(STOPWORDS).map(([lang, list]) => [lang, new Set(list.split(' '))]));
+const LANGS = Object.keys(STOPWORDS);
+/** Function word → the languages it belongs to: one lookup per word of the text. */
+const WORD_LANGS = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(STOPWORDS)) {
+  for (const w of new Set(list.split(' '))) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
+}
 
 const SCRIPTS: Array<[RegExp, string]> = [
-  [/\p{Script=Cyrillic}/u, 'ru'], [/\p{Script=Arabic}/u, 'ar'], [/\p{Script=Hebrew}/u, 'he'],
-  [/\p{Script=Greek}/u, 'el'], [/\p{Script=Armenian}/u, 'hy'], [/\p{Script=Georgian}/u, 'ka'],
-  [/\p{Script=Devanagari}/u, 'hi'], [/\p{Script=Hangul}/u, 'ko'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'ja'],
-  [/\p{Script=Han}/u, 'zh'], [/\p{Script=Thai}/u, 'th'],
+  [/\p{Script=Cyrillic}/gu, 'ru'], [/\p{Script=Arabic}/gu, 'ar'], [/\p{Script=Hebrew}/gu, 'he'],
+  [/\p{Script=Greek}/gu, 'el'], [/\p{Script=Armenian}/gu, 'hy'], [/\p{Script=Georgian}/gu, 'ka'],
+  [/\p{Script=Devanagari}/gu, 'hi'], [/\p{Script=Hangul}/gu, 'ko'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
+  [/\p{Script=Han}/gu, 'zh'], [/\p{Script=Thai}/gu, 'th'],
 ];
 
 export interface LangGuess {
@@ -32,17 +37,24 @@ export interface LangGuess {
 }
 
 export function identifyLanguage(text: string): LangGuess {
-  const letters = [...text].filter((c) => /\p{L}/u.test(c));
-  if (letters.length === 0) return { lang: null, score: 0, scores: {} };
-  for (const [re, lang] of SCRIPTS) {
-    const share = letters.filter((c) => re.test(c)).length / letters.length;
-    if (share > 0.5) return { lang, score: share, scores: { [lang]: share } };
+  const letters = text.match(LETTER_RE)?.length ?? 0;
+  if (letters === 0) return { lang: null, score: 0, scores: {} };
+  // Counted with one regex per script, and only when some letter is not Latin: the gate asks this of every paragraph.
+  if (NON_LATIN_RE.test(text)) {
+    for (const [re, lang] of SCRIPTS) {
+      const share = (text.match(re)?.length ?? 0) / letters;
+      if (share > 0.5) return { lang, score: share, scores: { [lang]: share } };
+    }
   }
   const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const counts = new Map<string, number>();
+  for (const w of words) {
+    for (const lang of WORD_LANGS.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  }
   const scores: Record<string, number> = {};
   let best: string | null = null;
-  for (const [lang, set] of WORDS) {
-    const s = words.filter((w) => set.has(w)).length / Math.max(1, words.length);
+  for (const lang of LANGS) {
+    const s = (counts.get(lang) ?? 0) / Math.max(1, words.length);
     scores[lang] = s;
     if (best === null || s > scores[best]!) best = lang;
   }
@@ -50,8 +62,11 @@ export function identifyLanguage(text: string): LangGuess {
   return { lang: score > 0 ? best : null, score, scores };
 }
 
+const LETTER_RE = /\p{L}/gu;
+const NON_LATIN_RE = /(?!\p{Script=Latin})\p{L}/u;
+
 /** How much more `text` looks like `a` than `b` (function-word share difference). */
-export function languageMargin(text: string, a: string, b: string): number {
-  const g = identifyLanguage(text);
+export function languageMargin(text: string | LangGuess, a: string, b: string): number {
+  const g = typeof text === 'string' ? identifyLanguage(text) : text;
   return (g.scores[a] ?? (g.lang === a ? g.score : 0)) - (g.scores[b] ?? (g.lang === b ? g.score : 0));
 }

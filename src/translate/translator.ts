@@ -4,7 +4,7 @@ import type { TranslationEngine } from './engine.ts';
 import type { GlossaryEntry } from './engine-config.ts';
 import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-runner.ts';
 import { checkFidelity } from './fidelity/check-fidelity.ts';
-import { nameCandidates } from './fidelity/names-check.ts';
+import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
 import { protectTerms, restoreTerms } from './glossary.ts';
 import { escapeHtmlText, htmlToText } from './html-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
@@ -58,7 +58,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
   };
 
   /** One leg through memory then engine; returns translations and what it cost. */
-  async function runLeg(leg: Leg, units: string[], cost: TranslationCost): Promise<string[]> {
+  async function runLeg(leg: Leg, units: string[], cost: TranslationCost, packed = false): Promise<string[]> {
     const version = await leg.engine.version();
     const keys: MemoryKey[] = units.map((u) => ({ hash: hashSegment(u), from: leg.from, to: leg.to, engine: leg.engine.name, engineVersion: version }));
     const found = await opts.memory.get(uniqueKeys(keys));
@@ -76,7 +76,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       }
     });
     const sent = missIdx.map((i) => units[i]!);
-    const translated = await runner(leg.engine).translate(sent, leg.from, leg.to);
+    const translated = packed ? await translatePacked(runner(leg.engine), sent, leg.from, leg.to) : await runner(leg.engine).translate(sent, leg.from, leg.to);
     const chars = sent.reduce((n, s) => n + s.length, 0);
     cost.characters += chars;
     if (leg.engine.costPerMillionChars !== null) cost.money = (cost.money ?? 0) + (chars / 1e6) * leg.engine.costPerMillionChars;
@@ -85,23 +85,28 @@ export function createTranslator(opts: TranslatorOptions): Translator {
   }
 
   /** Each name of the texts translated alone through `route`; null when the engine fails (the gate then only notes lone losses). */
-  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost): Promise<Record<string, string> | null> {
-    const names = nameCandidates(texts, from, to);
+  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost, targets?: string[]): Promise<Record<string, string> | null> {
+    const candidates = nameCandidates(texts, from, to);
+    const names = targets ? namesToRender(candidates, texts, targets, from, to) : candidates;
     if (names.length === 0) return {};
     try {
-      // Said alone and in lower case: engines keep a capitalized word alone they translate in a
-      // sentence (Apple → Apple, apple → manzana); the gate accepts either.
-      const lower = names.map((n) => n.toLowerCase());
-      const out = await runRoute(route, [...names, ...lower].map(escapeHtmlText), cost);
-      return Object.fromEntries(names.map((n, i) => [n, [...new Set([out[i]!, out[names.length + i]!].map((o) => htmlToText(o).trim()))].join(' | ')]));
+      const alone = (await runRoute(route, names.map(escapeHtmlText), cost, true)).map((o) => htmlToText(o).trim());
+      // A name the engine gives back unchanged is asked again in lower case: engines keep a
+      // capitalized word alone they translate in a sentence (Apple → Apple, apple → manzana);
+      // the gate accepts either. Few names need it, so it is a second, small call.
+      const unchanged = names.filter((n, i) => alone[i] === n);
+      const lower = (await runRoute(route, unchanged.map((n) => escapeHtmlText(n.toLowerCase())), cost, true)).map((o) => htmlToText(o).trim());
+      const lowerOf = new Map(unchanged.map((n, i) => [n, lower[i]!]));
+      return Object.fromEntries(names.map((n, i) => [n, [...new Set([alone[i]!, lowerOf.get(n) ?? alone[i]!])].join(' | ')]));
     } catch {
       return null;
     }
   }
 
-  async function runRoute(route: Route, units: string[], cost: TranslationCost): Promise<string[]> {
+  async function runRoute(route: Route, units: string[], cost: TranslationCost, packed = false): Promise<string[]> {
+    if (units.length === 0) return [];
     let cur = units;
-    for (const leg of route) cur = await runLeg(leg, cur, cost);
+    for (const leg of route) cur = await runLeg(leg, cur, cost, packed);
     return cur;
   }
 
@@ -145,7 +150,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
         });
         const body = targetUnits.slice(2);
-        const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost);
+        const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText));
         const versions = await Promise.all(route.map((l) => l.engine.version()));
         return {
           lang: to,
@@ -171,6 +176,37 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       await Promise.all([...opts.engines.values()].map((e) => e.close()));
     },
   };
+}
+
+const PACK_SEPARATOR = '<br>';
+const PACK_MAX_CHARS = 2000;
+
+/**
+ * Short phrases (names said alone) sent many to a segment, each its own sentence: an engine call
+ * per segment costs more than the words in it, so forty names cost a flush, not forty. A full
+ * stop keeps the engine from reading two names as one phrase (Apertium renders "Apple." exactly
+ * as "Apple" alone). A pack that comes back with another count of parts is sent one by one.
+ */
+async function translatePacked(runner: EngineRunner, phrases: string[], from: string, to: string): Promise<string[]> {
+  const packs: string[][] = [[]];
+  let size = 0;
+  for (const p of phrases) {
+    if (size + p.length > PACK_MAX_CHARS && packs.at(-1)!.length > 0) {
+      packs.push([]);
+      size = 0;
+    }
+    packs.at(-1)!.push(p);
+    size += p.length + PACK_SEPARATOR.length + 1;
+  }
+  const sent = packs.filter((p) => p.length > 0).map((pack) => pack.map((p) => `${p}.`).join(PACK_SEPARATOR));
+  const back = await runner.translate(sent, from, to);
+  const out: string[] = [];
+  for (const [i, pack] of packs.filter((p) => p.length > 0).entries()) {
+    const parts = back[i]!.split(/\s*<br\s*\/?>\s*/i);
+    if (parts.length === pack.length) out.push(...parts.map((t) => t.trim().replace(/\.$/, '')));
+    else out.push(...(await runner.translate(pack, from, to)));
+  }
+  return out;
 }
 
 function uniqueKeys(keys: MemoryKey[]): MemoryKey[] {

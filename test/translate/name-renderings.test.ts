@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
-import { nameCandidates } from '../../src/translate/fidelity/names-check.ts';
+import { nameCandidates, namesToRender } from '../../src/translate/fidelity/names-check.ts';
 import { fakeEngine, wordForWord } from './fake-engine.ts';
 
 const noSleep = { sleep: async () => undefined, backoffMs: 1 };
@@ -38,6 +38,16 @@ describe('names against the engine’s own rendering (pure gate)', () => {
     expect(nameFindings(r)).toEqual([]);
   });
 
+  it('asks only about names the translation lacks somewhere, and the runs they are in', () => {
+    const source = ['The peacekeepers of South Africa met Pashinyan.', 'Pashinyan left.'];
+    const target = ['Los cascos azules de Sudáfrica se reunieron con Pashinyan.', 'Se marchó.'];
+    const names = nameCandidates(source, 'en', 'es');
+    // "Africa" is inside "Sudáfrica"; "South" is not, nor Pashinyan in the second paragraph.
+    expect(namesToRender(names, source, target, 'en', 'es')).toEqual(['South', 'Pashinyan', 'South Africa']);
+    expect(namesToRender(names, source, [target[0]!, 'Pashinyan se marchó.'], 'en', 'es')).toEqual(['South', 'South Africa']);
+    expect(namesToRender(names, source, ['Los cascos azules de South Africa se reunieron con Pashinyan.', 'Pashinyan se marchó.'], 'en', 'es')).toEqual([]);
+  });
+
   it('lists names and runs of names to render', () => {
     expect(nameCandidates(['The peacekeepers of South Africa met Pashinyan.'], 'en', 'es')).toEqual(['South', 'Africa', 'Pashinyan', 'South Africa']);
   });
@@ -49,9 +59,19 @@ describe('the orchestrator gathers renderings', () => {
     const t = createTranslator({ engines: new Map([['fake', e]]), chains: { 'en-es': ['fake'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });
     const a = await t.translateArticle({ title: 'The truce', excerpt: null, html: '<p>The truce was reached.</p><p>Russia quoted Zelenskyy as saying the truce was reached.</p>' }, 'en', 'es');
     expect(a.checks.findings).toContainEqual(expect.objectContaining({ check: 'names', severity: 'warning', segment: 1, detail: expect.stringContaining('Zelenskyy') }));
-    // One batched call for the names, after the article's.
-    expect(e.calls).toHaveLength(2);
-    expect(e.calls[1]!.segments).toContain('Zelenskyy');
+    // The names after the article: packed into one segment, each its own sentence; then those
+    // that came back unchanged, in lower case.
+    expect(e.calls).toHaveLength(3);
+    expect(e.calls[1]!.segments).toHaveLength(1);
+    expect(e.calls[1]!.segments[0]!.split('<br>')).toContain('Zelenskyy.');
+    expect(e.calls[2]!.segments[0]!.split('<br>')).toContain('zelenskyy.');
+  });
+
+  it('sends the names one by one when the engine does not keep the pack apart', async () => {
+    const e = fakeEngine('fake', ['en-es'], (s) => wordForWord(s).replace(/<br>/g, ' '));
+    const t = createTranslator({ engines: new Map([['fake', e]]), chains: { 'en-es': ['fake'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });
+    expect(await t.renderNames(['Russia met Ukraine.'], 'en', 'es')).toEqual({ Russia: 'Rusia', Ukraine: 'Ukraine | ukraine' });
+    expect(e.calls.map((c) => c.segments)).toEqual([['Russia.<br>Ukraine.'], ['Russia', 'Ukraine'], ['ukraine.']]);
   });
 
   it('gives the engine’s renderings on request, from memory the second time', async () => {

@@ -30,15 +30,16 @@ describe('translator', () => {
     const e = fakeEngine('paid', ['en-es'], wordForWord, { cost: 20 });
     const memory = createInMemoryTranslationMemory();
     const t = createTranslator({ engines: new Map([['paid', e]]), chains: { 'en-es': ['paid'] }, memory, runner: noSleep });
-    const html = '<p>The truce.</p><p>The truce.</p><p>Read the news.</p>';
+    const html = '<p>The truce.</p><p>The truce.</p><p>The news of Back.</p>';
     const first = await t.translateArticle({ title: 'The truce.', excerpt: null, html }, 'en', 'es');
-    expect(e.calls[0]!.segments).toEqual(['The truce.', 'Read the news.']);
-    // Then the names, alone and in lower case, for the fidelity gate: one batched call, counted too.
-    expect(e.calls[1]!.segments).toEqual(['Read', 'read']);
-    expect(first.cost).toMatchObject({ engine: 'paid', characters: 32, memoryHits: 0, segments: 5 });
-    expect(first.cost.money).toBeCloseTo((32 / 1e6) * 20);
-    const second = await t.translateArticle({ title: 'The truce.', excerpt: null, html: '<p>Read the news.</p>' }, 'en', 'es');
-    expect(second.cost).toMatchObject({ characters: 0, memoryHits: 4, memoryCharacters: 32 });
+    expect(e.calls[0]!.segments).toEqual(['The truce.', 'The news of Back.']);
+    // Then the names missing from the translation ("Back" became "Volver"), said alone for the
+    // fidelity gate: one packed segment, counted too. It came back changed: no lower-case call.
+    expect(e.calls[1]!.segments).toEqual(['Back.']);
+    expect(first.cost).toMatchObject({ engine: 'paid', characters: 31, memoryHits: 0, segments: 5 });
+    expect(first.cost.money).toBeCloseTo((31 / 1e6) * 20);
+    const second = await t.translateArticle({ title: 'The truce.', excerpt: null, html: '<p>The news of Back.</p>' }, 'en', 'es');
+    expect(second.cost).toMatchObject({ characters: 0, memoryHits: 3, memoryCharacters: 31 });
     expect(e.calls).toHaveLength(2);
   });
 

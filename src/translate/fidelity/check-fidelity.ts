@@ -135,7 +135,8 @@ function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): F
     // URLs, handles and e-mail addresses are in no language.
     const text = u.targetText.replace(/\b(?:https?:\/\/|www\.)\S+|[@#]\w+|\S+@\S+|\S+\.(?:com|org|net)\b/g, ' ');
     if ((text.match(/\p{L}{2,}/gu) ?? []).length < 6) continue;
-    if (languageMargin(text, from, to) > 0.04 && identifyLanguage(text).lang === from) {
+    const guess = identifyLanguage(text);
+    if (languageMargin(guess, from, to) > 0.04 && guess.lang === from) {
       findings.push({ check: 'untranslated', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}this paragraph is still in ${from}` });
     }
   }

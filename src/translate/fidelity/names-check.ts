@@ -1,6 +1,6 @@
 import type { Finding } from '../../domain/translation.ts';
 import type { Unit } from './check-fidelity.ts';
-import { countOf, fold, nameTokens, outsideQuotes, quotations, similarity } from './text-tools.ts';
+import { countOf, fold, nameTokens, outsideQuotes, quotations, similarFolded } from './text-tools.ts';
 
 /**
  * The names the gate follows in these plain texts, as first written, and the runs of capitalized
@@ -14,6 +14,24 @@ export function nameCandidates(texts: string[], from: string, to: string): strin
     for (const m of t.matchAll(RUN_RE)) if (nameTokens(m[0], [from, to]).length > 0) add(m[0]);
   }
   return [...seen.values()];
+}
+
+/**
+ * Of the candidates, those worth asking the engine about for this translation: a name found as
+ * often as in the source in every segment needs no rendering, and most are (people and places
+ * the engine keeps). Runs are kept when one of their names is missing somewhere (South Africa →
+ * Sudáfrica accounts for "South").
+ */
+export function namesToRender(candidates: string[], sources: string[], targets: string[], from: string, to: string): string[] {
+  const missing = new Set<string>();
+  const none = new Map<string, { own: Set<string>; run: Set<string> }>();
+  // The gate never reports a name said only at a sentence's start: its rendering is not needed.
+  const initialOnly = onlyAtSentenceStart(sources);
+  sources.forEach((source, i) => {
+    const names = nameTokens(source, [from, to]).map((n) => n.toLowerCase()).filter((n) => !initialOnly.has(n));
+    if (names.length > 0) for (const name of renderedLoss(names, targets[i] ?? '', none).keys()) missing.add(name);
+  });
+  return candidates.filter((c) => nameTokens(c, [from, to]).some((n) => missing.has(n.toLowerCase())));
 }
 
 const RUN_RE = /\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){1,3}/gu;
@@ -36,12 +54,12 @@ function acceptedWords(renderings: Map<string, string>): Map<string, { own: Set<
 }
 
 /** Names said only at the start of a sentence in the source: often ordinary words the engine translates there ("Even" → "Incluso"). */
-function onlyAtSentenceStart(units: Unit[]): Set<string> {
+function onlyAtSentenceStart(texts: string[]): Set<string> {
   const initial = new Set<string>();
   const inside = new Set<string>();
-  for (const u of units) {
-    for (const m of u.sourceMapped.matchAll(/\p{Lu}[\p{L}\p{M}]*\p{L}/gu)) {
-      const before = u.sourceMapped.slice(0, m.index).trimEnd();
+  for (const text of texts) {
+    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}]*\p{L}/gu)) {
+      const before = text.slice(0, m.index).trimEnd();
       (before === '' || /[.!?:;"“”'‘’«(—–-]$/u.test(before) ? initial : inside).add(m[0].toLowerCase());
     }
   }
@@ -67,7 +85,7 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
   const src = units.map((u) => names(u.sourceMapped));
   const tgt = units.map((u) => names(u.targetText));
   const accepted = renderings ? acceptedWords(new Map([...renderings].map(([k, v]) => [k.toLowerCase(), v]))) : null;
-  const initialOnly = onlyAtSentenceStart(units);
+  const initialOnly = onlyAtSentenceStart(units.map((u) => u.sourceMapped));
   const allTarget = new Set(tgt.flat());
   // Names the engine keeps verbatim somewhere; the others it translates (Russia → Rusia).
   const kept = new Set(src.flat().filter((n) => allTarget.has(n)));
@@ -130,7 +148,7 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
     }
     for (const name of new Set(src[i]!)) {
       // Engines translate many names (Moscow → Moscú) and capitalized common nouns: only noted.
-      if (!kept.has(name) && !renderings && !tgt[i]!.some((t) => similarity(t, name) >= 0.5)) add('names', 'info', `"${name}" is not found in the translation (translated or lost)`);
+      if (!kept.has(name) && !renderings && !tgt[i]!.some((t) => similarFolded(fold(t), fold(name), 0.5))) add('names', 'info', `"${name}" is not found in the translation (translated or lost)`);
     }
     findings.push(...checkQuotes(u));
     findings.push(...checkPhraseRepetition(u));
@@ -146,16 +164,29 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
  */
 function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean }> {
   const out = new Map<string, { why: string; absent: boolean; kept: boolean }>();
-  const words = (target.match(WORD_RE) ?? []).map(fold);
+  // Each distinct word once, with how often it occurs: every name is compared with every word.
+  const words = new Map<string, number>();
+  for (const w of target.match(WORD_RE) ?? []) {
+    const f = fold(w);
+    words.set(f, (words.get(f) ?? 0) + 1);
+  }
   for (const name of new Set(srcNames)) {
     const self = fold(name);
+    const need = countOf(srcNames, name);
+    const contains = (w: string) => (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self));
+    // Most names are kept as written: counted by substring first, the fuzzy pass only for the rest.
+    let found = 0;
+    for (const [w, n] of words) if (contains(w)) found += n;
+    if (found >= need) continue;
     const e = accepted.get(name);
     const own = [...(e?.own ?? [])];
     // From a run's rendering, only the words that stand for this name (South Africa → Sudáfrica, New Zealand → Nueva Zelanda).
-    const near = (w: string) => w.includes(self) || similarity(w, self) >= 0.6 || own.some((o) => similarity(w, o) >= 0.6);
+    const near = (w: string) => w.includes(self) || similarFolded(w, self, 0.6) || own.some((o) => similarFolded(w, o, 0.6));
     const forms = [...new Set([...own, ...[...(e?.run ?? [])].filter(near)])].filter((w) => w !== self);
-    const found = words.filter((w) => (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self)) || similarity(w, self) >= 0.8 || forms.some((f) => w.includes(f) || similarity(w, f) >= 0.75)).length;
-    const need = countOf(srcNames, name);
+    found = 0;
+    for (const [w, n] of words) {
+      if (contains(w) || similarFolded(w, self, 0.8) || forms.some((f) => w.includes(f) || similarFolded(w, f, 0.75))) found += n;
+    }
     if (found >= need) continue;
     const kept = own.every((w) => w === self);
     out.set(name, { why: kept ? ' (the engine keeps it as is)' : ` (nor the engine's rendering: ${forms.slice(0, 3).join(', ')})`, absent: found === 0, kept });

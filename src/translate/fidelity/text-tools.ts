@@ -21,10 +21,13 @@ const NAME_RE = /\p{Lu}[\p{L}\p{M}]*\p{L}/gu;
 
 /** Capitalized words that are not function words of either language: the names to follow. */
 export function nameTokens(text: string, langs: string[]): string[] {
-  const stop = langs.flatMap((l) => [...(functionWords(l) ?? [])]);
-  const set = new Set(stop);
+  const key = langs.join(' ');
+  let set = stopSets.get(key);
+  if (!set) stopSets.set(key, (set = new Set(langs.flatMap((l) => [...(functionWords(l) ?? [])]))));
   return (text.match(NAME_RE) ?? []).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
 }
+
+const stopSets = new Map<string, Set<string>>();
 
 export function countOf(list: string[], item: string): number {
   let n = 0;
@@ -57,28 +60,47 @@ export function outsideQuotes(text: string): string {
   return text.replace(/“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]/g, ' … ');
 }
 
-export function similarity(a: string, b: string): number {
-  const x = fold(a);
-  const y = fold(b);
-  if (x === y) return 1;
-  const d = levenshtein(x, y);
-  return 1 - d / Math.max(x.length, y.length);
+/**
+ * Whether 1 − editDistance(x, y) / longer length ≥ min, for strings already folded. The length
+ * difference alone bounds the similarity from above, which spares most Levenshtein runs: the names check compares every name
+ * with every word of its paragraph.
+ */
+export function similarFolded(x: string, y: string, min: number): boolean {
+  if (x === y) return true;
+  const longest = Math.max(x.length, y.length);
+  const maxDistance = Math.floor((1 - min) * longest + 1e-9);
+  if (Math.abs(x.length - y.length) > maxDistance) return false;
+  return levenshteinWithin(x, y, maxDistance);
 }
 
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+const rowBuffer = { row: new Int32Array(64) };
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Whether the edit distance of a and b is at most `max`; gives up as soon as a whole row exceeds it. */
+function levenshteinWithin(a: string, b: string, max: number): boolean {
+  if (rowBuffer.row.length <= b.length) rowBuffer.row = new Int32Array(b.length * 2 + 1);
+  const row = rowBuffer.row;
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0]!;
     row[0] = i;
+    let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const v = Math.min(tmp + 1, row[j - 1]! + 1, prev + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = v;
+      if (v < rowMin) rowMin = v;
       prev = tmp;
     }
+    if (rowMin > max) return false;
   }
-  return row[b.length]!;
+  return row[b.length]! <= max;
 }
+
+export function fold(s: string): string {
+  // Most words are plain ASCII: no marks to strip, and normalizing is the costly part.
+  if (ASCII_RE.test(s)) return s.toLowerCase();
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
