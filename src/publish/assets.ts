@@ -35,6 +35,10 @@ h1{font-size:clamp(1.6rem,4vw,2.4rem);line-height:1.2;margin:.2rem 0 .8rem}
 .card h2,.card h3{font-size:1.15rem;line-height:1.3;margin:.2rem 0 .5rem}
 .card h2 a,.card h3 a{color:var(--fg);text-decoration:none}
 .card h2 a:hover,.card h3 a:hover{text-decoration:underline}
+.pic{display:block;margin:-1rem -1rem .75rem}
+.pic img{display:block;width:100%;height:auto;aspect-ratio:16/9;object-fit:cover;border-radius:6px 6px 0 0}
+.lead .pic{margin:0 0 1rem}
+.lead .pic img{border-radius:6px;max-height:28rem}
 .lead{padding:1.25rem 0;margin-block-end:1.5rem;border-block-end:1px solid var(--line)}
 .lead h2{font-size:clamp(1.4rem,3.5vw,2rem);line-height:1.2;margin:.2rem 0 .6rem}
 .lead h2 a{color:var(--fg)}

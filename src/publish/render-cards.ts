@@ -3,9 +3,18 @@ import { esc } from './html.ts';
 import { messages } from './messages.ts';
 import type { Card } from './site-view.ts';
 
-export function renderCard(lang: string, c: Card, heading: 'h2' | 'h3'): string {
+/** The card's picture: decorative (the headline says what it is), lazy except for the lead story. */
+function cardImage(c: Card, lead: boolean): string {
+  const img = c.leadImage;
+  if (!img) return '';
+  const size = img.width && img.height ? ` width="${img.width}" height="${img.height}"` : '';
+  return `<a href="${esc(c.path)}" class="pic" tabindex="-1" aria-hidden="true"><img src="${esc(img.path)}" alt=""${size} ${lead ? 'fetchpriority="high"' : 'loading="lazy"'} decoding="async"></a>`;
+}
+
+export function renderCard(lang: string, c: Card, heading: 'h2' | 'h3', lead = false): string {
   const m = messages(lang);
   return `<li class="card">
+${cardImage(c, lead)}
 ${c.category ? `<span class="tag">${esc(c.category)}</span>` : ''}
 <${heading}><a href="${esc(c.path)}">${esc(c.title)}</a></${heading}>
 ${c.snippet ? `<p>${c.snippet}</p>` : c.excerpt ? `<p>${esc(c.excerpt)}</p>` : ''}

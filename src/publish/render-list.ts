@@ -44,7 +44,7 @@ export function renderList(site: SiteInfo, p: ListPage): string {
     : '';
   const main = `<h1>${esc(heading)}</h1>
 ${updated}
-${lead ? `<section class="lead">${renderCard(p.lang, lead, 'h2').replace(/^<li class="card">|<\/li>$/g, '')}</section>` : ''}
+${lead ? `<section class="lead">${renderCard(p.lang, lead, 'h2', true).replace(/^<li class="card">|<\/li>$/g, '')}</section>` : ''}
 ${rest.length ? renderCards(p.lang, rest, lead ? 'h3' : 'h2') : lead ? '' : `<p>${esc(m.noStories)}</p>`}
 ${(p.sections ?? []).filter((x) => x.cards.length).map((x) => `<section class="section" aria-labelledby="sec-${esc(x.topic.slug)}"><h2 id="sec-${esc(x.topic.slug)}"><a href="/${esc(p.lang)}/topic/${esc(x.topic.slug)}">${fill(m.moreIn, { name: x.topic.name })}</a></h2>${renderCards(p.lang, x.cards, 'h3')}</section>`).join('\n')}
 ${pager}`;

@@ -21,6 +21,8 @@ export interface Card {
   category: string | null;
   topicSlug: string | null;
   imageUrl: string | null;
+  /** The lead image on the site itself (`/media/…`), once mirrored; lists show only this one. */
+  leadImage: MediaRef | null;
   flagged: boolean;
   /** Highlighted snippet (search only): already safe HTML with <mark>. */
   snippet?: string;

@@ -15,6 +15,11 @@ export interface SiteCardRow {
   source_id: number;
   source_name: string;
   image_url: string | null;
+  /** The lead image as mirrored onto the site, when it was (media table). */
+  lead_sha256: string | null;
+  lead_ext: string | null;
+  lead_width: number | null;
+  lead_height: number | null;
   // With `withBody` (feeds) only:
   html?: string;
   engine?: string;
@@ -35,10 +40,14 @@ export interface ListFilter {
 export const CARD_COLUMNS = `p.id, p.path, p.lang, p.flagged, p.published_at, greatest(p.updated_at, t.updated_at) AS updated_at,
   t.title, t.excerpt, coalesce(a.category, s.category) AS category,
   coalesce(s.name, a.site_name, s.title) AS outlet, s.id AS source_id,
-  coalesce(s.name, s.title, s.url) AS source_name, a.image_url`;
+  coalesce(s.name, s.title, s.url) AS source_name, a.image_url,
+  lm.sha256 AS lead_sha256, lm.ext AS lead_ext, lm.width AS lead_width, lm.height AS lead_height`;
 
+/** A card shows its lead image only once mirrored: a page never loads one from the outlet. */
 export const CARD_FROM = `publications p JOIN translations t ON t.id = p.translation_id
-  JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id`;
+  JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id
+  LEFT JOIN LATERAL (SELECT m.sha256, m.ext, m.width, m.height FROM media_sources ms JOIN media m ON m.sha256 = ms.sha256
+    WHERE ms.article_id = a.id AND ms.url = a.image_url LIMIT 1) lm ON true`;
 
 /** Newest first; only live publications, so a takedown leaves every list at once. */
 export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {

@@ -1,6 +1,7 @@
 import { slug } from '../publish/slug.ts';
 import type { FeedEntry } from '../publish/render-feeds.ts';
 import type { ArticleView, Card, NamedLink } from '../publish/site-view.ts';
+import { mediaPath } from '../store/media.ts';
 import type { SiteArticleRow } from '../store/site-article.ts';
 import type { NameCountRow, SiteCardRow } from '../store/site-queries.ts';
 
@@ -19,6 +20,7 @@ export function toCard(r: SiteCardRow): Card {
     category: r.category,
     topicSlug: r.category ? slug(r.category) : null,
     imageUrl: r.image_url,
+    leadImage: r.lead_sha256 && r.lead_ext ? { path: mediaPath(r.lead_sha256, r.lead_ext), width: r.lead_width, height: r.lead_height } : null,
     flagged: r.flagged,
   };
 }
