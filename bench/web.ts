@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +123,24 @@ async function main(): Promise<void> {
   }
   const ngPort = await freePort();
   const stopNginx = await startNginx(root, ngPort);
+  // The ceiling of node:http itself on this machine: a bare handler writing the same bytes and
+  // headers from a buffer, in this process like the site. What is left between the site and
+  // nginx that this does not explain is ours.
+  const bareBodies = new Map<string, { body: Buffer; headers: [string, string][] }>();
+  for (const [name, path] of targets) {
+    // identity: fetch() would decode a compressed body and leave its content-length behind.
+    const res = await fetch(web.url + path, { headers: { 'accept-encoding': 'identity' } });
+    const headers = [...res.headers].filter(([k]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(k));
+    bareBodies.set(`/${name}.html`, { body: Buffer.from(await res.arrayBuffer()), headers });
+  }
+  const bare = createHttpServer({ keepAliveTimeout: 5000, noDelay: true }, (req, res) => {
+    const page = bareBodies.get(req.url ?? '');
+    if (!page) return void res.writeHead(404).end();
+    res.writeHead(200, page.headers.flat());
+    res.end(page.body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  const barePort = (bare.address() as { port: number }).port;
   const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
   let ok = true;
   const quiet = new Map<string, Load>();
@@ -133,18 +152,22 @@ async function main(): Promise<void> {
         // a neighbour's burst should not decide the ratio.
         let ng: Load | null = null;
         let tw: Load | null = null;
+        let bn: Load | null = null;
         for (let round = 0; round < ROUNDS; round++) {
           const a = await run(`http://127.0.0.1:${ngPort}/${name}.html`);
           const b = await run(web.url + path);
+          const c = await run(`http://127.0.0.1:${barePort}/${name}.html`);
           if (!ng || a.rps > ng.rps) ng = a;
           if (!tw || b.rps > tw.rps) tw = b;
+          if (!bn || c.rps > bn.rps) bn = c;
         }
         const ratio = tw!.rps / ng!.rps;
         if (tool === 'autocannon') quiet.set(name, tw!);
         console.log(`\n${name} (${tool}, ${CONNECTIONS} connections, best of ${ROUNDS} × ${tool === 'wrk' ? Math.min(SECONDS, 3) : SECONDS} s)`);
-        console.log(`  nginx     ${fmt(ng!)}`);
-        console.log(`  transwire ${fmt(tw!)}`);
-        console.log(`  ratio ${ratio.toFixed(2)}× nginx (goal ≥ 0.60), p99 ${tw!.p99.toFixed(2)} ms (goal ≤ 10)`);
+        console.log(`  nginx          ${fmt(ng!)}`);
+        console.log(`  bare node:http ${fmt(bn!)}  (${(bn!.rps / ng!.rps).toFixed(2)}× nginx: the ceiling of node:http here)`);
+        console.log(`  transwire      ${fmt(tw!)}`);
+        console.log(`  ratio ${ratio.toFixed(2)}× nginx (goal ≥ 0.60), ${(tw!.rps / bn!.rps).toFixed(2)}× bare node:http, p99 ${tw!.p99.toFixed(2)} ms (goal ≤ 10)`);
         if (tool === 'autocannon' && (ratio < 0.6 || tw!.p99 > 10)) ok = false;
       }
     }
@@ -176,12 +199,16 @@ async function main(): Promise<void> {
     publishing = false;
     await publisher;
     console.log(`\narticle while publishing (${published} stories rendered during the run)`);
-    console.log(`  transwire ${fmt(busy)}`);
+    console.log(`  transwire      ${fmt(busy)}`);
     const calm = quiet.get('article');
     if (calm) console.log(`  ${(busy.rps / calm.rps).toFixed(2)}× the requests/s of the quiet run above`);
     if (busy.p99 > 10) ok = false;
   } finally {
     await stopNginx();
+    await new Promise<void>((resolve) => {
+      bare.close(() => resolve());
+      bare.closeAllConnections();
+    });
     await web.close();
     await db.close();
     await pgServer?.drop();
