@@ -74,7 +74,8 @@ function atomRules(xml: string): string[] {
     if (new Set(alternates).size !== alternates.length) errors.push(`${String(e.id)}: two alternate links with the same type and hreflang`);
     if (e === feed) continue;
     if (!e.content && alternates.length === 0) errors.push(`${String(e.id)}: no atom:content and no alternate link`);
-    if (!e.content && !e.summary) errors.push(`${String(e.id)}: no atom:content, so atom:summary is required`);
+    const content = e.content as Node | string | undefined;
+    if (typeof content === 'object' && content['@src'] && !e.summary) errors.push(`${String(e.id)}: atom:content has src, so atom:summary is required`);
     if (ids.has(String(e.id))) errors.push(`${String(e.id)}: atom:id repeated`);
     ids.add(String(e.id));
   }
