@@ -31,8 +31,9 @@ function feedContent(lang: string, e: FeedEntry): string {
   return `${e.flagged ? `<p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}${e.html}<p><em>${fill(m.notice, { engine: e.engine })}</em> <a href="${esc(e.originalUrl)}">${fill(m.readOriginal, { outlet })}</a></p>`;
 }
 
+/** The newest entry's date; an empty feed was last updated when it was built, not in 1970. */
 function updated(f: FeedInput): Date {
-  return f.entries.reduce((max, e) => (e.updatedAt > max ? e.updatedAt : max), f.entries[0]?.updatedAt ?? new Date(0));
+  return f.entries.reduce((max, e) => (e.updatedAt > max ? e.updatedAt : max), f.entries[0]?.updatedAt ?? f.now);
 }
 
 export function renderRss(f: FeedInput): string {

@@ -91,6 +91,9 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
     }
     case 'news-sitemap': {
       const rows = await listSitemap(db, spec.lang, 48);
+      // sitemaps.org requires at least one <url>; a quiet language answers 404, which crawlers
+      // read as "nothing to fetch now" rather than as a broken sitemap.
+      if (rows.length === 0) return null;
       const urls = rows.map((r) => ({ path: r.path, title: r.title, publishedAt: new Date(r.published_at) }));
       return page('sitemap', spec.lang, renderNewsSitemap(site, spec.lang, urls), 'application/xml; charset=utf-8');
     }

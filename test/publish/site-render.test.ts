@@ -5,6 +5,7 @@ import { en } from '../../src/publish/messages/en.ts';
 import { localMediaOnly, standfirstRepeats } from '../../src/publish/render-article.ts';
 import { highlight, MARK_START, MARK_STOP } from '../../src/publish/render-search.ts';
 import { slug } from '../../src/publish/slug.ts';
+import { renderAtom, renderRss } from '../../src/publish/render-feeds.ts';
 import { cdata, x } from '../../src/publish/xml.ts';
 import { parseSitePath } from '../../src/web/site-paths.ts';
 
@@ -104,5 +105,16 @@ describe('message files', () => {
 
   it('falls back to English for a language without a file', () => {
     expect(messages('xx')).toBe(en);
+  });
+});
+
+describe('an empty feed', () => {
+  const site = { name: 'Wire', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' };
+  const now = new Date('2026-11-29T08:00:00Z');
+  const input = { site, lang: 'es', title: 'Wire', pagePath: '/es/', selfPath: '/es/feed', entries: [], now };
+
+  it('was last updated when it was built, not in 1970', () => {
+    expect(renderAtom(input, 'https://news.example/es/atom.xml')).toContain('<updated>2026-11-29T08:00:00.000Z</updated>');
+    expect(renderRss(input)).toContain(`<lastBuildDate>${now.toUTCString()}</lastBuildDate>`);
   });
 });
