@@ -37,10 +37,10 @@ export interface LangGuess {
 }
 
 export function identifyLanguage(text: string): LangGuess {
-  const letters = text.match(LETTER_RE)?.length ?? 0;
-  if (letters === 0) return { lang: null, score: 0, scores: {} };
+  if (!ANY_LETTER_RE.test(text)) return { lang: null, score: 0, scores: {} };
   // Counted with one regex per script, and only when some letter is not Latin: the gate asks this of every paragraph.
   if (NON_LATIN_RE.test(text)) {
+    const letters = text.match(LETTER_RE)?.length ?? 0;
     for (const [re, lang] of SCRIPTS) {
       const share = (text.match(re)?.length ?? 0) / letters;
       if (share > 0.5) return { lang, score: share, scores: { [lang]: share } };
@@ -63,6 +63,7 @@ export function identifyLanguage(text: string): LangGuess {
 }
 
 const LETTER_RE = /\p{L}/gu;
+const ANY_LETTER_RE = /\p{L}/u;
 const NON_LATIN_RE = /(?!\p{Script=Latin})\p{L}/u;
 
 /** How much more `text` looks like `a` than `b` (function-word share difference). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFidelity, segmentHtml } from '../../src/translate/index.ts';
 import { identifyLanguage } from '../../src/translate/lang-id.ts';
 import { convertNumber, localizeNumbers, parseNumber } from '../../src/translate/numbers.ts';
-import { splitSentences } from '../../src/translate/fidelity/text-tools.ts';
+import { nameTokens, splitSentences } from '../../src/translate/fidelity/text-tools.ts';
 
 const fixture = (f: string) => readFileSync(new URL(`../fixtures/translate/${f}`, import.meta.url), 'utf8');
 // The seed article (attribution restored) and its clean Apertium translation, as golden files.
@@ -98,5 +98,33 @@ describe('language id and sentences', () => {
 
   it('does not split on initials and abbreviations', () => {
     expect(splitSentences('U.S. President Joe Biden met Mr. Smith. He left. EE. UU. dijo algo.')).toHaveLength(3);
+  });
+
+  // Apertium's habits: a space inside the opening quotation mark, and "There is…" → "hay…" without its capital.
+  it('counts the sentences of a quotation the way the engine writes them', () => {
+    const src = '“We get that you’re frustrated,” Bosma said. “We get that you are concerned about issues.”';
+    const tgt = '“ Cogemos que estás frustrado,” Bosma dijo. “ Cogemos que estás concernido sobre asuntos.”';
+    expect(splitSentences(src)).toHaveLength(2);
+    expect(splitSentences(tgt)).toHaveLength(2);
+    expect(splitSentences('Tiene un problema. no hay una solución sola. Pero podemos.')).toHaveLength(3);
+  });
+
+  it('does not end a sentence at a question before a small letter, nor at an abbreviation', () => {
+    expect(splitSentences('“Why?” she asked. It was late.')).toHaveLength(2);
+    expect(splitSentences('Prices rose 5 p.m. on Friday and vs. the dollar etc. the euro fell.')).toHaveLength(1);
+  });
+});
+
+describe('names the gate follows', () => {
+  it('takes whole words only: not the tail of another, not the stem of a contraction', () => {
+    expect(nameTokens('— 9to5Mac.com (@9to5mac) said the Stadia Isn’t Cheap, Won\'t Sell', ['en', 'es'])).toEqual(['Stadia', 'Cheap', 'Sell']);
+    expect(nameTokens('Apple’s new iPhone and eBay’s Swift deal', ['en', 'es'])).toEqual(['Apple', 'iPhone', 'eBay', 'Swift']);
+  });
+
+  it('follows none in a line written in capitals, on either side', () => {
+    expect(nameTokens('HOW WILL OBAMA PLAY?', ['en', 'es'])).toEqual([]);
+    const r = checkFidelity({ from: 'en', to: 'es', source: ['Scary movies are back, wrote Will Dunham.', 'NOT SCARY', 'Reporting by Will Dunham.'], target: ['Las películas Scary vuelven, escribió Will Dunham.', 'No SCARY', 'Informando por Dunham.'] });
+    // The lost "Will" is still caught; the recased SCARY is not taken for a name added.
+    expect(r.findings.filter((f) => f.severity !== 'info').map((f) => [f.segment, f.check, f.detail])).toEqual([[2, 'names', expect.stringContaining('"Will"')]]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Finding } from '../../domain/translation.ts';
 import type { Unit } from './check-fidelity.ts';
-import { countOf, fold, nameTokens, outsideQuotes, quotations, similarFolded } from './text-tools.ts';
+import { countOf, fold, NAME_RE, nameTokens, outsideQuotes, quotations, shouting, similarFolded } from './text-tools.ts';
 
 /**
  * The names the gate follows in these plain texts, as first written, and the runs of capitalized
@@ -58,7 +58,7 @@ function onlyAtSentenceStart(texts: string[]): Set<string> {
   const initial = new Set<string>();
   const inside = new Set<string>();
   for (const text of texts) {
-    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}]*\p{L}/gu)) {
+    for (const m of text.matchAll(NAME_RE)) {
       const before = text.slice(0, m.index).trimEnd();
       (before === '' || /[.!?:;"“”'‘’«(—–-]$/u.test(before) ? initial : inside).add(m[0].toLowerCase());
     }
@@ -83,7 +83,8 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       return k;
     });
   const src = units.map((u) => names(u.sourceMapped));
-  const tgt = units.map((u) => names(u.targetText));
+  // A line in capitals has no names to follow, on either side (the engine may recase some words).
+  const tgt = units.map((u) => (shouting(u.sourceMapped) ? [] : names(u.targetText)));
   const accepted = renderings ? acceptedWords(new Map([...renderings].map(([k, v]) => [k.toLowerCase(), v]))) : null;
   const initialOnly = onlyAtSentenceStart(units.map((u) => u.sourceMapped));
   const allTarget = new Set(tgt.flat());

@@ -1,14 +1,20 @@
 const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'sra', 'srta', 'gen', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'no', 'vs', 'etc', 'prof', 'mt', 'ee', 'uu', 'u', 's', 'd', 'dña', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'av', 'núm', 'pág']);
 
-/** Sentences of a plain-text paragraph; abbreviations and initials do not end one. */
+/**
+ * Sentences of a plain-text paragraph; abbreviations and initials do not end one. A sentence may
+ * open with a space inside its quotation mark (Apertium writes `dijo. “ Es…`) and, after a full
+ * stop, with a small letter: Apertium reorders "There is…" into "hay…" without the capital.
+ */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  const re = /[.!?…]+["”»’)]*\s+(?=["“«‘(¿¡]*[\p{Lu}\d])/gu;
+  const re = /[.!?…]+["”»’)]*\s+(?=["“«‘(¿¡]*\s?(\p{Ll})?)(?=["“«‘(¿¡]*\s?[\p{L}\d])/gu;
   for (const m of text.matchAll(re)) {
     const before = text.slice(start, m.index);
     const lastWord = (/([\p{L}.]+)$/u.exec(before)?.[1] ?? '').toLowerCase().replace(/\./g, ' ').trim().split(' ').pop() ?? '';
     if (m[0].startsWith('.') && (ABBREV.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    // Only a full stop ends a sentence before a small letter ("Why?” she asked" is one).
+    if (m[1] !== undefined && !/^\.+["”»’)]*\s+$/u.test(m[0])) continue;
     out.push(text.slice(start, m.index + m[0].length).trim());
     start = m.index + m[0].length;
   }
@@ -17,14 +23,38 @@ export function splitSentences(text: string): string[] {
   return out;
 }
 
-const NAME_RE = /\p{Lu}[\p{L}\p{M}]*\p{L}/gu;
+/**
+ * A capitalized word, whole: not the tail of another (9to5Mac), with at most two small letters
+ * before its capital (iPhone, eBay), and not the stem of a contraction (Isn't, Won't).
+ */
+export const NAME_RE = /(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,2}\p{Lu}[\p{L}\p{M}]*\p{L}(?![\p{L}\p{M}])(?!['’]t(?!\p{L}))/gu;
 
 /** Capitalized words that are not function words of either language: the names to follow. */
 export function nameTokens(text: string, langs: string[]): string[] {
   const key = langs.join(' ');
   let set = stopSets.get(key);
   if (!set) stopSets.set(key, (set = new Set(langs.flatMap((l) => [...(functionWords(l) ?? [])]))));
+  if (shouting(text)) return [];
   return (text.match(NAME_RE) ?? []).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
+}
+
+/** A line in capitals ("HOW WILL OBAMA PLAY?"): every word looks like a name, none can be told from one. */
+export function shouting(text: string): boolean {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII by code; other characters by their case mappings (caseless scripts count as neither).
+    if (c >= 65 && c <= 90) upper++;
+    else if (!(c >= 97 && c <= 122)) {
+      if (c < 128) continue;
+      const ch = text[i]!;
+      if (ch.toLowerCase() !== ch) upper++;
+      else if (ch.toUpperCase() === ch) continue;
+    }
+    letters++;
+  }
+  return letters >= 8 && upper / letters > 0.6;
 }
 
 const stopSets = new Map<string, Set<string>>();
