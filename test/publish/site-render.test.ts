@@ -3,9 +3,9 @@ import { esc, fill, jsonForScript } from '../../src/publish/html.ts';
 import { messages } from '../../src/publish/messages.ts';
 import { en } from '../../src/publish/messages/en.ts';
 import { localMediaOnly, standfirstRepeats } from '../../src/publish/render-article.ts';
+import { renderAtom, renderRss } from '../../src/publish/render-feeds.ts';
 import { highlight, MARK_START, MARK_STOP } from '../../src/publish/render-search.ts';
 import { slug } from '../../src/publish/slug.ts';
-import { renderAtom, renderRss } from '../../src/publish/render-feeds.ts';
 import { cdata, x } from '../../src/publish/xml.ts';
 import { parseSitePath } from '../../src/web/site-paths.ts';
 

@@ -148,8 +148,8 @@ describe('sitemaps against their schemas', () => {
   });
 
   // robots.txt names every language's news sitemap, so a quiet language (no story in 48 hours)
-  // must still answer with a valid urlset — or with 404 — never with an empty <urlset>, which the
-  // sitemaps.org schema refuses (urlset needs at least one <url>).
+  // answers 404, never an empty <urlset>, which the sitemaps.org schema refuses (urlset needs at
+  // least one <url>).
   it('a language with no story in the last 48 hours answers 404 for its news sitemap, never an empty urlset', async () => {
     const quiet = createSiteApp({ db, site: { ...SITE, languages: [...SITE.languages, 'fr'] } });
     await quiet.start();

@@ -58,6 +58,8 @@ function onlyAtSentenceStart(texts: string[]): Set<string> {
   const initial = new Set<string>();
   const inside = new Set<string>();
   for (const text of texts) {
+    // Same words as nameTokens follows: none in a line in capitals.
+    if (shouting(text)) continue;
     for (const m of text.matchAll(NAME_RE)) {
       const before = text.slice(0, m.index).trimEnd();
       (before === '' || /[.!?:;"“”'‘’«(—–-]$/u.test(before) ? initial : inside).add(m[0].toLowerCase());

@@ -8,13 +8,15 @@ const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'sra', 'srta'
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  const re = /[.!?…]+["”»’)]*\s+(?=["“«‘(¿¡]*\s?(\p{Ll})?)(?=["“«‘(¿¡]*\s?[\p{L}\d])/gu;
+  const re = /([.!?…]+)["”»’)]*\s+(?=["“«‘(¿¡]*\s?([\p{L}\d]))/gu;
   for (const m of text.matchAll(re)) {
+    const stops = m[1]!;
+    const first = m[2]!;
     const before = text.slice(start, m.index);
     const lastWord = (/([\p{L}.]+)$/u.exec(before)?.[1] ?? '').toLowerCase().replace(/\./g, ' ').trim().split(' ').pop() ?? '';
-    if (m[0].startsWith('.') && (ABBREV.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    if (stops.startsWith('.') && (ABBREV.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
     // Only a full stop ends a sentence before a small letter ("Why?” she asked" is one).
-    if (m[1] !== undefined && !/^\.+["”»’)]*\s+$/u.test(m[0])) continue;
+    if (/\p{Ll}/u.test(first) && !/^\.+$/.test(stops)) continue;
     out.push(text.slice(start, m.index + m[0].length).trim());
     start = m.index + m[0].length;
   }
@@ -31,10 +33,10 @@ export const NAME_RE = /(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,2}\p{Lu}[\p{L}\p{M}]*\p{L
 
 /** Capitalized words that are not function words of either language: the names to follow. */
 export function nameTokens(text: string, langs: string[]): string[] {
+  if (shouting(text)) return [];
   const key = langs.join(' ');
   let set = stopSets.get(key);
   if (!set) stopSets.set(key, (set = new Set(langs.flatMap((l) => [...(functionWords(l) ?? [])]))));
-  if (shouting(text)) return [];
   return (text.match(NAME_RE) ?? []).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
 }
 
