@@ -64,7 +64,12 @@ export const configSchema = z.strictObject({
     .prefault({}),
   worker: z
     .strictObject({
-      concurrency: z.number().int().positive().default(2),
+      /**
+       * Jobs in flight per process. Most of a job is waiting (on a site, on the engine): Apertium's
+       * warm pipeline has a dozen stages, and two translations leave it idle between calls; four
+       * keep it busy (bench:translate measures at this value).
+       */
+      concurrency: z.number().int().positive().default(4),
       leaseSeconds: z.number().int().positive().default(120),
       pollMs: z.number().int().positive().default(500),
     })

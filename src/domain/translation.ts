@@ -38,5 +38,10 @@ export interface TranslatedArticle {
   engine: string;
   engineVersion: string;
   checks: FidelityReport;
+  /**
+   * What the gate accepted for each name the translation lacks as written (the engine's own
+   * rendering, e.g. Trump → Triunfo): checking an edited copy of this translation needs the same.
+   */
+  nameRenderings: Record<string, string>;
   cost: TranslationCost;
 }

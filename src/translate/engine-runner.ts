@@ -1,5 +1,5 @@
 import { ThrottledError, TranswireError } from '../domain/errors.ts';
-import type { TranslationEngine } from './engine.ts';
+import type { Lexicon, TranslationEngine } from './engine.ts';
 
 export interface RunnerOptions {
   now?: () => number;
@@ -38,26 +38,36 @@ export class EngineRunner {
   }
 
   async translate(segments: string[], from: string, to: string): Promise<string[]> {
-    const out: string[] = [];
-    for (const batch of batches(segments, this.engine.limits.maxBatchSegments, this.engine.limits.maxBatchChars)) {
-      out.push(...(await this.translateBatch(batch, from, to)));
-    }
-    return out;
+    return (await this.translateWithLexicon(segments, from, to, false)).texts;
   }
 
-  private async translateBatch(batch: string[], from: string, to: string): Promise<string[]> {
+  /** As translate, with each segment's lexicon where the engine gives one (TranslationEngine.translateWithLexicon). */
+  async translateWithLexicon(segments: string[], from: string, to: string, wanted = true): Promise<{ texts: string[]; lexicons: Array<Lexicon | null> }> {
+    const texts: string[] = [];
+    const lexicons: Array<Lexicon | null> = [];
+    for (const batch of batches(segments, this.engine.limits.maxBatchSegments, this.engine.limits.maxBatchChars)) {
+      const r = await this.translateBatch(batch, from, to, wanted);
+      texts.push(...r.texts);
+      lexicons.push(...r.lexicons);
+    }
+    return { texts, lexicons };
+  }
+
+  private async translateBatch(batch: string[], from: string, to: string, withLexicon: boolean): Promise<{ texts: string[]; lexicons: Array<Lexicon | null> }> {
     const chars = batch.reduce((n, s) => n + s.length, 0);
     this.checkBudget(chars);
     const maxAttempts = this.opts.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt++) {
       await this.rateLimit();
       try {
-        const out = await this.engine.translate(batch, from, to);
-        if (out.length !== batch.length) {
-          throw new TranswireError(`translate: ${this.engine.name} returned ${out.length} segments for ${batch.length}`, { code: 'translate.bad_response' });
+        const r = withLexicon && this.engine.translateWithLexicon
+          ? await this.engine.translateWithLexicon(batch, from, to)
+          : { texts: await this.engine.translate(batch, from, to), lexicons: batch.map(() => null) };
+        if (r.texts.length !== batch.length || r.lexicons.length !== batch.length) {
+          throw new TranswireError(`translate: ${this.engine.name} returned ${r.texts.length} segments for ${batch.length}`, { code: 'translate.bad_response' });
         }
         this.charsToday += chars;
-        return out;
+        return r;
       } catch (err) {
         if (!(err instanceof TranswireError) || err.retry === 'never') throw err;
         if (err.code === 'translate.quota_exceeded') {

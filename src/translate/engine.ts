@@ -10,6 +10,9 @@ export interface EngineLimits {
   dailyCharBudget: number | null;
 }
 
+/** Words of one segment as the engine looked them up: source lemma → the target lemmas it chose. */
+export type Lexicon = Array<{ source: string; targets: string[] }>;
+
 export interface LanguagePair {
   from: string;
   to: string;
@@ -25,6 +28,13 @@ export interface TranslationEngine {
    * the result has one fragment per segment, in order.
    */
   translate(segments: string[], from: string, to: string): Promise<string[]>;
+  /**
+   * Like translate, plus each segment's lexicon: what its words became, as the engine chose them
+   * in context. The fidelity gate takes its name renderings from it instead of asking the engine
+   * about each name again. Only engines that can tell (Apertium's bilingual stage); a null
+   * lexicon means this segment has none.
+   */
+  translateWithLexicon?(segments: string[], from: string, to: string): Promise<{ texts: string[]; lexicons: Array<Lexicon | null> }>;
   readonly limits: EngineLimits;
   /** List price in money units per million characters, null when free or unknown. */
   readonly costPerMillionChars: number | null;

@@ -16,11 +16,11 @@ const STOPWORDS: Record<string, string> = {
   nl: 'de het een en van in is dat op te zijn met voor niet aan er die ook als door maar om dan zou hij bij uit nog wel geen werd',
 };
 const LANGS = Object.keys(STOPWORDS);
-/** Function word → the languages it belongs to: one lookup per word of the text. */
-const WORD_LANGS = new Map<string, string[]>();
-for (const [lang, list] of Object.entries(STOPWORDS)) {
-  for (const w of new Set(list.split(' '))) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), lang]);
-}
+/** Function word → the indexes in LANGS of the languages it belongs to: one lookup per word of the text. */
+const WORD_LANGS = new Map<string, number[]>();
+LANGS.forEach((lang, li) => {
+  for (const w of new Set(STOPWORDS[lang]!.split(' '))) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), li]);
+});
 
 const SCRIPTS: Array<[RegExp, string]> = [
   [/\p{Script=Cyrillic}/gu, 'ru'], [/\p{Script=Arabic}/gu, 'ar'], [/\p{Script=Hebrew}/gu, 'he'],
@@ -46,22 +46,52 @@ export function identifyLanguage(text: string): LangGuess {
       if (share > 0.5) return { lang, score: share, scores: { [lang]: share } };
     }
   }
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
-  const counts = new Map<string, number>();
-  for (const w of words) {
-    for (const lang of WORD_LANGS.get(w) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  return guessFromCounts(functionWordCounts(text));
+}
+
+/** How many words a Latin-script text has, and how many are function words of each language. */
+export interface FunctionWordCounts {
+  words: number;
+  /** Indexed as LANGS. */
+  perLang: Int32Array;
+}
+
+export function functionWordCounts(text: string): FunctionWordCounts {
+  const perLang = new Int32Array(LANGS.length);
+  let words = 0;
+  for (const w of text.toLowerCase().match(WORD_RE) ?? []) {
+    words++;
+    const langs = WORD_LANGS.get(w);
+    if (langs) for (const li of langs) perLang[li]!++;
   }
+  return { words, perLang };
+}
+
+/** The counts of several texts as if they were one (words never span two texts). */
+export function addCounts(all: FunctionWordCounts[]): FunctionWordCounts {
+  const perLang = new Int32Array(LANGS.length);
+  let words = 0;
+  for (const c of all) {
+    words += c.words;
+    for (let i = 0; i < perLang.length; i++) perLang[i]! += c.perLang[i]!;
+  }
+  return { words, perLang };
+}
+
+/** The language whose function words make the largest share of the words. */
+export function guessFromCounts(counts: FunctionWordCounts): LangGuess {
   const scores: Record<string, number> = {};
   let best: string | null = null;
-  for (const lang of LANGS) {
-    const s = (counts.get(lang) ?? 0) / Math.max(1, words.length);
+  LANGS.forEach((lang, li) => {
+    const s = counts.perLang[li]! / Math.max(1, counts.words);
     scores[lang] = s;
     if (best === null || s > scores[best]!) best = lang;
-  }
+  });
   const score = best ? scores[best]! : 0;
   return { lang: score > 0 ? best : null, score, scores };
 }
 
+const WORD_RE = /[\p{L}']+/gu;
 const LETTER_RE = /\p{L}/gu;
 const ANY_LETTER_RE = /\p{L}/u;
 const NON_LATIN_RE = /(?!\p{Script=Latin})\p{L}/u;

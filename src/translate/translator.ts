@@ -1,9 +1,10 @@
 import { PermanentError, ThrottledError, TransientError, TranswireError, errorMessage } from '../domain/errors.ts';
 import type { TranslatedArticle, TranslationCost } from '../domain/translation.ts';
-import type { TranslationEngine } from './engine.ts';
+import type { Lexicon, TranslationEngine } from './engine.ts';
 import type { GlossaryEntry } from './engine-config.ts';
 import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-runner.ts';
 import { checkFidelity } from './fidelity/check-fidelity.ts';
+import { renderingsFromLexicons } from './fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
 import { protectTerms, restoreTerms } from './glossary.ts';
 import { escapeHtmlText, htmlToText } from './html-text.ts';
@@ -57,8 +58,11 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     return r;
   };
 
-  /** One leg through memory then engine; returns translations and what it cost. */
-  async function runLeg(leg: Leg, units: string[], cost: TranslationCost, packed = false): Promise<string[]> {
+  /**
+   * One leg through memory then engine; returns translations, and each unit's lexicon where the
+   * engine just gave one (`how` = lexicon; null for memory hits), and adds what it cost.
+   */
+  async function runLeg(leg: Leg, units: string[], cost: TranslationCost, how: LegMode = 'text'): Promise<LegResult> {
     const version = await leg.engine.version();
     const keys: MemoryKey[] = units.map((u) => ({ hash: hashSegment(u), from: leg.from, to: leg.to, engine: leg.engine.name, engineVersion: version }));
     const found = await opts.memory.get(uniqueKeys(keys));
@@ -76,37 +80,50 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       }
     });
     const sent = missIdx.map((i) => units[i]!);
-    const translated = packed ? await translatePacked(runner(leg.engine), sent, leg.from, leg.to) : await runner(leg.engine).translate(sent, leg.from, leg.to);
+    const r = how === 'packed'
+      ? { texts: await translatePacked(runner(leg.engine), sent, leg.from, leg.to), lexicons: [] }
+      : await runner(leg.engine).translateWithLexicon(sent, leg.from, leg.to, how === 'lexicon');
+    const translated = r.texts;
     const chars = sent.reduce((n, s) => n + s.length, 0);
     cost.characters += chars;
     if (leg.engine.costPerMillionChars !== null) cost.money = (cost.money ?? 0) + (chars / 1e6) * leg.engine.costPerMillionChars;
     await opts.memory.put(missIdx.map((i, j) => ({ ...keys[i]!, source: units[i]!, target: translated[j]! })));
-    return units.map((u, i) => out[i] ?? translated[missText.get(u)!]!);
+    return {
+      texts: units.map((u, i) => out[i] ?? translated[missText.get(u)!]!),
+      lexicons: units.map((u, i) => (out[i] === undefined ? (r.lexicons[missText.get(u)!] ?? null) : null)),
+    };
   }
 
-  /** Each name of the texts translated alone through `route`; null when the engine fails (the gate then only notes lone losses). */
-  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost, targets?: string[]): Promise<Record<string, string> | null> {
-    const candidates = nameCandidates(texts, from, to);
-    const names = targets ? namesToRender(candidates, texts, targets, from, to) : candidates;
-    if (names.length === 0) return {};
+  /**
+   * How the engine renders each name of the texts the translation lacks (all of them without
+   * `targets`): read from the lexicons of the segments just translated where the engine gives
+   * them, else each name translated alone through `route`. Null when the engine fails (the gate
+   * then only notes lone losses).
+   */
+  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost, targets?: string[], lexicons?: Array<Lexicon | null>): Promise<Record<string, string> | null> {
+    const wanted = targets ? namesToRender(texts, targets, from, to) : nameCandidates(texts, from, to);
+    const known = lexicons ? renderingsFromLexicons(wanted, lexicons) : { renderings: {}, unresolved: wanted };
+    const names = known.unresolved;
+    if (names.length === 0) return known.renderings;
     try {
-      const alone = (await runRoute(route, names.map(escapeHtmlText), cost, true)).map((o) => htmlToText(o).trim());
+      const alone = (await runRoute(route, names.map(escapeHtmlText), cost, 'packed')).texts.map((o) => htmlToText(o).trim());
       // A name the engine gives back unchanged is asked again in lower case: engines keep a
       // capitalized word alone they translate in a sentence (Apple → Apple, apple → manzana);
       // the gate accepts either. Few names need it, so it is a second, small call.
       const unchanged = names.filter((n, i) => alone[i] === n);
-      const lower = (await runRoute(route, unchanged.map((n) => escapeHtmlText(n.toLowerCase())), cost, true)).map((o) => htmlToText(o).trim());
+      const lower = (await runRoute(route, unchanged.map((n) => escapeHtmlText(n.toLowerCase())), cost, 'packed')).texts.map((o) => htmlToText(o).trim());
       const lowerOf = new Map(unchanged.map((n, i) => [n, lower[i]!]));
-      return Object.fromEntries(names.map((n, i) => [n, [...new Set([alone[i]!, lowerOf.get(n) ?? alone[i]!])].join(' | ')]));
+      return { ...known.renderings, ...Object.fromEntries(names.map((n, i) => [n, [...new Set([alone[i]!, lowerOf.get(n) ?? alone[i]!])].join(' | ')])) };
     } catch {
       return null;
     }
   }
 
-  async function runRoute(route: Route, units: string[], cost: TranslationCost, packed = false): Promise<string[]> {
-    if (units.length === 0) return [];
-    let cur = units;
-    for (const leg of route) cur = await runLeg(leg, cur, cost, packed);
+  /** Units through every leg of the route; lexicons only from a one-leg route (a pivot's first leg names the pivot's words). */
+  async function runRoute(route: Route, units: string[], cost: TranslationCost, how: LegMode = 'text'): Promise<LegResult> {
+    if (units.length === 0) return { texts: [], lexicons: [] };
+    let cur: LegResult = { texts: units, lexicons: [] };
+    for (const leg of route) cur = await runLeg(leg, cur.texts, cost, how === 'lexicon' && route.length > 1 ? 'text' : how);
     return cur;
   }
 
@@ -137,8 +154,9 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       for (const route of routes) {
         const cost: TranslationCost = { engine: routeLabel(route), characters: 0, memoryCharacters: 0, memoryHits: 0, segments: sourceUnits.length, money: null };
         let raw: string[];
+        let lexicons: Array<Lexicon | null>;
         try {
-          raw = await runRoute(route, prot.map((p) => p.html), cost);
+          ({ texts: raw, lexicons } = await runRoute(route, prot.map((p) => p.html), cost, 'lexicon'));
         } catch (err) {
           errors.push(err);
           continue;
@@ -150,7 +168,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
         });
         const body = targetUnits.slice(2);
-        const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText));
+        const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText), lexicons);
         const versions = await Promise.all(route.map((l) => l.engine.version()));
         return {
           lang: to,
@@ -160,6 +178,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           text: body.map(htmlToText).filter(Boolean).join('\n\n'),
           engine: cost.engine,
           engineVersion: versions.join(' > '),
+          nameRenderings: nameRenderingsFound ?? {},
           checks: checkFidelity({
             from, to, source: segments, target: body, lostPlaceholders: lost, lengthRatio: opts.lengthRatio, glossary,
             nameRenderings: nameRenderingsFound ?? undefined,
@@ -176,6 +195,15 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       await Promise.all([...opts.engines.values()].map((e) => e.close()));
     },
   };
+}
+
+/** text: translations only; lexicon: with each unit's lexicon where the engine gives one; packed: short phrases many to a segment. */
+type LegMode = 'text' | 'lexicon' | 'packed';
+
+interface LegResult {
+  texts: string[];
+  /** Per unit; empty when not asked for. */
+  lexicons: Array<Lexicon | null>;
 }
 
 const PACK_SEPARATOR = '<br>';

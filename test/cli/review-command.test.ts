@@ -41,7 +41,7 @@ beforeAll(async () => {
       category: null, image_url: null, image_caption: null, excerpt: null, html: '<p>Tass quoted Grigoryan.</p>', text: 'Tass quoted Grigoryan.', content_hash: 'h1',
     });
     const t: TranslatedArticle = {
-      lang: 'es', title: 'Alto el fuego', excerpt: null, html: '<p>Tass citó a Tass.</p>', text: 'Tass citó a Tass.', engine: 'fake', engineVersion: '1',
+      lang: 'es', title: 'Alto el fuego', excerpt: null, html: '<p>Tass citó a Tass.</p>', text: 'Tass citó a Tass.', engine: 'fake', engineVersion: '1', nameRenderings: {},
       checks: { ok: false, findings: [{ check: 'repetition', severity: 'error', segment: 0, source: 'Tass quoted Grigoryan.', target: 'Tass citó a Tass.', detail: '"Tass" 2× in the translation, 1× in the source' }] },
       cost: { engine: 'fake', characters: 22, memoryCharacters: 0, memoryHits: 0, segments: 1, money: null },
     };

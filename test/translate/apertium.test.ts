@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertiumEngine, type ApertiumEngine } from '../../src/translate/engines/apertium/apertium-engine.ts';
-import { htmlToStream, streamToHtml } from '../../src/translate/engines/apertium/apertium-stream.ts';
+import { tappedPipeline } from '../../src/translate/engines/apertium/apertium-process.ts';
+import { htmlToStream, streamToHtml, streamToLexicon } from '../../src/translate/engines/apertium/apertium-stream.ts';
 
 // Apertium is a hard requirement of these tests: missing, they fail and say what to install.
 function requireApertium(): void {
@@ -22,6 +23,28 @@ describe('apertium stream format', () => {
   ])('%s', (html, stream) => {
     expect(htmlToStream(html)).toBe(stream);
     expect(streamToHtml(stream)).toBe(html.replace('[x]', '[x]'));
+  });
+});
+
+describe('apertium lexicon tap', () => {
+  it('reads source and target lemmas of the bilingual stage, without tags, marks or blanks', () => {
+    const stream = '[<!--tw1-->]^*Pashinyan/*Pashinyan$ ^tell<vblex><past>/decir<vblex><past>/narrar<vblex><past>$ [<b>]^South Africa<np><loc>/Sudáfrica<np><loc><f>$[<\\/b>] '
+      + "^GET# OUT<vblex>/SALIR<vblex>$ ^'s<gen>/$ ^e\\/mail<n>/correo<n>$ ^.<sent>/.<sent>$[]";
+    expect(streamToLexicon(stream)).toEqual([
+      { source: 'Pashinyan', targets: ['Pashinyan'] },
+      { source: 'tell', targets: ['decir', 'narrar'] },
+      { source: 'South Africa', targets: ['Sudáfrica'] },
+      { source: 'GET OUT', targets: ['SALIR'] },
+      { source: 'e/mail', targets: ['correo'] },
+      { source: '.', targets: ['.'] },
+    ]);
+  });
+
+  it('copies the stage after lexical selection to fd 3, or the bilingual lookup when there is none', () => {
+    expect(tappedPipeline("lt-proc -z 'a.bin' | apertium-tagger -z -g x | lt-proc -z -b 'b.bin' | lrx-proc -z -m 'l.bin' | apertium-transfer -z -b t1x t1x.bin"))
+      .toBe("lt-proc -z 'a.bin' | apertium-tagger -z -g x | lt-proc -z -b 'b.bin' | lrx-proc -z -m 'l.bin' | tee >(exec cat >&3) | apertium-transfer -z -b t1x t1x.bin");
+    expect(tappedPipeline("lt-proc -z 'a.bin' | lt-proc -z -b 'b.bin' | apertium-transfer -z t1x")).toBe("lt-proc -z 'a.bin' | lt-proc -z -b 'b.bin' | tee >(exec cat >&3) | apertium-transfer -z t1x");
+    expect(tappedPipeline("lt-proc -z 'a.bin' | cg-proc x")).toBeNull();
   });
 });
 
@@ -62,6 +85,16 @@ describe('apertium engine (real, eng-spa)', () => {
       expect(o[1]).toContain(es[i]);
     });
     expect(engine.processes()[0]!.restarts).toBe(0);
+  });
+
+  it('gives each segment its lexicon from the same pass, on the same warm process', async () => {
+    const segs = ['President <b>Trump</b> met the leader of South Africa.', 'Apple sold apples.'];
+    const [plain, withLexicon] = await Promise.all([engine.translate(segs, 'en', 'es'), engine.translateWithLexicon(segs, 'en', 'es')]);
+    expect(withLexicon.texts).toEqual(plain);
+    expect(plain[0]).toContain('Triunfo');
+    expect(withLexicon.lexicons[0]).toEqual(expect.arrayContaining([{ source: 'Trump', targets: ['Triunfo'] }, { source: 'South Africa', targets: ['Sudáfrica'] }]));
+    expect(withLexicon.lexicons[1]!.map((e) => e.source)).toEqual(expect.arrayContaining(['Apple', 'apple']));
+    expect(engine.processes()).toHaveLength(1);
   });
 
   it('restarts the pipeline after a crash', async () => {

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
+import { renderingsFromLexicons } from '../../src/translate/fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from '../../src/translate/fidelity/names-check.ts';
+import type { Lexicon, TranslationEngine } from '../../src/translate/index.ts';
 import { fakeEngine, wordForWord } from './fake-engine.ts';
 
 const noSleep = { sleep: async () => undefined, backoffMs: 1 };
@@ -43,9 +45,9 @@ describe('names against the engine’s own rendering (pure gate)', () => {
     const target = ['Los cascos azules de Sudáfrica se reunieron con Pashinyan.', 'Se marchó.'];
     const names = nameCandidates(source, 'en', 'es');
     // "Africa" is inside "Sudáfrica"; "South" is not, nor Pashinyan in the second paragraph.
-    expect(namesToRender(names, source, target, 'en', 'es')).toEqual(['South', 'Pashinyan', 'South Africa']);
-    expect(namesToRender(names, source, [target[0]!, 'Pashinyan se marchó.'], 'en', 'es')).toEqual(['South', 'South Africa']);
-    expect(namesToRender(names, source, ['Los cascos azules de South Africa se reunieron con Pashinyan.', 'Pashinyan se marchó.'], 'en', 'es')).toEqual([]);
+    expect(namesToRender(source, target, 'en', 'es')).toEqual(['South', 'Pashinyan', 'South Africa']);
+    expect(namesToRender(source, [target[0]!, 'Pashinyan se marchó.'], 'en', 'es')).toEqual(['South', 'South Africa']);
+    expect(namesToRender(source, ['Los cascos azules de South Africa se reunieron con Pashinyan.', 'Pashinyan se marchó.'], 'en', 'es')).toEqual([]);
   });
 
   it('lists names and runs of names to render', () => {
@@ -80,6 +82,49 @@ describe('the orchestrator gathers renderings', () => {
     expect(await t.renderNames(['Russia said so.'], 'en', 'es')).toEqual({ Russia: 'Rusia' });
     await t.renderNames(['Russia said so.'], 'en', 'es');
     expect(e.calls).toHaveLength(1);
+  });
+});
+
+describe('renderings from the lexicons of the pass that translated the article', () => {
+  const lexicons: Array<Lexicon | null> = [
+    [
+      { source: 'Trump', targets: ['Triunfo'] }, { source: 'South Dakota', targets: ['Dakota del Sur'] }, { source: 'New York', targets: ['Nueva York'] },
+      { source: 'American', targets: ['americano'] }, { source: 'maximum', targets: ['máximo'] }, { source: 'meet', targets: ['cumplir', 'conocer'] },
+    ],
+    null,
+  ];
+
+  it.each([
+    ['a word the engine translated', ['Trump'], { Trump: 'Triunfo' }],
+    ['a word inside a unit that translates it', ['South'], { 'South Dakota': 'Dakota del Sur', South: 'Dakota del Sur' }],
+    ['a word inside a unit that keeps it', ['York'], { 'New York': 'Nueva York', York: 'York' }],
+    ['a run that is one unit', ['South Dakota'], { 'South Dakota': 'Dakota del Sur' }],
+    ['a plural by its lemma', ['Americans'], { Americans: 'americano' }],
+    ['a word whose lemma is spelled differently', ['Maxima'], { Maxima: 'máximo' }],
+  ])('%s', (_n, names, renderings) => {
+    expect(renderingsFromLexicons(names, lexicons)).toEqual({ renderings, unresolved: [] });
+  });
+
+  it('leaves names no unit covers to be asked of the engine', () => {
+    expect(renderingsFromLexicons(['Pashinyan', 'President Trump', 'Trump'], lexicons)).toEqual({ renderings: { Trump: 'Triunfo' }, unresolved: ['Pashinyan', 'President Trump'] });
+  });
+
+  it('the orchestrator asks the engine only about names its lexicons do not cover', async () => {
+    const plain = fakeEngine('lex', ['en-es'], (s) => wordForWord(s).replace('Zelenskyy', 'Zelenski').replace(' Kuleba', ''));
+    const lexicon: Record<string, Lexicon> = { Zelenskyy: [{ source: 'Zelenskyy', targets: ['Zelenski'] }] };
+    const e: TranslationEngine = {
+      ...plain,
+      async translateWithLexicon(segments, from, to) {
+        return { texts: await plain.translate(segments, from, to), lexicons: segments.map((s) => Object.entries(lexicon).filter(([k]) => s.includes(k)).flatMap(([, v]) => v)) };
+      },
+    };
+    const t = createTranslator({ engines: new Map([['lex', e]]), chains: { 'en-es': ['lex'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });
+    const a = await t.translateArticle({ title: '', excerpt: null, html: '<p>Russia quoted Zelenskyy and Kuleba as saying the truce was reached.</p>' }, 'en', 'es');
+    expect(a.nameRenderings).toMatchObject({ Zelenskyy: 'Zelenski', Kuleba: 'Kuleba | kuleba' });
+    // The article, then one pack with the name the lexicon lacks, then it in lower case: Zelenskyy is never sent alone.
+    expect(plain.calls.map((c) => c.segments.join(' '))).toEqual([expect.stringContaining('Zelenskyy'), 'Kuleba.', 'kuleba.']);
+    expect(a.checks.findings).toContainEqual(expect.objectContaining({ check: 'names', severity: 'warning', detail: expect.stringContaining('Kuleba') }));
+    expect(a.checks.findings.filter((f) => f.detail.includes('Zelenskyy') && f.severity !== 'info')).toEqual([]);
   });
 });
 

@@ -12,7 +12,17 @@ afterAll(() => apertium.close());
 
 /** Wraps Apertium with a post-edit, as a rewriting step or a worse engine would. */
 function garbling(name: string, edit: (s: string) => string): TranslationEngine {
-  return { ...apertium, name, translate: async (segs, from, to) => (await apertium.translate(segs, from, to)).map(edit), close: async () => undefined };
+  return {
+    ...apertium,
+    name,
+    translate: async (segs, from, to) => (await apertium.translate(segs, from, to)).map(edit),
+    // The gate reads name renderings from the lexicons of the pass that made the text.
+    translateWithLexicon: async (segs, from, to) => {
+      const r = await apertium.translateWithLexicon(segs, from, to);
+      return { texts: r.texts.map(edit), lexicons: r.lexicons };
+    },
+    close: async () => undefined,
+  };
 }
 
 async function run(engine: TranslationEngine, body = html) {

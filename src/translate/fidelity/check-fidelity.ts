@@ -1,7 +1,7 @@
 import type { FidelityReport, Finding } from '../../domain/translation.ts';
 import type { GlossaryEntry } from '../engine-config.ts';
 import { htmlToText } from '../html-text.ts';
-import { identifyLanguage, languageMargin } from '../lang-id.ts';
+import { addCounts, functionWordCounts, guessFromCounts, identifyLanguage, languageMargin, type FunctionWordCounts } from '../lang-id.ts';
 import { checkChrome } from './chrome-check.ts';
 import { checkNames } from './names-check.ts';
 import { checkNumbers } from './numbers-check.ts';
@@ -131,19 +131,29 @@ function tagCounts(html: string): Map<string, number> {
 /** Source-language text left behind, per paragraph, and the article as a whole in the target language. */
 function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): Finding[] {
   const findings: Finding[] = [];
+  const bodyCounts: FunctionWordCounts[] = [];
   for (const u of units) {
     // URLs, handles and e-mail addresses are in no language.
-    const text = u.targetText.replace(/\b(?:https?:\/\/|www\.)\S+|[@#]\w+|\S+@\S+|\S+\.(?:com|org|net)\b/g, ' ');
+    const text = MAYBE_ADDRESS_RE.test(u.targetText) ? u.targetText.replace(ADDRESS_RE, ' ') : u.targetText;
+    // Non-Latin text is judged by its script, paragraph by paragraph.
+    const counts = NON_LATIN_RE.test(text) ? null : functionWordCounts(text);
+    if (counts && u.segment !== null) bodyCounts.push(counts);
     if ((text.match(/\p{L}{2,}/gu) ?? []).length < 6) continue;
-    const guess = identifyLanguage(text);
+    const guess = counts ? guessFromCounts(counts) : identifyLanguage(text);
     if (languageMargin(guess, from, to) > 0.04 && guess.lang === from) {
       findings.push({ check: 'untranslated', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}this paragraph is still in ${from}` });
     }
   }
+  // The article as a whole: the paragraphs' counts added up, unless some are in another script.
   const all = body.map((u) => u.targetText).join(' ');
-  const guess = identifyLanguage(all);
+  const guess = bodyCounts.length === body.length ? guessFromCounts(addCounts(bodyCounts)) : identifyLanguage(all);
   if (all.split(/\s+/).length >= 20 && guess.lang !== null && guess.lang !== to && guess.scores[to] !== undefined) {
     findings.push({ check: 'language', severity: 'error', segment: null, source: null, target: null, detail: `the translation reads as ${guess.lang}, not ${to}` });
   }
   return findings;
 }
+
+const ADDRESS_RE = /\b(?:https?:\/\/|www\.)\S+|[@#]\w+|\S+@\S+|\S+\.(?:com|org|net)\b/g;
+/** Cheap test first: the address pattern backtracks at every position of a long paragraph. */
+const MAYBE_ADDRESS_RE = /[@#]|https?:\/\/|www\.|\.(?:com|org|net)\b/;
+const NON_LATIN_RE = /(?!\p{Script=Latin})\p{L}/u;

@@ -1,6 +1,6 @@
 import type { Finding } from '../../domain/translation.ts';
 import type { Unit } from './check-fidelity.ts';
-import { countOf, fold, NAME_RE, nameTokens, outsideQuotes, quotations, shouting, similarFolded } from './text-tools.ts';
+import { capitalWords, countOf, fold, hasName, nameTokens, outsideQuotes, quotations, shouting, similarFolded } from './text-tools.ts';
 
 /**
  * The names the gate follows in these plain texts, as first written, and the runs of capitalized
@@ -11,27 +11,31 @@ export function nameCandidates(texts: string[], from: string, to: string): strin
   const add = (n: string) => seen.has(n.toLowerCase()) || seen.set(n.toLowerCase(), n);
   for (const t of texts) {
     for (const n of nameTokens(t, [from, to])) add(n);
-    for (const m of t.matchAll(RUN_RE)) if (nameTokens(m[0], [from, to]).length > 0) add(m[0]);
+    for (const m of t.matchAll(RUN_RE)) if (hasName(m[0], [from, to])) add(m[0]);
   }
   return [...seen.values()];
 }
 
 /**
- * Of the candidates, those worth asking the engine about for this translation: a name found as
- * often as in the source in every segment needs no rendering, and most are (people and places
- * the engine keeps). Runs are kept when one of their names is missing somewhere (South Africa →
+ * Of the candidates (nameCandidates of the sources), those worth asking the engine about for this
+ * translation: a name found as often as in the source in every segment needs no rendering, and
+ * most are (people and places the engine keeps); most articles need none, and their candidates
+ * are never listed. Runs are kept when one of their names is missing somewhere (South Africa →
  * Sudáfrica accounts for "South").
  */
-export function namesToRender(candidates: string[], sources: string[], targets: string[], from: string, to: string): string[] {
+export function namesToRender(sources: string[], targets: string[], from: string, to: string): string[] {
   const missing = new Set<string>();
   const none = new Map<string, { own: Set<string>; run: Set<string> }>();
   // The gate never reports a name said only at a sentence's start: its rendering is not needed.
   const initialOnly = onlyAtSentenceStart(sources);
   sources.forEach((source, i) => {
     const names = nameTokens(source, [from, to]).map((n) => n.toLowerCase()).filter((n) => !initialOnly.has(n));
-    if (names.length > 0) for (const name of renderedLoss(names, targets[i] ?? '', none).keys()) missing.add(name);
+    // Only a name absent altogether can be reported lost (checkNames' `gone`): one found fewer
+    // times is counted there without any rendering, so it needs none.
+    if (names.length > 0) for (const [name, loss] of renderedLoss(names, targets[i] ?? '', none)) if (loss.absent) missing.add(name);
   });
-  return candidates.filter((c) => nameTokens(c, [from, to]).some((n) => missing.has(n.toLowerCase())));
+  if (missing.size === 0) return [];
+  return nameCandidates(sources, from, to).filter((c) => nameTokens(c, [from, to]).some((n) => missing.has(n.toLowerCase())));
 }
 
 const RUN_RE = /\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){1,3}/gu;
@@ -57,14 +61,8 @@ function acceptedWords(renderings: Map<string, string>): Map<string, { own: Set<
 function onlyAtSentenceStart(texts: string[]): Set<string> {
   const initial = new Set<string>();
   const inside = new Set<string>();
-  for (const text of texts) {
-    // Same words as nameTokens follows: none in a line in capitals.
-    if (shouting(text)) continue;
-    for (const m of text.matchAll(NAME_RE)) {
-      const before = text.slice(0, m.index).trimEnd();
-      (before === '' || /[.!?:;"“”'‘’«(—–-]$/u.test(before) ? initial : inside).add(m[0].toLowerCase());
-    }
-  }
+  // Same words as nameTokens follows: none in a line in capitals.
+  for (const text of texts) for (const c of capitalWords(text)) (c.initial ? initial : inside).add(c.word.toLowerCase());
   return new Set([...initial].filter((n) => !inside.has(n)));
 }
 
@@ -167,17 +165,13 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
  */
 function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean }> {
   const out = new Map<string, { why: string; absent: boolean; kept: boolean }>();
-  // Each distinct word once, with how often it occurs: every name is compared with every word.
-  const words = new Map<string, number>();
-  for (const w of target.match(WORD_RE) ?? []) {
-    const f = fold(w);
-    words.set(f, (words.get(f) ?? 0) + 1);
-  }
+  const words = foldedWords(target);
   for (const name of new Set(srcNames)) {
     const self = fold(name);
     const need = countOf(srcNames, name);
+    // Most names are kept as written: the word itself, then words containing it, and the fuzzy pass only for the rest.
+    if ((words.get(self) ?? 0) >= need) continue;
     const contains = (w: string) => (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self));
-    // Most names are kept as written: counted by substring first, the fuzzy pass only for the rest.
     let found = 0;
     for (const [w, n] of words) if (contains(w)) found += n;
     if (found >= need) continue;
@@ -196,6 +190,25 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
   }
   return out;
 }
+
+/**
+ * Each distinct folded word of a text with how often it occurs: every name is compared with every
+ * word. The orchestrator (which names to render) and the gate both ask it of each translation.
+ */
+function foldedWords(text: string): Map<string, number> {
+  const known = wordsMemo.get(text);
+  if (known) return known;
+  const words = new Map<string, number>();
+  for (const w of text.match(WORD_RE) ?? []) {
+    const f = fold(w);
+    words.set(f, (words.get(f) ?? 0) + 1);
+  }
+  if (wordsMemo.size >= 1024) wordsMemo.clear();
+  wordsMemo.set(text, words);
+  return words;
+}
+
+const wordsMemo = new Map<string, Map<string, number>>();
 
 function checkQuotes(u: Unit): Finding[] {
   const s = quotations(u.sourceText).length;

@@ -12,8 +12,7 @@ export function splitSentences(text: string): string[] {
   for (const m of text.matchAll(re)) {
     const stops = m[1]!;
     const first = m[2]!;
-    const before = text.slice(start, m.index);
-    const lastWord = (/([\p{L}.]+)$/u.exec(before)?.[1] ?? '').toLowerCase().replace(/\./g, ' ').trim().split(' ').pop() ?? '';
+    const lastWord = wordBefore(text, start, m.index);
     if (stops.startsWith('.') && (ABBREV.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
     // Only a full stop ends a sentence before a small letter ("Why?” she asked" is one).
     if (/\p{Ll}/u.test(first) && !/^\.+$/.test(stops)) continue;
@@ -26,18 +25,79 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
+ * The last word of text[start, end) in lower case, as abbreviations are listed: the letters after
+ * the last dot of its run of letters and dots ("U.S" → "s", "EE" → "ee"). Read backwards: a
+ * regex anchored at the end would scan the whole paragraph for every full stop.
+ */
+function wordBefore(text: string, start: number, end: number): string {
+  let i = end;
+  while (i > start && LETTER_OR_DOT.test(text[i - 1]!)) i--;
+  const run = text.slice(i, end).toLowerCase().split('.').filter(Boolean);
+  return run.at(-1) ?? '';
+}
+
+const LETTER_OR_DOT = /[\p{L}.]/u;
+
+/**
  * A capitalized word, whole: not the tail of another (9to5Mac), with at most two small letters
  * before its capital (iPhone, eBay), and not the stem of a contraction (Isn't, Won't).
  */
 export const NAME_RE = /(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,2}\p{Lu}[\p{L}\p{M}]*\p{L}(?![\p{L}\p{M}])(?!['’]t(?!\p{L}))/gu;
 
+/** A capitalized word of a text, and whether it opens a sentence (nothing but an end mark, quote or dash before it). */
+export interface CapitalWord {
+  word: string;
+  initial: boolean;
+}
+
+/**
+ * Every capitalized word of a text (NAME_RE), none in a line in capitals. The orchestrator and the
+ * gate ask this of the same paragraphs several times per article (which names to render, then
+ * each check): answers are kept for the last few thousand texts.
+ */
+export function capitalWords(text: string): readonly CapitalWord[] {
+  const known = capitalsMemo.get(text);
+  if (known) return known;
+  const out: CapitalWord[] = [];
+  if (!shouting(text)) {
+    for (const m of text.matchAll(NAME_RE)) {
+      let j = m.index - 1;
+      while (j >= 0 && SPACE_RE.test(text[j]!)) j--;
+      out.push({ word: m[0], initial: j < 0 || OPENER_RE.test(text[j]!) });
+    }
+  }
+  if (capitalsMemo.size >= MEMO_SIZE) capitalsMemo.clear();
+  capitalsMemo.set(text, out);
+  return out;
+}
+
+const MEMO_SIZE = 4096;
+const capitalsMemo = new Map<string, readonly CapitalWord[]>();
+const SPACE_RE = /\s/;
+/** What may stand right before a sentence's first word: its end mark, or an opening quote or dash. */
+const OPENER_RE = /[.!?:;"“”'‘’«(—–-]/;
+
 /** Capitalized words that are not function words of either language: the names to follow. */
 export function nameTokens(text: string, langs: string[]): string[] {
-  if (shouting(text)) return [];
+  const stop = stopSet(langs);
+  const out: string[] = [];
+  for (const { word } of capitalWords(text)) if (word.length > 1 && !stop.has(word.toLowerCase())) out.push(word);
+  return out;
+}
+
+/** Whether a short phrase (a run of capitalized words) has a name in it, as nameTokens sees them; not remembered. */
+export function hasName(phrase: string, langs: string[]): boolean {
+  if (shouting(phrase)) return false;
+  const stop = stopSet(langs);
+  for (const m of phrase.matchAll(NAME_RE)) if (m[0].length > 1 && !stop.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
+function stopSet(langs: string[]): Set<string> {
   const key = langs.join(' ');
   let set = stopSets.get(key);
   if (!set) stopSets.set(key, (set = new Set(langs.flatMap((l) => [...(functionWords(l) ?? [])]))));
-  return (text.match(NAME_RE) ?? []).filter((t) => t.length > 1 && !set.has(t.toLowerCase()));
+  return set;
 }
 
 /** A line in capitals ("HOW WILL OBAMA PLAY?"): every word looks like a name, none can be told from one. */

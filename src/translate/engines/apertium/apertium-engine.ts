@@ -3,8 +3,8 @@ import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { PermanentError, TransientError } from '../../../domain/errors.ts';
 import { DEFAULT_LIMITS, type EngineLimits, type LanguagePair, type TranslationEngine } from '../../engine.ts';
-import { ApertiumProcess } from './apertium-process.ts';
-import { htmlToStream, streamToHtml } from './apertium-stream.ts';
+import { ApertiumProcess, tappedPipeline } from './apertium-process.ts';
+import { htmlToStream, streamToHtml, streamToLexicon } from './apertium-stream.ts';
 import { toIso1, toIso3 } from './iso639.ts';
 
 const run = promisify(execFile);
@@ -21,6 +21,7 @@ export interface ApertiumEngineOptions {
 
 /** Apertium, offline: one warm pipeline per mode, discovered from `apertium -l`. */
 export interface ApertiumEngine extends TranslationEngine {
+  translateWithLexicon: NonNullable<TranslationEngine['translateWithLexicon']>;
   /** The warm pipelines: one per mode in use. */
   processes(): Array<{ mode: string; pid: number | null; restarts: number }>;
 }
@@ -54,6 +55,29 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
     return mode;
   };
 
+  const processFor = async (mode: string): Promise<ApertiumProcess> => {
+    let proc = procs.get(mode);
+    if (proc) return proc;
+    const modeFile = `${opts.dataDir ?? '/usr/share/apertium'}/modes/${mode}.mode`;
+    const pipeline = await run('apertium-wblank-mode', ['-z', modeFile]).then(
+      (r) => r.stdout.trim(),
+      (err: unknown) => {
+        throw new TransientError(`translate: cannot read apertium mode ${modeFile}: ${(err as Error).message}`, 'translate.engine_down');
+      },
+    );
+    const tapped = tappedPipeline(pipeline);
+    proc = procs.get(mode) ?? new ApertiumProcess({ mode, pipeline: tapped ?? pipeline, tap: tapped !== null, timeoutMs: opts.timeoutMs });
+    procs.set(mode, proc);
+    return proc;
+  };
+
+  const translateStreams = async (segments: string[], from: string, to: string) => {
+    const proc = await processFor(await modeFor(from, to));
+    // A trailing blank keeps the final full stop (the tagger eats one right before the NUL).
+    const outs = await proc.translate(segments.map((s) => `${htmlToStream(s)}[]`));
+    return outs.map((o) => ({ text: streamToHtml(o.out).trim(), tap: o.tap }));
+  };
+
   return {
     name: opts.name ?? 'apertium',
     limits: { ...DEFAULT_LIMITS, maxBatchSegments: 200, maxBatchChars: 100_000, ...opts.limits },
@@ -75,22 +99,11 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
       return { from, to };
     }),
     async translate(segments, from, to) {
-      const mode = await modeFor(from, to);
-      let proc = procs.get(mode);
-      if (!proc) {
-        const modeFile = `${opts.dataDir ?? '/usr/share/apertium'}/modes/${mode}.mode`;
-        const pipeline = await run('apertium-wblank-mode', ['-z', modeFile]).then(
-          (r) => r.stdout,
-          (err: unknown) => {
-            throw new TransientError(`translate: cannot read apertium mode ${modeFile}: ${(err as Error).message}`, 'translate.engine_down');
-          },
-        );
-        proc = procs.get(mode) ?? new ApertiumProcess({ mode, pipeline, timeoutMs: opts.timeoutMs });
-        procs.set(mode, proc);
-      }
-      // A trailing blank keeps the final full stop (the tagger eats one right before the NUL).
-      const outs = await proc.translate(segments.map((s) => `${htmlToStream(s)}[]`));
-      return outs.map((o) => streamToHtml(o).trim());
+      return (await translateStreams(segments, from, to)).map((o) => o.text);
+    },
+    async translateWithLexicon(segments, from, to) {
+      const outs = await translateStreams(segments, from, to);
+      return { texts: outs.map((o) => o.text), lexicons: outs.map((o) => (o.tap === null ? null : streamToLexicon(o.tap))) };
     },
     processes: () => [...procs.entries()].map(([mode, p]) => ({ mode, pid: p.pid(), restarts: p.restarts })),
     async close() {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { TransientError } from '../../../domain/errors.ts';
 
 export interface ApertiumProcessOptions {
@@ -7,12 +8,21 @@ export interface ApertiumProcessOptions {
   pipeline: string;
   /** Time allowed per call before the pipeline is presumed stuck and restarted. */
   timeoutMs?: number;
+  /** The pipeline also writes a copy of one stage's output to fd 3 (see tappedPipeline): read it per segment. */
+  tap?: boolean;
+}
+
+/** One segment back from the pipeline: the translation, and the tapped stage's output when there is a tap. */
+export interface ProcessOutput {
+  out: string;
+  tap: string | null;
 }
 
 interface Pending {
   expected: number;
   outputs: string[];
-  resolve: (out: string[]) => void;
+  taps: string[];
+  resolve: (out: ProcessOutput[]) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -27,21 +37,27 @@ interface Pending {
 export class ApertiumProcess {
   private child: ChildProcessWithoutNullStreams | null = null;
   private buffer = '';
+  private tapBuffer = '';
   private pending: Pending[] = [];
   private seq = 0;
   restarts = 0;
 
   constructor(private readonly opts: ApertiumProcessOptions) {}
 
-  translate(streams: string[]): Promise<string[]> {
+  translate(streams: string[]): Promise<ProcessOutput[]> {
     return this.run(streams);
   }
 
   private start(): ChildProcessWithoutNullStreams {
     // The pipeline is run directly, not through the `apertium` script: that script reads
     // /dev/stdin, which fails on the socket Node gives a child. $1 = -n: no unknown-word marks.
-    const child = spawn('bash', ['-c', this.opts.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn('bash', ['-c', this.opts.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
     child.stdout.setEncoding('utf8');
+    const tap = child.stdio[3] as Readable | null;
+    if (tap) {
+      tap.setEncoding('utf8');
+      tap.on('data', (d: string) => this.onTap(d));
+    }
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr = (stderr + d).slice(-2000)));
@@ -54,11 +70,12 @@ export class ApertiumProcess {
     child.on('exit', (code, signal) => onGone(`exited (${signal ?? code})`));
     child.stdin.on('error', () => undefined); // reported through 'exit'
     this.buffer = '';
+    this.tapBuffer = '';
     this.child = child;
     return child;
   }
 
-  private run(streams: string[]): Promise<string[]> {
+  private run(streams: string[]): Promise<ProcessOutput[]> {
     if (streams.length === 0) return Promise.resolve([]);
     const child = this.child ?? this.start();
     const base = this.seq;
@@ -66,25 +83,31 @@ export class ApertiumProcess {
     // Generous: a call waits for the calls written before it.
     const queued = this.pending.reduce((n, p) => n + p.expected, 0);
     const timeoutMs = this.opts.timeoutMs ?? 30_000 + streams.join('').length + queued * 50;
-    return new Promise<string[]>((resolve, reject) => {
+    return new Promise<ProcessOutput[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.fail(new TransientError(`translate: apertium ${this.opts.mode} timed out after ${timeoutMs} ms`, 'translate.engine_timeout'));
         this.kill();
       }, timeoutMs);
-      this.pending.push({ expected: streams.length, outputs: [], resolve, reject, timer });
+      this.pending.push({ expected: streams.length, outputs: [], taps: [], resolve, reject, timer });
       const payload = streams.map((s, i) => `${marker(base + i)}${s}\0`).join('');
       child.stdin.write(payload);
     }).then((outs) =>
       outs.map((o, i) => {
         const m = marker(base + i);
-        const at = o.indexOf(m);
-        if (at < 0 || o.slice(0, at).trim() !== '') {
-          this.kill();
-          throw new TransientError(`translate: apertium ${this.opts.mode} lost segment alignment`, 'translate.engine_desync');
-        }
-        return o.slice(0, at) + o.slice(at + m.length);
+        const out = this.unmark(o.out, m);
+        return { out, tap: o.tap === null ? null : this.unmark(o.tap, m) };
       }),
     );
+  }
+
+  /** The segment without its marker; a missing or misplaced marker means outputs no longer line up with calls. */
+  private unmark(text: string, m: string): string {
+    const at = text.indexOf(m);
+    if (at < 0 || text.slice(0, at).trim() !== '') {
+      this.kill();
+      throw new TransientError(`translate: apertium ${this.opts.mode} lost segment alignment`, 'translate.engine_desync');
+    }
+    return text.slice(0, at) + text.slice(at + m.length);
   }
 
   private onData(chunk: string): void {
@@ -93,14 +116,29 @@ export class ApertiumProcess {
     while ((nul = this.buffer.indexOf('\0')) >= 0) {
       const out = this.buffer.slice(0, nul);
       this.buffer = this.buffer.slice(nul + 1);
-      const p = this.pending[0];
-      if (!p) continue; // extra flushes at shutdown
-      p.outputs.push(out);
-      if (p.outputs.length === p.expected) {
-        clearTimeout(p.timer);
-        this.pending.shift();
-        p.resolve(p.outputs);
-      }
+      // Extra flushes at shutdown belong to no call.
+      this.pending.find((p) => p.outputs.length < p.expected)?.outputs.push(out);
+    }
+    this.settle();
+  }
+
+  /** The tap runs ahead of the translation (it leaves the pipeline halfway): its segments are kept until their call completes. */
+  private onTap(chunk: string): void {
+    this.tapBuffer += chunk;
+    let nul: number;
+    while ((nul = this.tapBuffer.indexOf('\0')) >= 0) {
+      const tap = this.tapBuffer.slice(0, nul);
+      this.tapBuffer = this.tapBuffer.slice(nul + 1);
+      this.pending.find((p) => p.taps.length < p.expected)?.taps.push(tap);
+    }
+    this.settle();
+  }
+
+  private settle(): void {
+    for (let p = this.pending[0]; p && p.outputs.length === p.expected && (!this.opts.tap || p.taps.length === p.expected); p = this.pending[0]) {
+      clearTimeout(p.timer);
+      this.pending.shift();
+      p.resolve(p.outputs.map((out, i) => ({ out, tap: this.opts.tap ? p.taps[i]! : null })));
     }
   }
 
@@ -150,4 +188,19 @@ function killGroup(child: ChildProcessWithoutNullStreams): void {
   } catch {
     child.kill('SIGKILL');
   }
+}
+
+/**
+ * The mode's pipeline with a copy of its bilingual stage (after lexical selection when the pair
+ * has one) written to fd 3: what each source word became, in context, at the cost of a `tee`.
+ * Null when the pipeline has no such stage.
+ */
+export function tappedPipeline(pipeline: string): string | null {
+  const stages = pipeline.split(' | ');
+  let at = stages.findIndex((s) => s.trimStart().startsWith('lrx-proc'));
+  if (at < 0) at = stages.findIndex((s) => /^\s*lt-proc\b.*\s-b\s/.test(s));
+  if (at < 0) return null;
+  // Process substitution: tee cannot open the socket Node gives the child as fd 3, cat can write to it.
+  stages.splice(at + 1, 0, 'tee >(exec cat >&3)');
+  return stages.join(' | ');
 }

@@ -1,4 +1,5 @@
 import { decodeEntities, escapeHtmlText } from '../../html-text.ts';
+import type { Lexicon } from '../../engine.ts';
 
 /**
  * HTML fragment ⇄ Apertium stream format, done here instead of by apertium-deshtml/rehtml so one
@@ -68,4 +69,42 @@ function readBlank(s: string, start: number): { raw: string; end: number } {
     }
   }
   return { raw, end: i + 1 };
+}
+
+/**
+ * The lexical units of the bilingual stage's output (`^Trump<n><sg>/Triunfo<n><m><sg>$`): source
+ * lemma and the target lemmas left after lexical selection, tags and unknown-word marks dropped.
+ * Blanks and superblanks between units are skipped.
+ */
+export function streamToLexicon(stream: string): Lexicon {
+  const out: Lexicon = [];
+  let i = 0;
+  while (i < stream.length) {
+    const c = stream[i]!;
+    if (c === '\\') i += 2;
+    else if (c === '[') i = readBlank(stream, i + 1).end;
+    else if (c === '^') {
+      const parts: string[] = [];
+      let cur = '';
+      let inTag = false;
+      for (i++; i < stream.length && stream[i] !== '$'; i++) {
+        const d = stream[i]!;
+        if (d === '\\' && i + 1 < stream.length) {
+          i++;
+          if (!inTag) cur += stream[i];
+        } else if (d === '<') inTag = true;
+        else if (d === '>') inTag = false;
+        else if (d === '/' && !inTag) {
+          parts.push(cur);
+          cur = '';
+        } else if (!inTag) cur += d;
+      }
+      parts.push(cur);
+      i++;
+      // `*@#` open unknown or ungenerable words; `#` inside a lemma marks a split multiword (get# out).
+      const [source, ...targets] = parts.map((p) => p.replace(/^[*@#]/, '').replace(/#/g, '').trim());
+      if (source && targets.some(Boolean)) out.push({ source, targets: [...new Set(targets.filter(Boolean))] });
+    } else i++;
+  }
+  return out;
 }

@@ -1,0 +1,74 @@
+import type { Lexicon } from '../engine.ts';
+import { fold, similarFolded } from './text-tools.ts';
+
+/**
+ * Name renderings read from the lexicons of the segments just translated (what the engine made of
+ * each word, in context) instead of asked of the engine name by name: `Trump` → `Triunfo`, and for
+ * a word inside a multiword unit, the unit (`South Africa` → `Sudáfrica`), as the gate's runs are.
+ * A name whose words the lexicons do not cover is left for the engine (`unresolved`).
+ */
+export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon | null>): { renderings: Record<string, string>; unresolved: string[] } {
+  const single = new Map<string, { source: string; targets: Set<string> }>();
+  const inUnit = new Map<string, Map<string, { source: string; targets: Set<string> }>>();
+  const remember = (map: Map<string, { source: string; targets: Set<string> }>, key: string, source: string, targets: string[]) => {
+    let e = map.get(key);
+    if (!e) map.set(key, (e = { source, targets: new Set() }));
+    for (const t of targets) e.targets.add(t);
+  };
+  for (const lexicon of lexicons) {
+    for (const { source, targets } of lexicon ?? []) {
+      const words = source.split(' ');
+      if (words.length === 1) remember(single, fold(source), source, targets);
+      else {
+        remember(single, fold(source), source, targets);
+        for (const w of words) {
+          let units = inUnit.get(fold(w));
+          if (!units) inUnit.set(fold(w), (units = new Map()));
+          remember(units, fold(source), source, targets);
+        }
+      }
+    }
+  }
+  const renderings: Record<string, string> = {};
+  const add = (e: { source: string; targets: Set<string> }) => (renderings[e.source] = [...e.targets].join(' | '));
+  /** The units a word was part of: itself, its stem (Americans → American), or multiword units containing it. */
+  const cover = (word: string): boolean => {
+    const f = fold(word);
+    let found = false;
+    const exact = single.get(f) ?? stem(f) ?? lemmaOf(f);
+    if (exact) {
+      add({ source: word, targets: exact.targets });
+      found = true;
+    }
+    for (const e of inUnit.get(f)?.values() ?? []) {
+      add(e);
+      // Said only inside a unit, the word is as the unit renders it: kept when the unit keeps it
+      // (New York → Nueva York), else translated with it (South Dakota → Dakota del Sur).
+      if (!exact) {
+        const keeps = [...e.targets].some((t) => t.split(' ').some((w) => fold(w) === f));
+        renderings[word] = [renderings[word], ...(keeps ? [word] : e.targets)].filter(Boolean).join(' | ');
+      }
+      found = true;
+    }
+    return found;
+  };
+  const stem = (f: string) => {
+    for (let n = f.length - 1; n >= Math.max(4, f.length - 3); n--) {
+      const e = single.get(f.slice(0, n));
+      if (e) return e;
+    }
+    return undefined;
+  };
+  /** A lemma spelled close to the word (Maxima → maximum, LED → lead, Center → centre): the lexicon names lemmas, not the words as written. */
+  const lemmaOf = (f: string) => {
+    for (const [source, e] of single) if (source[0] === f[0] && !source.includes(' ') && similarFolded(source, f, 0.65)) return e;
+    return undefined;
+  };
+  const unresolved: string[] = [];
+  for (const name of names) {
+    const unit = name.includes(' ') ? single.get(fold(name)) : undefined;
+    if (unit) add({ source: name, targets: unit.targets });
+    else if (!name.split(' ').every(cover)) unresolved.push(name);
+  }
+  return { renderings, unresolved };
+}
