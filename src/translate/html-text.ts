@@ -19,7 +19,18 @@ export function escapeHtmlText(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
+/**
+ * Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. The
+ * orchestrator and the fidelity gate each need the text of every segment: the last few thousand
+ * answers are kept.
+ */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  const known = textMemo.get(html);
+  if (known !== undefined) return known;
+  const text = decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  if (textMemo.size >= 4096) textMemo.clear();
+  textMemo.set(html, text);
+  return text;
 }
+
+const textMemo = new Map<string, string>();

@@ -52,6 +52,8 @@ export function identifyLanguage(text: string): LangGuess {
 /** How many words a Latin-script text has, and how many are function words of each language. */
 export interface FunctionWordCounts {
   words: number;
+  /** Words of two letters or more: too few, and a paragraph says nothing of its language. */
+  longWords: number;
   /** Indexed as LANGS. */
   perLang: Int32Array;
 }
@@ -59,23 +61,27 @@ export interface FunctionWordCounts {
 export function functionWordCounts(text: string): FunctionWordCounts {
   const perLang = new Int32Array(LANGS.length);
   let words = 0;
+  let longWords = 0;
   for (const w of text.toLowerCase().match(WORD_RE) ?? []) {
     words++;
+    if (w.length >= 2 && !(w.length === 2 && w.includes("'"))) longWords++;
     const langs = WORD_LANGS.get(w);
     if (langs) for (const li of langs) perLang[li]!++;
   }
-  return { words, perLang };
+  return { words, longWords, perLang };
 }
 
 /** The counts of several texts as if they were one (words never span two texts). */
 export function addCounts(all: FunctionWordCounts[]): FunctionWordCounts {
   const perLang = new Int32Array(LANGS.length);
   let words = 0;
+  let longWords = 0;
   for (const c of all) {
     words += c.words;
+    longWords += c.longWords;
     for (let i = 0; i < perLang.length; i++) perLang[i]! += c.perLang[i]!;
   }
-  return { words, perLang };
+  return { words, longWords, perLang };
 }
 
 /** The language whose function words make the largest share of the words. */

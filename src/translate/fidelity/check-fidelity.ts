@@ -138,7 +138,7 @@ function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): F
     // Non-Latin text is judged by its script, paragraph by paragraph.
     const counts = NON_LATIN_RE.test(text) ? null : functionWordCounts(text);
     if (counts && u.segment !== null) bodyCounts.push(counts);
-    if ((text.match(/\p{L}{2,}/gu) ?? []).length < 6) continue;
+    if ((counts ? counts.longWords : (text.match(/\p{L}{2,}/gu) ?? []).length) < 6) continue;
     const guess = counts ? guessFromCounts(counts) : identifyLanguage(text);
     if (languageMargin(guess, from, to) > 0.04 && guess.lang === from) {
       findings.push({ check: 'untranslated', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}this paragraph is still in ${from}` });

@@ -12,10 +12,13 @@ const CHROME = [
   /\bwe transmit this news automatically\b/i,
 ];
 
+/** All of them in one pattern: the gate tests every paragraph on both sides. */
+const ANY_CHROME = new RegExp(CHROME.map((re) => `(?:${re.source})`).join('|'), 'i');
+
 export function checkChrome(units: Unit[]): Finding[] {
   const findings: Finding[] = [];
   for (const u of units) {
-    const where = CHROME.some((re) => re.test(u.sourceText)) ? 'source' : CHROME.some((re) => re.test(u.targetText)) ? 'translation' : null;
+    const where = ANY_CHROME.test(u.sourceText) ? 'source' : ANY_CHROME.test(u.targetText) ? 'translation' : null;
     if (!where) continue;
     findings.push({ check: 'chrome', severity: 'error', segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}page chrome in the ${where} ("${u.sourceText.slice(0, 60)}"), not article text` });
   }

@@ -15,17 +15,24 @@ export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon 
     if (!e) map.set(key, (e = { source, targets: new Set() }));
     for (const t of targets) e.targets.add(t);
   };
+  // Only units that can answer for these names are indexed: an article has hundreds of units and a few names to render.
+  const wanted = new Set(names.flatMap((n) => n.split(' ')).map(fold));
+  const stems = new Set<string>();
+  for (const w of wanted) for (let n = w.length - 1; n >= Math.max(4, w.length - 3); n--) stems.add(w.slice(0, n));
   for (const lexicon of lexicons) {
     for (const { source, targets } of lexicon ?? []) {
-      const words = source.split(' ');
-      if (words.length === 1) remember(single, fold(source), source, targets);
-      else {
-        remember(single, fold(source), source, targets);
-        for (const w of words) {
-          let units = inUnit.get(fold(w));
-          if (!units) inUnit.set(fold(w), (units = new Map()));
-          remember(units, fold(source), source, targets);
-        }
+      if (!source.includes(' ')) {
+        const f = fold(source);
+        if (wanted.has(f) || stems.has(f)) remember(single, f, source, targets);
+        continue;
+      }
+      const words = source.split(' ').map(fold);
+      if (!words.some((w) => wanted.has(w))) continue;
+      remember(single, fold(source), source, targets);
+      for (const w of words) {
+        let units = inUnit.get(w);
+        if (!units) inUnit.set(w, (units = new Map()));
+        remember(units, fold(source), source, targets);
       }
     }
   }
@@ -61,7 +68,13 @@ export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon 
   };
   /** A lemma spelled close to the word (Maxima → maximum, LED → lead, Center → centre): the lexicon names lemmas, not the words as written. */
   const lemmaOf = (f: string) => {
-    for (const [source, e] of single) if (source[0] === f[0] && !source.includes(' ') && similarFolded(source, f, 0.65)) return e;
+    for (const lexicon of lexicons) {
+      for (const { source, targets } of lexicon ?? []) {
+        if (source.includes(' ')) continue;
+        const g = fold(source);
+        if (g[0] === f[0] && similarFolded(g, f, 0.65)) return { source, targets: new Set(targets) };
+      }
+    }
     return undefined;
   };
   const unresolved: string[] = [];

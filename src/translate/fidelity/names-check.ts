@@ -35,7 +35,8 @@ export function namesToRender(sources: string[], targets: string[], from: string
     if (names.length > 0) for (const [name, loss] of renderedLoss(names, targets[i] ?? '', none)) if (loss.absent) missing.add(name);
   });
   if (missing.size === 0) return [];
-  return nameCandidates(sources, from, to).filter((c) => nameTokens(c, [from, to]).some((n) => missing.has(n.toLowerCase())));
+  // A candidate's words are its names (runs hold capitalized words only).
+  return nameCandidates(sources, from, to).filter((c) => c.split(' ').some((n) => missing.has(n.toLowerCase())));
 }
 
 const RUN_RE = /\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*){1,3}/gu;
@@ -84,7 +85,7 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
     });
   const src = units.map((u) => names(u.sourceMapped));
   // A line in capitals has no names to follow, on either side (the engine may recase some words).
-  const tgt = units.map((u) => (shouting(u.sourceMapped) ? [] : names(u.targetText)));
+  const tgt = units.map((u) => (capitalWords(u.sourceMapped).length === 0 && shouting(u.sourceMapped) ? [] : names(u.targetText)));
   const accepted = renderings ? acceptedWords(new Map([...renderings].map(([k, v]) => [k.toLowerCase(), v]))) : null;
   const initialOnly = onlyAtSentenceStart(units.map((u) => u.sourceMapped));
   const allTarget = new Set(tgt.flat());
@@ -104,7 +105,8 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
 
   units.forEach((u, i) => {
     const quoted = quotations(u.sourceText).length > 0;
-    const speakers = new Set(names(outsideQuotes(u.sourceMapped)));
+    // Who speaks is asked only of a paragraph with a quotation.
+    const speakers = quoted ? new Set(names(outsideQuotes(u.sourceMapped))) : new Set<string>();
     const add = (check: string, severity: Finding['severity'], detail: string) =>
       findings.push({ check, severity, segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}${detail.replace(/"([^"]+)"/, (_, k: string) => `"${shown.get(k) ?? k}"`)}` });
     const gone = new Map<string, string>();
