@@ -19,9 +19,12 @@ export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon 
   const wanted = new Set(names.flatMap((n) => n.split(' ')).map(fold));
   const stems = new Set<string>();
   for (const w of wanted) for (let n = w.length - 1; n >= Math.max(4, w.length - 3); n--) stems.add(w.slice(0, n));
+  // Lengths first: folding every unit's lemma is the costly part (a precomposed lemma folds to its own length).
+  const lengths = new Set([...wanted, ...stems].map((w) => w.length));
   for (const lexicon of lexicons) {
     for (const { source, targets } of lexicon ?? []) {
       if (!source.includes(' ')) {
+        if (!lengths.has(source.length)) continue;
         const f = fold(source);
         if (wanted.has(f) || stems.has(f)) remember(single, f, source, targets);
         continue;
@@ -70,7 +73,7 @@ export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon 
   const lemmaOf = (f: string) => {
     for (const lexicon of lexicons) {
       for (const { source, targets } of lexicon ?? []) {
-        if (source.includes(' ')) continue;
+        if (source.includes(' ') || !sameInitial(source, f)) continue;
         const g = fold(source);
         if (g[0] === f[0] && similarFolded(g, f, 0.65)) return { source, targets: new Set(targets) };
       }
@@ -84,4 +87,10 @@ export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon 
     else if (!name.split(' ').every(cover)) unresolved.push(name);
   }
   return { renderings, unresolved };
+}
+
+/** Whether a lemma may fold to a word starting like `folded`: ASCII letters compared without folding. */
+function sameInitial(lemma: string, folded: string): boolean {
+  const c = lemma.charCodeAt(0);
+  return c > 127 || (c | 32) === folded.charCodeAt(0);
 }

@@ -162,7 +162,25 @@ export function similarFolded(x: string, y: string, min: number): boolean {
   const longest = Math.max(x.length, y.length);
   const maxDistance = Math.floor((1 - min) * longest + 1e-9);
   if (Math.abs(x.length - y.length) > maxDistance) return false;
+  if (maxDistance === 0) return false;
+  // Most comparisons allow one edit (names of five to nine letters): a linear walk answers those.
+  if (maxDistance === 1) return oneEditApart(x, y);
   return levenshteinWithin(x, y, maxDistance);
+}
+
+/** Whether x and y (different strings) differ by one substitution, insertion or deletion. */
+function oneEditApart(x: string, y: string): boolean {
+  const [a, b] = x.length <= y.length ? [x, y] : [y, x];
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (a.length === b.length) {
+    // One substitution: the rest after the first difference is equal.
+    for (let j = i + 1; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j)) return false;
+    return true;
+  }
+  // One insertion into the shorter one: skip a character of the longer.
+  for (let j = i; j < a.length; j++) if (a.charCodeAt(j) !== b.charCodeAt(j + 1)) return false;
+  return true;
 }
 
 const rowBuffer = { row: new Int32Array(64) };
