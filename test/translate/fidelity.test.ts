@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFidelity, segmentHtml } from '../../src/translate/index.ts';
 import { identifyLanguage } from '../../src/translate/lang-id.ts';
 import { convertNumber, localizeNumbers, parseNumber } from '../../src/translate/numbers.ts';
-import { nameTokens, splitSentences } from '../../src/translate/fidelity/text-tools.ts';
+import { nameTokens, similarFolded, splitSentences } from '../../src/translate/fidelity/text-tools.ts';
 
 const fixture = (f: string) => readFileSync(new URL(`../fixtures/translate/${f}`, import.meta.url), 'utf8');
 // The seed article (attribution restored) and its clean Apertium translation, as golden files.
@@ -126,5 +126,30 @@ describe('names the gate follows', () => {
     const r = checkFidelity({ from: 'en', to: 'es', source: ['Scary movies are back, wrote Will Dunham.', 'NOT SCARY', 'Reporting by Will Dunham.'], target: ['Las películas Scary vuelven, escribió Will Dunham.', 'No SCARY', 'Informando por Dunham.'] });
     // The lost "Will" is still caught; the recased SCARY is not taken for a name added.
     expect(r.findings.filter((f) => f.severity !== 'info').map((f) => [f.segment, f.check, f.detail])).toEqual([[2, 'names', expect.stringContaining('"Will"')]]);
+  });
+});
+
+describe('spelling similarity of names', () => {
+  /** Plain Levenshtein, the definition the fast paths must agree with. */
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+
+  it('agrees with edit distance at every threshold the gate uses, one-edit walk included', () => {
+    const words = ['ruben', 'rubén', 'rubens', 'ereván', 'yerevan', 'unidos', 'united', 'centre', 'center', 'maxima', 'maximum', 'led', 'lead', 'trump', 'triunfo', 'abc', 'acb', 'ab', 'abcd', 'bcd'];
+    for (const x of words) {
+      for (const y of words) {
+        for (const min of [0.6, 0.65, 0.75, 0.8]) {
+          const expected = x === y || 1 - distance(x, y) / Math.max(x.length, y.length) >= min - 1e-9;
+          expect(similarFolded(x, y, min), `${x} ~ ${y} at ${min}`).toBe(expected);
+        }
+      }
+    }
   });
 });
