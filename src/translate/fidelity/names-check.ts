@@ -167,24 +167,27 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
  */
 function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean }> {
   const out = new Map<string, { why: string; absent: boolean; kept: boolean }>();
-  const words = foldedWords(target);
+  const { words, joined } = foldedWords(target);
   for (const name of new Set(srcNames)) {
     const self = fold(name);
     const need = countOf(srcNames, name);
     // Most names are kept as written: the word itself, then words containing it, and the fuzzy pass only for the rest.
     if ((words.get(self) ?? 0) >= need) continue;
-    const contains = (w: string) => (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self));
+    // No word contains the name unless the words together do: most lost or translated names are nowhere.
+    const inSome = joined.includes(self);
+    const contains = (w: string) => inSome && (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self));
     let found = 0;
-    for (const [w, n] of words) if (contains(w)) found += n;
+    if (inSome) for (const [w, n] of words) if (contains(w)) found += n;
     if (found >= need) continue;
     const e = accepted.get(name);
     const own = [...(e?.own ?? [])];
     // From a run's rendering, only the words that stand for this name (South Africa → Sudáfrica, New Zealand → Nueva Zelanda).
     const near = (w: string) => w.includes(self) || similarFolded(w, self, 0.6) || own.some((o) => similarFolded(w, o, 0.6));
     const forms = [...new Set([...own, ...[...(e?.run ?? [])].filter(near)])].filter((w) => w !== self);
+    const formsInSome = forms.filter((f) => joined.includes(f));
     found = 0;
     for (const [w, n] of words) {
-      if (contains(w) || similarFolded(w, self, 0.8) || forms.some((f) => w.includes(f) || similarFolded(w, f, 0.75))) found += n;
+      if (contains(w) || similarFolded(w, self, 0.8) || formsInSome.some((f) => w.includes(f)) || forms.some((f) => similarFolded(w, f, 0.75))) found += n;
     }
     if (found >= need) continue;
     const kept = own.every((w) => w === self);
@@ -197,7 +200,7 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
  * Each distinct folded word of a text with how often it occurs: every name is compared with every
  * word. The orchestrator (which names to render) and the gate both ask it of each translation.
  */
-function foldedWords(text: string): Map<string, number> {
+function foldedWords(text: string): FoldedWords {
   const known = wordsMemo.get(text);
   if (known) return known;
   const words = new Map<string, number>();
@@ -205,12 +208,19 @@ function foldedWords(text: string): Map<string, number> {
     const f = fold(w);
     words.set(f, (words.get(f) ?? 0) + 1);
   }
+  const folded = { words, joined: [...words.keys()].join(' ') };
   if (wordsMemo.size >= 1024) wordsMemo.clear();
-  wordsMemo.set(text, words);
-  return words;
+  wordsMemo.set(text, folded);
+  return folded;
 }
 
-const wordsMemo = new Map<string, Map<string, number>>();
+/** A text's folded words with their counts, and the words joined by spaces: one substring test tells whether any word contains a string. */
+interface FoldedWords {
+  words: Map<string, number>;
+  joined: string;
+}
+
+const wordsMemo = new Map<string, FoldedWords>();
 
 function checkQuotes(u: Unit): Finding[] {
   const s = quotations(u.sourceText).length;
