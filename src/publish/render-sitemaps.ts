@@ -52,14 +52,15 @@ ${body.join('\n')}
 `;
 }
 
-export function renderRobots(site: SiteInfo): string {
+/** robots.txt; `newsLangs`: the languages whose news sitemap has a story (a quiet one's answers 404, so it is not listed). */
+export function renderRobots(site: SiteInfo, newsLangs: string[]): string {
   return [
     'User-agent: *',
     'Allow: /',
     ...site.languages.map((l) => `Disallow: /${l}/search`),
     '',
     `Sitemap: ${absolute(site, '/sitemap.xml')}`,
-    ...site.languages.map((l) => `Sitemap: ${absolute(site, `/${l}/news-sitemap.xml`)}`),
+    ...site.languages.filter((l) => newsLangs.includes(l)).map((l) => `Sitemap: ${absolute(site, `/${l}/news-sitemap.xml`)}`),
     '',
   ].join('\n');
 }

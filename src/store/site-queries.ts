@@ -121,6 +121,15 @@ export interface SitemapRow {
 }
 
 /** Live articles of `lang` for the sitemaps, each with its live translations in other languages. */
+/** Languages with a live story published in the last `hours`: those whose news sitemap has something in it. */
+export async function languagesPublishedSince(db: Db, hours: number): Promise<string[]> {
+  const { rows } = await db.query<{ lang: string }>(
+    `SELECT DISTINCT lang FROM publications WHERE status = 'live' AND published_at > now() - make_interval(hours => $1) ORDER BY lang`,
+    [Math.floor(hours)],
+  );
+  return rows.map((r) => r.lang);
+}
+
 export async function listSitemap(db: Db, lang: string, sinceHours?: number): Promise<SitemapRow[]> {
   const since = sinceHours ? `AND p.published_at > now() - make_interval(hours => ${Math.floor(sinceHours)})` : '';
   const { rows } = await db.query<SitemapRow>(

@@ -9,7 +9,7 @@ import { messages } from '../publish/messages.ts';
 import { fill } from '../publish/html.ts';
 import type { Db } from '../store/db.ts';
 import { getArticleByPath, listAlternates, listRelated } from '../store/site-article.ts';
-import { lastModifiedByLang, listCards, listSitemap, listSources, listTopicSections, listTopics } from '../store/site-queries.ts';
+import { languagesPublishedSince, lastModifiedByLang, listCards, listSitemap, listSources, listTopicSections, listTopics } from '../store/site-queries.ts';
 import { parseSitePath, type FeedFormat, type PageSpec } from './site-paths.ts';
 import type { SiteOptions } from './start-web-server.ts';
 import { toArticle, toCard, toFeedEntry, toNamed } from './site-views.ts';
@@ -32,6 +32,8 @@ const SECTIONS = 4;
 const SECTION_SIZE = 4;
 const FEED_SIZE = 30;
 const HTML = 'text/html; charset=utf-8';
+/** A Google News sitemap holds the stories of the last two days. */
+const NEWS_HOURS = 48;
 const FEED_TYPES: Record<FeedFormat, string> = {
   rss: 'application/rss+xml; charset=utf-8',
   atom: 'application/atom+xml; charset=utf-8',
@@ -80,7 +82,8 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
     ({ path, lang, kind, status, contentType, body, lastModified });
   switch (spec.kind) {
     case 'robots':
-      return page('static', null, renderRobots(site), 'text/plain; charset=utf-8');
+      // A sitemap page: it names the news sitemaps that have stories, and is rendered again with them.
+      return page('sitemap', null, renderRobots(site, await languagesPublishedSince(db, NEWS_HOURS)), 'text/plain; charset=utf-8');
     case 'sitemap-index':
       return page('sitemap', null, renderSitemapIndex(site, await lastModifiedByLang(db)), 'application/xml; charset=utf-8');
     case 'sitemap': {
@@ -90,7 +93,7 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
       return page('sitemap', spec.lang, renderSitemap(site, urls), 'application/xml; charset=utf-8');
     }
     case 'news-sitemap': {
-      const rows = await listSitemap(db, spec.lang, 48);
+      const rows = await listSitemap(db, spec.lang, NEWS_HOURS);
       // sitemaps.org requires at least one <url>; a quiet language answers 404, which crawlers
       // read as "nothing to fetch now" rather than as a broken sitemap.
       if (rows.length === 0) return null;

@@ -147,15 +147,19 @@ describe('sitemaps against their schemas', () => {
     expectValid(await validate('urlset', xml));
   });
 
-  // robots.txt names every language's news sitemap, so a quiet language (no story in 48 hours)
-  // answers 404, never an empty <urlset>, which the sitemaps.org schema refuses (urlset needs at
-  // least one <url>).
-  it('a language with no story in the last 48 hours answers 404 for its news sitemap, never an empty urlset', async () => {
+  // A quiet language (no story in 48 hours) answers 404 for its news sitemap, never an empty
+  // <urlset>, which the sitemaps.org schema refuses (urlset needs at least one <url>); robots.txt
+  // does not list it.
+  it('a language with no story in the last 48 hours answers 404 for its news sitemap, never an empty urlset, and robots.txt leaves it out', async () => {
     const quiet = createSiteApp({ db, site: { ...SITE, languages: [...SITE.languages, 'fr'] } });
     await quiet.start();
     try {
       const res = await quiet.fetch(new Request('http://site.test/fr/news-sitemap.xml'));
       expect(res.status).toBe(404);
+      const robots = await (await quiet.fetch(new Request('http://site.test/robots.txt'))).text();
+      expect(robots).toContain(`Sitemap: ${SITE.baseUrl}/es/news-sitemap.xml`);
+      expect(robots).not.toContain('/fr/news-sitemap.xml');
+      expect(robots).toContain('Disallow: /fr/search');
       const busy = await quiet.fetch(new Request('http://site.test/es/news-sitemap.xml'));
       expect(busy.status).toBe(200);
       expectValid(await validate('urlset', await busy.text()));
