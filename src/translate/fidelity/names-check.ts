@@ -25,14 +25,13 @@ export function nameCandidates(texts: string[], from: string, to: string): strin
  */
 export function namesToRender(sources: string[], targets: string[], from: string, to: string): string[] {
   const missing = new Set<string>();
-  const none = new Map<string, { own: Set<string>; run: Set<string> }>();
   // The gate never reports a name said only at a sentence's start: its rendering is not needed.
   const initialOnly = onlyAtSentenceStart(sources);
   sources.forEach((source, i) => {
     const names = nameTokens(source, [from, to]).map((n) => n.toLowerCase()).filter((n) => !initialOnly.has(n));
     // Only a name absent altogether can be reported lost (checkNames' `gone`): one found fewer
     // times is counted there without any rendering, so it needs none.
-    if (names.length > 0) for (const [name, loss] of renderedLoss(names, targets[i] ?? '', none)) if (loss.absent) missing.add(name);
+    if (names.length > 0) for (const name of absentNames(names, targets[i] ?? '')) missing.add(name);
   });
   if (missing.size === 0) return [];
   // A candidate's words are its names (runs hold capitalized words only).
@@ -192,6 +191,29 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
     if (found >= need) continue;
     const kept = own.every((w) => w === self);
     out.set(name, { why: kept ? ' (the engine keeps it as is)' : ` (nor the engine's rendering: ${forms.slice(0, 3).join(', ')})`, absent: found === 0, kept });
+  }
+  return out;
+}
+
+/**
+ * The names of `srcNames` that no word of the target stands for, not even a close spelling: what
+ * renderedLoss reports `absent` without renderings, found by stopping at the first word that does.
+ */
+function absentNames(srcNames: string[], target: string): string[] {
+  const { words, joined } = foldedWords(target);
+  const out: string[] = [];
+  for (const name of new Set(srcNames)) {
+    const self = fold(name);
+    if (words.has(self)) continue;
+    if (self.length >= 3 && joined.includes(self)) continue;
+    let seen = false;
+    for (const w of words.keys()) {
+      if ((self.length < 3 && (w.startsWith(self) || w.endsWith(self))) || similarFolded(w, self, 0.8)) {
+        seen = true;
+        break;
+      }
+    }
+    if (!seen) out.push(name);
   }
   return out;
 }
