@@ -101,10 +101,20 @@ export function streamToLexicon(stream: string): Lexicon {
       }
       parts.push(cur);
       i++;
-      // `*@#` open unknown or ungenerable words; `#` inside a lemma marks a split multiword (get# out).
-      const [source, ...targets] = parts.map((p) => p.replace(/^[*@#]/, '').replace(/#/g, '').trim());
-      if (source && targets.some(Boolean)) out.push({ source, targets: [...new Set(targets.filter(Boolean))] });
+      const source = lemma(parts[0]!);
+      if (!source) continue;
+      // Most units have one target: no set to build (a segment has dozens of units, an article hundreds).
+      const targets = parts.length === 2 ? [lemma(parts[1]!)].filter(Boolean) : [...new Set(parts.slice(1).map(lemma).filter(Boolean))];
+      if (targets.length > 0) out.push({ source, targets });
     } else i++;
   }
   return out;
+}
+
+/** `*@#` open unknown or ungenerable words; `#` inside a lemma marks a split multiword (get# out). */
+function lemma(part: string): string {
+  const c = part.charCodeAt(0);
+  let l = c === 42 || c === 64 || c === 35 ? part.slice(1) : part;
+  if (l.includes('#')) l = l.replace(/#/g, '');
+  return l.charCodeAt(0) === 32 || l.charCodeAt(l.length - 1) === 32 ? l.trim() : l;
 }
