@@ -127,7 +127,7 @@ const clean = await Promise.all(orch.out.map(async (a, i) => {
 }));
 async function renderingsFor(c: (typeof clean)[number], target: string[]): Promise<Record<string, string>> {
   const sources = c.source.map(htmlToText);
-  const { renderings, unresolved } = renderingsFromLexicons(namesToRender(sources, target.map(htmlToText), 'en', 'es'), c.lexicons);
+  const { renderings, unresolved } = renderingsFromLexicons(namesToRender(sources, target.map(htmlToText), 'en', 'es'), c.lexicons, sources);
   return unresolved.length ? { ...renderings, ...(await aloneRenderer.renderNames(unresolved, 'en', 'es')) } : renderings;
 }
 const n = clean.length;

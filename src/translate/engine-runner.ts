@@ -1,5 +1,5 @@
 import { ThrottledError, TranswireError } from '../domain/errors.ts';
-import type { Lexicon, TranslationEngine } from './engine.ts';
+import type { LexiconSource, TranslationEngine } from './engine.ts';
 
 export interface RunnerOptions {
   now?: () => number;
@@ -42,9 +42,9 @@ export class EngineRunner {
   }
 
   /** As translate, with each segment's lexicon where the engine gives one (TranslationEngine.translateWithLexicon). */
-  async translateWithLexicon(segments: string[], from: string, to: string, wanted = true): Promise<{ texts: string[]; lexicons: Array<Lexicon | null> }> {
+  async translateWithLexicon(segments: string[], from: string, to: string, wanted = true): Promise<{ texts: string[]; lexicons: Array<LexiconSource | null> }> {
     const texts: string[] = [];
-    const lexicons: Array<Lexicon | null> = [];
+    const lexicons: Array<LexiconSource | null> = [];
     for (const batch of batches(segments, this.engine.limits.maxBatchSegments, this.engine.limits.maxBatchChars)) {
       const r = await this.translateBatch(batch, from, to, wanted);
       texts.push(...r.texts);
@@ -53,7 +53,7 @@ export class EngineRunner {
     return { texts, lexicons };
   }
 
-  private async translateBatch(batch: string[], from: string, to: string, withLexicon: boolean): Promise<{ texts: string[]; lexicons: Array<Lexicon | null> }> {
+  private async translateBatch(batch: string[], from: string, to: string, withLexicon: boolean): Promise<{ texts: string[]; lexicons: Array<LexiconSource | null> }> {
     const chars = batch.reduce((n, s) => n + s.length, 0);
     this.checkBudget(chars);
     const maxAttempts = this.opts.maxAttempts ?? 3;

@@ -13,6 +13,9 @@ export interface EngineLimits {
 /** Words of one segment as the engine looked them up: source lemma → the target lemmas it chose. */
 export type Lexicon = Array<{ source: string; targets: string[] }>;
 
+/** A segment's lexicon, read when first asked for: most segments' are never needed. */
+export type LexiconSource = () => Lexicon;
+
 export interface LanguagePair {
   from: string;
   to: string;
@@ -34,7 +37,7 @@ export interface TranslationEngine {
    * about each name again. Only engines that can tell (Apertium's bilingual stage); a null
    * lexicon means this segment has none.
    */
-  translateWithLexicon?(segments: string[], from: string, to: string): Promise<{ texts: string[]; lexicons: Array<Lexicon | null> }>;
+  translateWithLexicon?(segments: string[], from: string, to: string): Promise<{ texts: string[]; lexicons: Array<LexiconSource | null> }>;
   readonly limits: EngineLimits;
   /** List price in money units per million characters, null when free or unknown. */
   readonly costPerMillionChars: number | null;

@@ -1,5 +1,5 @@
 /** The translate stage: engines, the orchestrator and the fidelity gate. */
-export type { EngineLimits, LanguagePair, Lexicon, TranslationEngine } from './engine.ts';
+export type { EngineLimits, LanguagePair, Lexicon, LexiconSource, TranslationEngine } from './engine.ts';
 export { DEFAULT_LIMITS, pairKey } from './engine.ts';
 export {
   chainsConfigSchema, engineConfigSchema, enginesConfigSchema, glossaryEntrySchema, glossarySchema,

@@ -1,6 +1,6 @@
 import { PermanentError, ThrottledError, TransientError, TranswireError, errorMessage } from '../domain/errors.ts';
 import type { TranslatedArticle, TranslationCost } from '../domain/translation.ts';
-import type { Lexicon, TranslationEngine } from './engine.ts';
+import type { LexiconSource, TranslationEngine } from './engine.ts';
 import type { GlossaryEntry } from './engine-config.ts';
 import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-runner.ts';
 import { checkFidelity } from './fidelity/check-fidelity.ts';
@@ -100,9 +100,9 @@ export function createTranslator(opts: TranslatorOptions): Translator {
    * them, else each name translated alone through `route`. Null when the engine fails (the gate
    * then only notes lone losses).
    */
-  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost, targets?: string[], lexicons?: Array<Lexicon | null>): Promise<Record<string, string> | null> {
+  async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost, targets?: string[], lexicons?: Array<LexiconSource | null>): Promise<Record<string, string> | null> {
     const wanted = targets ? namesToRender(texts, targets, from, to) : nameCandidates(texts, from, to);
-    const known = lexicons ? renderingsFromLexicons(wanted, lexicons) : { renderings: {}, unresolved: wanted };
+    const known = lexicons ? renderingsFromLexicons(wanted, lexicons, texts) : { renderings: {}, unresolved: wanted };
     const names = known.unresolved;
     if (names.length === 0) return known.renderings;
     try {
@@ -154,7 +154,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       for (const route of routes) {
         const cost: TranslationCost = { engine: routeLabel(route), characters: 0, memoryCharacters: 0, memoryHits: 0, segments: sourceUnits.length, money: null };
         let raw: string[];
-        let lexicons: Array<Lexicon | null>;
+        let lexicons: Array<LexiconSource | null>;
         try {
           ({ texts: raw, lexicons } = await runRoute(route, prot.map((p) => p.html), cost, 'lexicon'));
         } catch (err) {
@@ -203,7 +203,7 @@ type LegMode = 'text' | 'lexicon' | 'packed';
 interface LegResult {
   texts: string[];
   /** Per unit; empty when not asked for. */
-  lexicons: Array<Lexicon | null>;
+  lexicons: Array<LexiconSource | null>;
 }
 
 const PACK_SEPARATOR = '<br>';

@@ -92,8 +92,10 @@ describe('apertium engine (real, eng-spa)', () => {
     const [plain, withLexicon] = await Promise.all([engine.translate(segs, 'en', 'es'), engine.translateWithLexicon(segs, 'en', 'es')]);
     expect(withLexicon.texts).toEqual(plain);
     expect(plain[0]).toContain('Triunfo');
-    expect(withLexicon.lexicons[0]).toEqual(expect.arrayContaining([{ source: 'Trump', targets: ['Triunfo'] }, { source: 'South Africa', targets: ['Sudáfrica'] }]));
-    expect(withLexicon.lexicons[1]!.map((e) => e.source)).toEqual(expect.arrayContaining(['Apple', 'apple']));
+    expect(withLexicon.lexicons[0]!()).toEqual(expect.arrayContaining([{ source: 'Trump', targets: ['Triunfo'] }, { source: 'South Africa', targets: ['Sudáfrica'] }]));
+    expect(withLexicon.lexicons[1]!().map((e) => e.source)).toEqual(expect.arrayContaining(['Apple', 'apple']));
+    // Read once: the same lexicon the second time.
+    expect(withLexicon.lexicons[1]!()).toBe(withLexicon.lexicons[1]!());
     expect(engine.processes()).toHaveLength(1);
   });
 

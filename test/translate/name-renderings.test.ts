@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
 import { renderingsFromLexicons } from '../../src/translate/fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from '../../src/translate/fidelity/names-check.ts';
-import type { Lexicon, TranslationEngine } from '../../src/translate/index.ts';
+import type { Lexicon, LexiconSource, TranslationEngine } from '../../src/translate/index.ts';
 import { fakeEngine, wordForWord } from './fake-engine.ts';
 
 const noSleep = { sleep: async () => undefined, backoffMs: 1 };
@@ -86,13 +86,14 @@ describe('the orchestrator gathers renderings', () => {
 });
 
 describe('renderings from the lexicons of the pass that translated the article', () => {
-  const lexicons: Array<Lexicon | null> = [
-    [
-      { source: 'Trump', targets: ['Triunfo'] }, { source: 'South Dakota', targets: ['Dakota del Sur'] }, { source: 'New York', targets: ['Nueva York'] },
-      { source: 'American', targets: ['americano'] }, { source: 'maximum', targets: ['máximo'] }, { source: 'meet', targets: ['cumplir', 'conocer'] },
-    ],
-    null,
+  const first: Lexicon = [
+    { source: 'Trump', targets: ['Triunfo'] }, { source: 'South Dakota', targets: ['Dakota del Sur'] }, { source: 'New York', targets: ['Nueva York'] },
+    { source: 'American', targets: ['americano'] }, { source: 'maximum', targets: ['máximo'] }, { source: 'meet', targets: ['cumplir', 'conocer'] },
   ];
+  const second: Lexicon = [{ source: 'Trump', targets: ['Trump'] }];
+  const texts = ['Trump met Americans from South Dakota and New York at Maxima.', 'A quiet paragraph.', 'Nothing but Trump here.'];
+  let read: number[] = [];
+  const lexicons: Array<LexiconSource | null> = [() => (read.push(0), first), null, () => (read.push(2), second)];
 
   it.each([
     ['a word the engine translated', ['Trump'], { Trump: 'Triunfo' }],
@@ -102,11 +103,14 @@ describe('renderings from the lexicons of the pass that translated the article',
     ['a plural by its lemma', ['Americans'], { Americans: 'americano' }],
     ['a word whose lemma is spelled differently', ['Maxima'], { Maxima: 'máximo' }],
   ])('%s', (_n, names, renderings) => {
-    expect(renderingsFromLexicons(names, lexicons)).toEqual({ renderings, unresolved: [] });
+    read = [];
+    expect(renderingsFromLexicons(names, lexicons, texts)).toEqual({ renderings: names.includes('Trump') ? { Trump: 'Triunfo | Trump' } : renderings, unresolved: [] });
+    // Only the segments that say one of the names are read.
+    expect(read).toEqual(names.includes('Trump') ? [0, 2] : [0]);
   });
 
   it('leaves names no unit covers to be asked of the engine', () => {
-    expect(renderingsFromLexicons(['Pashinyan', 'President Trump', 'Trump'], lexicons)).toEqual({ renderings: { Trump: 'Triunfo' }, unresolved: ['Pashinyan', 'President Trump'] });
+    expect(renderingsFromLexicons(['Pashinyan', 'President Trump', 'Trump'], lexicons, texts)).toEqual({ renderings: { Trump: 'Triunfo | Trump' }, unresolved: ['Pashinyan', 'President Trump'] });
   });
 
   it('the orchestrator asks the engine only about names its lexicons do not cover', async () => {
@@ -115,7 +119,7 @@ describe('renderings from the lexicons of the pass that translated the article',
     const e: TranslationEngine = {
       ...plain,
       async translateWithLexicon(segments, from, to) {
-        return { texts: await plain.translate(segments, from, to), lexicons: segments.map((s) => Object.entries(lexicon).filter(([k]) => s.includes(k)).flatMap(([, v]) => v)) };
+        return { texts: await plain.translate(segments, from, to), lexicons: segments.map((s) => () => Object.entries(lexicon).filter(([k]) => s.includes(k)).flatMap(([, v]) => v)) };
       },
     };
     const t = createTranslator({ engines: new Map([['lex', e]]), chains: { 'en-es': ['lex'] }, memory: createInMemoryTranslationMemory(), runner: noSleep });

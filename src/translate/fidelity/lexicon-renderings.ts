@@ -1,4 +1,4 @@
-import type { Lexicon } from '../engine.ts';
+import type { Lexicon, LexiconSource } from '../engine.ts';
 import { fold, similarFolded } from './text-tools.ts';
 
 /**
@@ -7,7 +7,13 @@ import { fold, similarFolded } from './text-tools.ts';
  * a word inside a multiword unit, the unit (`South Africa` → `Sudáfrica`), as the gate's runs are.
  * A name whose words the lexicons do not cover is left for the engine (`unresolved`).
  */
-export function renderingsFromLexicons(names: string[], lexicons: Array<Lexicon | null>): { renderings: Record<string, string>; unresolved: string[] } {
+export function renderingsFromLexicons(names: string[], sources: Array<LexiconSource | null>, texts: string[]): { renderings: Record<string, string>; unresolved: string[] } {
+  // A word's unit is in the lexicon of the segment that says it: only those segments are read.
+  const nameWords = [...new Set(names.flatMap((n) => n.split(' ')))];
+  const lexicons: Lexicon[] = [];
+  sources.forEach((read, i) => {
+    if (read && nameWords.some((w) => texts[i]?.includes(w))) lexicons.push(read());
+  });
   const single = new Map<string, { source: string; targets: Set<string> }>();
   const inUnit = new Map<string, Map<string, { source: string; targets: Set<string> }>>();
   const remember = (map: Map<string, { source: string; targets: Set<string> }>, key: string, source: string, targets: string[]) => {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { PermanentError, TransientError } from '../../../domain/errors.ts';
-import { DEFAULT_LIMITS, type EngineLimits, type LanguagePair, type TranslationEngine } from '../../engine.ts';
+import { DEFAULT_LIMITS, type EngineLimits, type LanguagePair, type Lexicon, type LexiconSource, type TranslationEngine } from '../../engine.ts';
 import { ApertiumProcess, tappedPipeline } from './apertium-process.ts';
 import { htmlToStream, streamToHtml, streamToLexicon } from './apertium-stream.ts';
 import { toIso1, toIso3 } from './iso639.ts';
@@ -103,7 +103,7 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
     },
     async translateWithLexicon(segments, from, to) {
       const outs = await translateStreams(segments, from, to);
-      return { texts: outs.map((o) => o.text), lexicons: outs.map((o) => (o.tap === null ? null : streamToLexicon(o.tap))) };
+      return { texts: outs.map((o) => o.text), lexicons: outs.map((o) => (o.tap === null ? null : readOnce(o.tap))) };
     },
     processes: () => [...procs.entries()].map(([mode, p]) => ({ mode, pid: p.pid(), restarts: p.restarts })),
     async close() {
@@ -111,4 +111,10 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
       procs.clear();
     },
   };
+}
+
+/** The tap parsed on first use, once: the gate reads few segments' lexicons. */
+function readOnce(tap: string): LexiconSource {
+  let lexicon: Lexicon | null = null;
+  return () => (lexicon ??= streamToLexicon(tap));
 }
