@@ -114,7 +114,7 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
 }
 
 /** The tap parsed on first use, once: the gate reads few segments' lexicons. */
-function readOnce(tap: string): LexiconSource {
+function readOnce(tap: Buffer): LexiconSource {
   let lexicon: Lexicon | null = null;
-  return () => (lexicon ??= streamToLexicon(tap));
+  return () => (lexicon ??= streamToLexicon(tap.toString('utf8')));
 }

@@ -12,16 +12,19 @@ export interface ApertiumProcessOptions {
   tap?: boolean;
 }
 
-/** One segment back from the pipeline: the translation, and the tapped stage's output when there is a tap. */
+/**
+ * One segment back from the pipeline: the translation, and the tapped stage's output when there
+ * is a tap — kept as bytes (its marker in front), decoded only if someone reads it.
+ */
 export interface ProcessOutput {
   out: string;
-  tap: string | null;
+  tap: Buffer | null;
 }
 
 interface Pending {
   expected: number;
   outputs: string[];
-  taps: string[];
+  taps: Buffer[];
   resolve: (out: ProcessOutput[]) => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
@@ -37,7 +40,7 @@ interface Pending {
 export class ApertiumProcess {
   private child: ChildProcessWithoutNullStreams | null = null;
   private buffer = '';
-  private tapBuffer = '';
+  private tapRest: Buffer = Buffer.alloc(0);
   private pending: Pending[] = [];
   private seq = 0;
   restarts = 0;
@@ -54,10 +57,8 @@ export class ApertiumProcess {
     const child = spawn('bash', ['-c', this.opts.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
     child.stdout.setEncoding('utf8');
     const tap = child.stdio[3] as Readable | null;
-    if (tap) {
-      tap.setEncoding('utf8');
-      tap.on('data', (d: string) => this.onTap(d));
-    }
+    // Bytes, not text: a tap is five times the translation and the gate reads few of them.
+    tap?.on('data', (d: Buffer) => this.onTap(d));
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr = (stderr + d).slice(-2000)));
@@ -70,7 +71,7 @@ export class ApertiumProcess {
     child.on('exit', (code, signal) => onGone(`exited (${signal ?? code})`));
     child.stdin.on('error', () => undefined); // reported through 'exit'
     this.buffer = '';
-    this.tapBuffer = '';
+    this.tapRest = Buffer.alloc(0);
     this.child = child;
     return child;
   }
@@ -95,9 +96,19 @@ export class ApertiumProcess {
       outs.map((o, i) => {
         const m = marker(base + i);
         const out = this.unmark(o.out, m);
-        return { out, tap: o.tap === null ? null : this.unmark(o.tap, m) };
+        if (o.tap !== null) this.checkMark(o.tap, m);
+        return { out, tap: o.tap };
       }),
     );
+  }
+
+  /** A tapped segment opens with its marker too (blanks are skipped when it is read). */
+  private checkMark(tap: Buffer, m: string): void {
+    const at = tap.indexOf(m);
+    if (at < 0 || tap.subarray(0, at).toString('latin1').trim() !== '') {
+      this.kill();
+      throw new TransientError(`translate: apertium ${this.opts.mode} lost segment alignment in its tap`, 'translate.engine_desync');
+    }
   }
 
   /** The segment without its marker; a missing or misplaced marker means outputs no longer line up with calls. */
@@ -123,14 +134,16 @@ export class ApertiumProcess {
   }
 
   /** The tap runs ahead of the translation (it leaves the pipeline halfway): its segments are kept until their call completes. */
-  private onTap(chunk: string): void {
-    this.tapBuffer += chunk;
-    let nul: number;
-    while ((nul = this.tapBuffer.indexOf('\0')) >= 0) {
-      const tap = this.tapBuffer.slice(0, nul);
-      this.tapBuffer = this.tapBuffer.slice(nul + 1);
+  private onTap(chunk: Buffer): void {
+    let start = 0;
+    for (let nul = chunk.indexOf(0); nul >= 0; nul = chunk.indexOf(0, start)) {
+      const part = chunk.subarray(start, nul);
+      const tap = this.tapRest.length > 0 ? Buffer.concat([this.tapRest, part]) : part;
+      this.tapRest = Buffer.alloc(0);
       this.pending.find((p) => p.taps.length < p.expected)?.taps.push(tap);
+      start = nul + 1;
     }
+    if (start < chunk.length) this.tapRest = Buffer.concat([this.tapRest, chunk.subarray(start)]);
     this.settle();
   }
 
