@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertiumEngine, type ApertiumEngine } from '../../src/translate/engines/apertium/apertium-engine.ts';
-import { tappedPipeline } from '../../src/translate/engines/apertium/apertium-process.ts';
+import { ApertiumProcess, tappedPipeline } from '../../src/translate/engines/apertium/apertium-process.ts';
 import { htmlToStream, streamToHtml, streamToLexicon } from '../../src/translate/engines/apertium/apertium-stream.ts';
 
 // Apertium is a hard requirement of these tests: missing, they fail and say what to install.
@@ -45,6 +45,29 @@ describe('apertium lexicon tap', () => {
       .toBe("lt-proc -z 'a.bin' | apertium-tagger -z -g x | lt-proc -z -b 'b.bin' | lrx-proc -z -m 'l.bin' | tee >(exec cat >&3) | apertium-transfer -z -b t1x t1x.bin");
     expect(tappedPipeline("lt-proc -z 'a.bin' | lt-proc -z -b 'b.bin' | apertium-transfer -z t1x")).toBe("lt-proc -z 'a.bin' | lt-proc -z -b 'b.bin' | tee >(exec cat >&3) | apertium-transfer -z t1x");
     expect(tappedPipeline("lt-proc -z 'a.bin' | cg-proc x")).toBeNull();
+  });
+});
+
+describe('apertium process with a tap (stand-in pipelines)', () => {
+  it('gives each segment its tapped copy, the pipeline answering in order', async () => {
+    const p = new ApertiumProcess({ mode: 'copy', pipeline: 'tee >(exec cat >&3) | cat', tap: true });
+    try {
+      const outs = await p.translate(['one[]', 'two[]']);
+      expect(outs.map((o) => o.out)).toEqual(['one[]', 'two[]']);
+      expect(outs.map((o) => o.tap!.toString('utf8'))).toEqual(['[<!--tw0-->]one[]', '[<!--tw1-->]two[]']);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('fails the call and restarts when the tap loses its alignment', async () => {
+    const p = new ApertiumProcess({ mode: 'garble', pipeline: "tee >(exec sed -u -z 's/tw[0-9]*/xx/' >&3) | cat", tap: true });
+    try {
+      await expect(p.translate(['one[]'])).rejects.toMatchObject({ code: 'translate.engine_desync' });
+      expect(p.pid()).toBeNull();
+    } finally {
+      await p.close();
+    }
   });
 });
 
