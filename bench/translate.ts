@@ -13,8 +13,6 @@ import { configSchema } from '../src/config/schema.ts';
 import { decideVerdict } from '../src/publish/policy.ts';
 import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator, identifyLanguage, segmentHtml } from '../src/translate/index.ts';
 import { createApertiumEngine } from '../src/translate/engines/apertium/apertium-engine.ts';
-import { renderingsFromLexicons } from '../src/translate/fidelity/lexicon-renderings.ts';
-import { namesToRender } from '../src/translate/fidelity/names-check.ts';
 import { escapeHtmlText, htmlToText } from '../src/translate/html-text.ts';
 import { FAULTS, mulberry32, type Fault } from './translate-faults.ts';
 
@@ -118,18 +116,16 @@ const rand = mulberry32(42);
 // Each clean pass's lexicons (what Apertium made of each word), for the gate's name renderings on
 // the faulted copies: found as production finds them for the translation it checks.
 const lexiconEngine = createApertiumEngine();
-const aloneRenderer = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory() });
+const renderer = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory() });
 const clean = await Promise.all(orch.out.map(async (a, i) => {
   const source = segmentHtml(articles[i]!.html).segments;
   const target = segmentHtml(a.html).segments;
   const { lexicons } = await lexiconEngine.translateWithLexicon(source, 'en', 'es');
   return { source, target, lexicons, report: a.checks, verdict: decideVerdict(a.checks, {}).verdict };
 }));
-async function renderingsFor(c: (typeof clean)[number], target: string[]): Promise<Record<string, string>> {
-  const sources = c.source.map(htmlToText);
-  const { renderings, unresolved } = renderingsFromLexicons(namesToRender(sources, target.map(htmlToText), 'en', 'es'), c.lexicons, sources);
-  return unresolved.length ? { ...renderings, ...(await aloneRenderer.renderNames(unresolved, 'en', 'es')) } : renderings;
-}
+// What the gate gets for a translation's names, as translateArticle gets it.
+const renderingsFor = (c: (typeof clean)[number], target: string[]) =>
+  renderer.renderNames(c.source.map(htmlToText), 'en', 'es', { targets: target.map(htmlToText), lexicons: c.lexicons });
 const n = clean.length;
 const cleanHeld = clean.filter((c) => c.verdict === 'hold').length;
 const cleanFlagged = clean.filter((c) => c.verdict === 'publish-flagged').length;
@@ -164,7 +160,7 @@ for (const fault of FAULTS) {
 }
 console.log(`all faults       injected ${String(allTried).padStart(4)}  caught ${pct(allCaught, allTried).padStart(6)} (goal ≥ 95 %)`);
 await lexiconEngine.close();
-await aloneRenderer.close();
+await renderer.close();
 
 function pct(a: number, b: number): string {
   return b ? `${((100 * a) / b).toFixed(1)} %` : 'n/a';

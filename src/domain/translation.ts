@@ -40,7 +40,7 @@ export interface TranslatedArticle {
   checks: FidelityReport;
   /**
    * What the gate accepted for each name the translation lacks as written (the engine's own
-   * rendering, e.g. Trump → Triunfo): checking an edited copy of this translation needs the same.
+   * rendering, e.g. Trump → Triunfo): the evidence behind `checks` for the names. Not stored.
    */
   nameRenderings: Record<string, string>;
   cost: TranslationCost;

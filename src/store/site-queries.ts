@@ -120,7 +120,6 @@ export interface SitemapRow {
   alternates: { lang: string; path: string }[];
 }
 
-/** Live articles of `lang` for the sitemaps, each with its live translations in other languages. */
 /** Languages with a live story published in the last `hours`: those whose news sitemap has something in it. */
 export async function languagesPublishedSince(db: Db, hours: number): Promise<string[]> {
   const { rows } = await db.query<{ lang: string }>(
@@ -130,6 +129,7 @@ export async function languagesPublishedSince(db: Db, hours: number): Promise<st
   return rows.map((r) => r.lang);
 }
 
+/** Live articles of `lang` for the sitemaps, each with its live translations in other languages. */
 export async function listSitemap(db: Db, lang: string, sinceHours?: number): Promise<SitemapRow[]> {
   const since = sinceHours ? `AND p.published_at > now() - make_interval(hours => ${Math.floor(sinceHours)})` : '';
   const { rows } = await db.query<SitemapRow>(

@@ -42,11 +42,11 @@ export class EngineRunner {
   }
 
   /** As translate, with each segment's lexicon where the engine gives one (TranslationEngine.translateWithLexicon). */
-  async translateWithLexicon(segments: string[], from: string, to: string, wanted = true): Promise<{ texts: string[]; lexicons: Array<LexiconSource | null> }> {
+  async translateWithLexicon(segments: string[], from: string, to: string, withLexicon = true): Promise<{ texts: string[]; lexicons: Array<LexiconSource | null> }> {
     const texts: string[] = [];
     const lexicons: Array<LexiconSource | null> = [];
     for (const batch of batches(segments, this.engine.limits.maxBatchSegments, this.engine.limits.maxBatchChars)) {
-      const r = await this.translateBatch(batch, from, to, wanted);
+      const r = await this.translateBatch(batch, from, to, withLexicon);
       texts.push(...r.texts);
       lexicons.push(...r.lexicons);
     }

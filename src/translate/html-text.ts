@@ -1,3 +1,5 @@
+import { boundedMemo } from './bounded-memo.ts';
+
 /** Minimal entity handling for sanitized HTML (sanitize-html emits only these and numeric refs). */
 const NAMED: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—',
@@ -21,16 +23,8 @@ export function escapeHtmlText(s: string): string {
 
 /**
  * Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. The
- * orchestrator and the fidelity gate each need the text of every segment: the last few thousand
- * answers are kept.
+ * orchestrator and the fidelity gate each need the text of every segment: answers are remembered.
  */
-export function htmlToText(html: string): string {
-  const known = textMemo.get(html);
-  if (known !== undefined) return known;
-  const text = decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
-  if (textMemo.size >= 4096) textMemo.clear();
-  textMemo.set(html, text);
-  return text;
-}
-
-const textMemo = new Map<string, string>();
+export const htmlToText = boundedMemo(4096, (html: string): string =>
+  decodeEntities(html.replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(),
+);

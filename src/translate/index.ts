@@ -6,7 +6,7 @@ export {
   type ChainsConfig, type EngineConfig, type EnginesConfig, type GlossaryEntry,
 } from './engine-config.ts';
 export { createEngine, createEngines, type EngineDeps } from './create-engines.ts';
-export { createTranslator, type ArticleInput, type TranslateOptions, type Translator, type TranslatorOptions } from './translator.ts';
+export { createTranslator, type ArticleInput, type RenderNamesOptions, type TranslateOptions, type Translator, type TranslatorOptions } from './translator.ts';
 export type { EngineAlert, RunnerOptions } from './engine-runner.ts';
 export { createInMemoryTranslationMemory, hashSegment, memoryKeyId, type MemoryEntry, type MemoryKey, type TranslationMemory } from './memory.ts';
 export { checkFidelity, type FidelityInput } from './fidelity/check-fidelity.ts';

@@ -58,7 +58,12 @@ export interface FunctionWordCounts {
   perLang: Int32Array;
 }
 
-export function functionWordCounts(text: string): FunctionWordCounts {
+/** The counts of a text in Latin script; null when a letter is in another script (that text is judged by its script). */
+export function latinWordCounts(text: string): FunctionWordCounts | null {
+  return NON_LATIN_RE.test(text) ? null : functionWordCounts(text);
+}
+
+function functionWordCounts(text: string): FunctionWordCounts {
   const perLang = new Int32Array(LANGS.length);
   let words = 0;
   let longWords = 0;

@@ -36,15 +36,24 @@ export interface TranslateOptions {
   chain?: string[];
 }
 
+export interface RenderNamesOptions extends TranslateOptions {
+  /**
+   * The translations of `texts`: only the names they lack are rendered, as the gate needs them
+   * (read from `lexicons`, the engine's lexicons of the pass that made them, where given).
+   */
+  targets?: string[];
+  lexicons?: Array<LexiconSource | null>;
+}
+
 export interface Translator {
   translateArticle(input: ArticleInput, from: string, to: string, options?: TranslateOptions): Promise<TranslatedArticle>;
   canTranslate(from: string, to: string): Promise<boolean>;
   /**
-   * How the engine chain renders each name of these plain texts said alone (name → rendering):
-   * what the fidelity gate accepts for a name besides the name itself. One batched call, through
-   * the memory; {} when no engine answers.
+   * How the engine chain renders each name of these plain texts (name → rendering): what the
+   * fidelity gate accepts for a name besides the name itself. Said alone, in one batched call
+   * through the memory, unless `options.lexicons` already tell; {} when no engine answers.
    */
-  renderNames(texts: string[], from: string, to: string, options?: TranslateOptions): Promise<Record<string, string>>;
+  renderNames(texts: string[], from: string, to: string, options?: RenderNamesOptions): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -133,7 +142,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       const routes = await resolveRoutes(opts.engines, chains, from, to);
       const cost: TranslationCost = { engine: '', characters: 0, memoryCharacters: 0, memoryHits: 0, segments: 0, money: null };
       for (const route of routes) {
-        const r = await nameRenderings(route, texts, from, to, cost);
+        const r = await nameRenderings(route, texts, from, to, cost, options.targets, options.lexicons);
         if (r) return r;
       }
       return {};

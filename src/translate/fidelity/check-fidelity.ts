@@ -1,7 +1,7 @@
 import type { FidelityReport, Finding } from '../../domain/translation.ts';
 import type { GlossaryEntry } from '../engine-config.ts';
 import { htmlToText } from '../html-text.ts';
-import { addCounts, functionWordCounts, guessFromCounts, identifyLanguage, languageMargin, type FunctionWordCounts } from '../lang-id.ts';
+import { addCounts, guessFromCounts, identifyLanguage, languageMargin, latinWordCounts, type FunctionWordCounts } from '../lang-id.ts';
 import { checkChrome } from './chrome-check.ts';
 import { checkNames } from './names-check.ts';
 import { checkNumbers } from './numbers-check.ts';
@@ -135,8 +135,7 @@ function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): F
   for (const u of units) {
     // URLs, handles and e-mail addresses are in no language.
     const text = MAYBE_ADDRESS_RE.test(u.targetText) ? u.targetText.replace(ADDRESS_RE, ' ') : u.targetText;
-    // Non-Latin text is judged by its script, paragraph by paragraph.
-    const counts = NON_LATIN_RE.test(text) ? null : functionWordCounts(text);
+    const counts = latinWordCounts(text);
     if (counts && u.segment !== null) bodyCounts.push(counts);
     if ((counts ? counts.longWords : (text.match(/\p{L}{2,}/gu) ?? []).length) < 6) continue;
     const guess = counts ? guessFromCounts(counts) : identifyLanguage(text);
@@ -156,4 +155,3 @@ function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): F
 const ADDRESS_RE = /\b(?:https?:\/\/|www\.)\S+|[@#]\w+|\S+@\S+|\S+\.(?:com|org|net)\b/g;
 /** Cheap test first: the address pattern backtracks at every position of a long paragraph. */
 const MAYBE_ADDRESS_RE = /[@#]|https?:\/\/|www\.|\.(?:com|org|net)\b/;
-const NON_LATIN_RE = /(?!\p{Script=Latin})\p{L}/u;

@@ -22,13 +22,12 @@ export function renderingsFromLexicons(names: string[], sources: Array<LexiconSo
     for (const t of targets) e.targets.add(t);
   };
   // Only units that can answer for these names are indexed: an article has hundreds of units and a few names to render.
-  const wanted = new Set(names.flatMap((n) => n.split(' ')).map(fold));
-  const stems = new Set<string>();
-  for (const w of wanted) for (let n = w.length - 1; n >= Math.max(4, w.length - 3); n--) stems.add(w.slice(0, n));
+  const wanted = new Set(nameWords.map(fold));
+  const stems = new Set([...wanted].flatMap(stemsOf));
   // Lengths first: folding every unit's lemma is the costly part (a precomposed lemma folds to its own length).
   const lengths = new Set([...wanted, ...stems].map((w) => w.length));
   for (const lexicon of lexicons) {
-    for (const { source, targets } of lexicon ?? []) {
+    for (const { source, targets } of lexicon) {
       if (!source.includes(' ')) {
         if (!lengths.has(source.length)) continue;
         const f = fold(source);
@@ -68,17 +67,11 @@ export function renderingsFromLexicons(names: string[], sources: Array<LexiconSo
     }
     return found;
   };
-  const stem = (f: string) => {
-    for (let n = f.length - 1; n >= Math.max(4, f.length - 3); n--) {
-      const e = single.get(f.slice(0, n));
-      if (e) return e;
-    }
-    return undefined;
-  };
+  const stem = (f: string) => stemsOf(f).map((s) => single.get(s)).find(Boolean);
   /** A lemma spelled close to the word (Maxima → maximum, LED → lead, Center → centre): the lexicon names lemmas, not the words as written. */
   const lemmaOf = (f: string) => {
     for (const lexicon of lexicons) {
-      for (const { source, targets } of lexicon ?? []) {
+      for (const { source, targets } of lexicon) {
         if (source.includes(' ') || !sameInitial(source, f)) continue;
         const g = fold(source);
         if (g[0] === f[0] && similarFolded(g, f, 0.65)) return { source, targets: new Set(targets) };
@@ -93,6 +86,13 @@ export function renderingsFromLexicons(names: string[], sources: Array<LexiconSo
     else if (!name.split(' ').every(cover)) unresolved.push(name);
   }
   return { renderings, unresolved };
+}
+
+/** The lemmas a folded word may be an inflection of, longest first: up to three letters off, four kept (Americans → American). */
+function stemsOf(f: string): string[] {
+  const out: string[] = [];
+  for (let n = f.length - 1; n >= Math.max(4, f.length - 3); n--) out.push(f.slice(0, n));
+  return out;
 }
 
 /** Whether a lemma may fold to a word starting like `folded`: ASCII letters compared without folding. */

@@ -1,4 +1,5 @@
 import type { Finding } from '../../domain/translation.ts';
+import { boundedMemo } from '../bounded-memo.ts';
 import type { Unit } from './check-fidelity.ts';
 import { capitalWords, countOf, fold, hasName, nameTokens, outsideQuotes, quotations, shouting, similarFolded } from './text-tools.ts';
 
@@ -84,7 +85,7 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
     });
   const src = units.map((u) => names(u.sourceMapped));
   // A line in capitals has no names to follow, on either side (the engine may recase some words).
-  const tgt = units.map((u) => (capitalWords(u.sourceMapped).length === 0 && shouting(u.sourceMapped) ? [] : names(u.targetText)));
+  const tgt = units.map((u) => (shouting(u.sourceMapped) ? [] : names(u.targetText)));
   const accepted = renderings ? acceptedWords(new Map([...renderings].map(([k, v]) => [k.toLowerCase(), v]))) : null;
   const initialOnly = onlyAtSentenceStart(units.map((u) => u.sourceMapped));
   const allTarget = new Set(tgt.flat());
@@ -172,11 +173,9 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
     const need = countOf(srcNames, name);
     // Most names are kept as written: the word itself, then words containing it, and the fuzzy pass only for the rest.
     if ((words.get(self) ?? 0) >= need) continue;
-    // No word contains the name unless the words together do: most lost or translated names are nowhere.
-    const inSome = joined.includes(self);
-    const contains = (w: string) => inSome && (self.length >= 3 ? w.includes(self) : w.startsWith(self) || w.endsWith(self));
+    const contains = containsName(self, joined);
     let found = 0;
-    if (inSome) for (const [w, n] of words) if (contains(w)) found += n;
+    for (const [w, n] of words) if (contains(w)) found += n;
     if (found >= need) continue;
     const e = accepted.get(name);
     const own = [...(e?.own ?? [])];
@@ -201,40 +200,36 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
  */
 function absentNames(srcNames: string[], target: string): string[] {
   const { words, joined } = foldedWords(target);
-  const out: string[] = [];
-  for (const name of new Set(srcNames)) {
+  return [...new Set(srcNames)].filter((name) => {
     const self = fold(name);
-    if (words.has(self)) continue;
-    if (self.length >= 3 && joined.includes(self)) continue;
-    let seen = false;
-    for (const w of words.keys()) {
-      if ((self.length < 3 && (w.startsWith(self) || w.endsWith(self))) || similarFolded(w, self, 0.8)) {
-        seen = true;
-        break;
-      }
-    }
-    if (!seen) out.push(name);
-  }
-  return out;
+    const contains = containsName(self, joined);
+    for (const w of words.keys()) if (contains(w) || similarFolded(w, self, 0.8)) return false;
+    return true;
+  });
+}
+
+/**
+ * The test "this word holds the name" (folded): inside it for three letters or more (RAV4 in
+ * RAV4s), at either end for shorter ones. No word holds it unless the words joined do, which one
+ * substring test answers: most lost or translated names are nowhere.
+ */
+function containsName(self: string, joined: string): (word: string) => boolean {
+  if (!joined.includes(self)) return () => false;
+  return self.length >= 3 ? (w) => w.includes(self) : (w) => w.startsWith(self) || w.endsWith(self);
 }
 
 /**
  * Each distinct folded word of a text with how often it occurs: every name is compared with every
  * word. The orchestrator (which names to render) and the gate both ask it of each translation.
  */
-function foldedWords(text: string): FoldedWords {
-  const known = wordsMemo.get(text);
-  if (known) return known;
+const foldedWords = boundedMemo(1024, (text: string): FoldedWords => {
   const words = new Map<string, number>();
   for (const w of text.match(WORD_RE) ?? []) {
     const f = fold(w);
     words.set(f, (words.get(f) ?? 0) + 1);
   }
-  const folded = { words, joined: [...words.keys()].join(' ') };
-  if (wordsMemo.size >= 1024) wordsMemo.clear();
-  wordsMemo.set(text, folded);
-  return folded;
-}
+  return { words, joined: [...words.keys()].join(' ') };
+});
 
 /** A text's folded words with their counts, and the words joined by spaces: one substring test tells whether any word contains a string. */
 interface FoldedWords {
@@ -242,7 +237,6 @@ interface FoldedWords {
   joined: string;
 }
 
-const wordsMemo = new Map<string, FoldedWords>();
 
 function checkQuotes(u: Unit): Finding[] {
   const s = quotations(u.sourceText).length;

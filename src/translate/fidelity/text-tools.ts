@@ -1,3 +1,5 @@
+import { boundedMemo } from '../bounded-memo.ts';
+
 const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'sra', 'srta', 'gen', 'lt', 'col', 'sgt', 'gov', 'sen', 'rep', 'no', 'vs', 'etc', 'prof', 'mt', 'ee', 'uu', 'u', 's', 'd', 'dña', 'inc', 'corp', 'co', 'ltd', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'av', 'núm', 'pág']);
 
 /**
@@ -53,26 +55,19 @@ export interface CapitalWord {
 /**
  * Every capitalized word of a text (NAME_RE), none in a line in capitals. The orchestrator and the
  * gate ask this of the same paragraphs several times per article (which names to render, then
- * each check): answers are kept for the last few thousand texts.
+ * each check): answers are remembered.
  */
-export function capitalWords(text: string): readonly CapitalWord[] {
-  const known = capitalsMemo.get(text);
-  if (known) return known;
+export const capitalWords = boundedMemo(4096, (text: string): readonly CapitalWord[] => {
   const out: CapitalWord[] = [];
-  if (!shouting(text)) {
-    for (const m of text.matchAll(NAME_RE)) {
-      let j = m.index - 1;
-      while (j >= 0 && SPACE_RE.test(text[j]!)) j--;
-      out.push({ word: m[0], initial: j < 0 || OPENER_RE.test(text[j]!) });
-    }
+  if (shouting(text)) return out;
+  for (const m of text.matchAll(NAME_RE)) {
+    let j = m.index - 1;
+    while (j >= 0 && SPACE_RE.test(text[j]!)) j--;
+    out.push({ word: m[0], initial: j < 0 || OPENER_RE.test(text[j]!) });
   }
-  if (capitalsMemo.size >= MEMO_SIZE) capitalsMemo.clear();
-  capitalsMemo.set(text, out);
   return out;
-}
+});
 
-const MEMO_SIZE = 4096;
-const capitalsMemo = new Map<string, readonly CapitalWord[]>();
 const SPACE_RE = /\s/;
 /** What may stand right before a sentence's first word: its end mark, or an opening quote or dash. */
 const OPENER_RE = /[.!?:;"“”'‘’«(—–-]/;
@@ -80,17 +75,20 @@ const OPENER_RE = /[.!?:;"“”'‘’«(—–-]/;
 /** Capitalized words that are not function words of either language: the names to follow. */
 export function nameTokens(text: string, langs: string[]): string[] {
   const stop = stopSet(langs);
-  const out: string[] = [];
-  for (const { word } of capitalWords(text)) if (word.length > 1 && !stop.has(word.toLowerCase())) out.push(word);
-  return out;
+  return capitalWords(text).map((c) => c.word).filter((w) => isName(w, stop));
 }
 
 /** Whether a short phrase (a run of capitalized words) has a name in it, as nameTokens sees them; not remembered. */
 export function hasName(phrase: string, langs: string[]): boolean {
   if (shouting(phrase)) return false;
   const stop = stopSet(langs);
-  for (const m of phrase.matchAll(NAME_RE)) if (m[0].length > 1 && !stop.has(m[0].toLowerCase())) return true;
+  for (const m of phrase.matchAll(NAME_RE)) if (isName(m[0], stop)) return true;
   return false;
+}
+
+/** A capitalized word is a name unless it is one letter or a function word. */
+function isName(word: string, stop: Set<string>): boolean {
+  return word.length > 1 && !stop.has(word.toLowerCase());
 }
 
 function stopSet(langs: string[]): Set<string> {

@@ -102,23 +102,24 @@ export class ApertiumProcess {
     );
   }
 
-  /** A tapped segment opens with its marker too (blanks are skipped when it is read). */
+  /** A tapped segment opens with its marker too (it stays: blanks are skipped when the tap is read). */
   private checkMark(tap: Buffer, m: string): void {
     const at = tap.indexOf(m);
-    if (at < 0 || tap.subarray(0, at).toString('latin1').trim() !== '') {
-      this.kill();
-      throw new TransientError(`translate: apertium ${this.opts.mode} lost segment alignment in its tap`, 'translate.engine_desync');
-    }
+    this.aligned(at >= 0 && tap.subarray(0, at).toString('latin1').trim() === '', 'in its tap');
   }
 
-  /** The segment without its marker; a missing or misplaced marker means outputs no longer line up with calls. */
+  /** The segment without its marker. */
   private unmark(text: string, m: string): string {
     const at = text.indexOf(m);
-    if (at < 0 || text.slice(0, at).trim() !== '') {
-      this.kill();
-      throw new TransientError(`translate: apertium ${this.opts.mode} lost segment alignment`, 'translate.engine_desync');
-    }
+    this.aligned(at >= 0 && text.slice(0, at).trim() === '', '');
     return text.slice(0, at) + text.slice(at + m.length);
+  }
+
+  /** A missing or misplaced marker means outputs no longer line up with calls: the pipeline is killed. */
+  private aligned(ok: boolean, where: string): void {
+    if (ok) return;
+    this.kill();
+    throw new TransientError(`translate: apertium ${this.opts.mode} lost segment alignment${where ? ` ${where}` : ''}`, 'translate.engine_desync');
   }
 
   private onData(chunk: string): void {
