@@ -29,6 +29,7 @@ export class PageCache {
   private lastVersion = 0;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
+  private pollAgain = false;
   private readonly onChanged = () => void this.track(this.refresh());
   private readonly pollMs: number;
   private readonly maxEntries: number;
@@ -106,13 +107,24 @@ export class PageCache {
     return page;
   }
 
-  /** Polls for pages written by any process; drops older copies and reloads the ones in memory. */
+  /**
+   * Polls for pages written by any process; drops older copies and reloads the ones in memory.
+   * A call during a poll asks for one more after it: that poll may have read the table before
+   * the write the caller is signalling, and the signal must not wait for the next timer tick.
+   */
   refresh(): Promise<void> {
-    if (!this.polling) {
-      this.polling = this.poll().catch((err: Error) => {
-        this.opts.log?.('web: page poll failed', { error: err.message });
-      }).finally(() => { this.polling = null; });
+    if (this.polling) {
+      this.pollAgain = true;
+      return this.polling;
     }
+    this.polling = (async () => {
+      do {
+        this.pollAgain = false;
+        await this.poll().catch((err: Error) => {
+          this.opts.log?.('web: page poll failed', { error: err.message });
+        });
+      } while (this.pollAgain);
+    })().finally(() => { this.polling = null; });
     return this.polling;
   }
 
