@@ -55,7 +55,8 @@ export function convertNumber(literal: string, from: string, to: string): string
  * Rewrites each number still in source notation whose source value the source segment has.
  */
 export function localizeNumbers(target: string, source: string, from: string, to: string): string {
-  if (sameNotation(from, to)) return target;
+  // Most paragraphs have no number: nothing to rewrite, and no pattern to run twice over the source.
+  if (sameNotation(from, to) || !/\d/.test(source)) return target;
   const verbatim = new Set([...source.matchAll(NUMBER_RE)].map((m) => m[0]).filter((l) => /[.,]/.test(l)));
   const values = new Set([...source.matchAll(NUMBER_RE)].map((m) => parseNumber(m[0], from)).filter((v) => v !== null));
   return target.replace(NUMBER_RE, (lit) => {

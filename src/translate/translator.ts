@@ -6,7 +6,7 @@ import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-run
 import { checkFidelity } from './fidelity/check-fidelity.ts';
 import { renderingsFromLexicons } from './fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
-import { protectTerms, restoreTerms } from './glossary.ts';
+import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary.ts';
 import { escapeHtmlText, htmlToText } from './html-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
 import { localizeNumbers } from './numbers.ts';
@@ -60,6 +60,12 @@ export interface Translator {
 /** The orchestrator: segments, glossary, memory, engine chain with fallback and pivot, fidelity. */
 export function createTranslator(opts: TranslatorOptions): Translator {
   const glossary = opts.glossary ?? [];
+  const prepared = new Map<string, PreparedGlossary>();
+  const glossaryFor = (from: string, to: string) => {
+    let g = prepared.get(`${from}-${to}`);
+    if (!g) prepared.set(`${from}-${to}`, (g = prepareGlossary(glossary, from, to)));
+    return g;
+  };
   const runners = new Map<string, EngineRunner>();
   const runner = (e: TranslationEngine) => {
     let r = runners.get(e.name);
@@ -155,7 +161,8 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     async translateArticle(input, from, to, options = {}) {
       const { segments, skeleton } = segmentHtml(input.html);
       const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments];
-      const prot = sourceUnits.map((u) => protectTerms(u, glossary, from, to));
+      const terms = glossaryFor(from, to);
+      const prot = sourceUnits.map((u) => terms.protect(u));
       const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
       const routes = await resolveRoutes(opts.engines, chains, from, to);
       if (routes.length === 0) throw new PermanentError(`translate: no engine translates ${from}→${to}`, 'translate.no_pair');

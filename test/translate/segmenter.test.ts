@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToStream, streamToHtml } from '../../src/translate/engines/apertium/apertium-stream.ts';
-import { protectTerms, restoreTerms } from '../../src/translate/glossary.ts';
+import { prepareGlossary, protectTerms, restoreTerms } from '../../src/translate/glossary.ts';
 import { escapeHtmlText } from '../../src/translate/html-text.ts';
 import { joinSegments, segmentHtml } from '../../src/translate/segmenter.ts';
 
@@ -45,5 +45,30 @@ describe('glossary placeholders', () => {
     const p = protectTerms('<a title="Tass">Tass</a> and Tass-like TASS', [{ term: 'Tass', map: { es: 'TASS (agencia)' } }], 'en', 'es');
     expect(p.html).toBe('<a title="Tass"><x id="g0"/></a> and <x id="g1"/>-like TASS');
     expect(restoreTerms(p.html.replace('<x id="g1"/>', ''), p.slots)).toEqual({ html: '<a title="Tass">TASS (agencia)</a> and -like TASS', missing: [1] });
+  });
+
+  it('never looks for a term inside the placeholder of another ("id", "x", "g0")', () => {
+    const glossary = [{ term: 'Tass', map: { es: 'TASS' } }, { term: 'id', caseSensitive: false }, { term: 'x' }, { term: 'g0' }];
+    const p = protectTerms('Tass said it.', glossary, 'en', 'es');
+    expect(p.html).toBe('<x id="g0"/> said it.');
+    expect(restoreTerms(p.html, p.slots)).toEqual({ html: 'TASS said it.', missing: [] });
+  });
+
+  it('takes the longest term where two overlap, and keeps case-insensitive matches as written', () => {
+    const glossary = [{ term: 'Karabakh', map: { es: 'Karabaj' } }, { term: 'Nagorno-Karabakh', map: { es: 'Nagorno Karabaj' } }, { term: 'tass', caseSensitive: false }];
+    const p = prepareGlossary(glossary, 'en', 'es').protect('<p>Nagorno-Karabakh and Karabakh, said TASS and Tass.</p>');
+    expect(p.html).toBe('<p><x id="g0"/> and <x id="g1"/>, said <x id="g2"/> and <x id="g3"/>.</p>');
+    expect(restoreTerms(p.html, p.slots).html).toBe('<p>Nagorno Karabaj and Karabaj, said TASS and Tass.</p>');
+  });
+
+  it('finds terms that open with a sign, and terms inside hyphenated words', () => {
+    const p = prepareGlossary([{ term: '#MeToo' }, { term: 'Karabakh', map: { es: 'Karabaj' } }], 'en', 'es').protect('The #MeToo wave reached pro-Karabakh groups.');
+    expect(p.html).toBe('The <x id="g0"/> wave reached pro-<x id="g1"/> groups.');
+    expect(restoreTerms(p.html, p.slots).html).toBe('The #MeToo wave reached pro-Karabaj groups.');
+  });
+
+  it('leaves terms of another source language alone', () => {
+    const p = prepareGlossary([{ term: 'Moskva', from: 'ru', map: { es: 'Moscú' } }], 'en', 'es').protect('Moskva');
+    expect(p).toEqual({ html: 'Moskva', slots: [] });
   });
 });

@@ -50,7 +50,8 @@ describe('translator', () => {
       glossary: [{ term: 'Nagorno-Karabakh', map: { es: 'Nagorno Karabaj' } }, { term: 'Tass' }],
     });
     const a = await t.translateArticle({ title: 'Nagorno-Karabakh', excerpt: null, html: '<p>Tass said that Nagorno-Karabakh was <b>the</b> truce.</p>' }, 'en', 'es');
-    expect(e.calls[0]!.segments[1]).toBe('<x id="g1"/> said that <x id="g0"/> was <b>the</b> truce.');
+    // Placeholders are numbered in reading order.
+    expect(e.calls[0]!.segments[1]).toBe('<x id="g0"/> said that <x id="g1"/> was <b>the</b> truce.');
     expect(a.html).toBe('<p>Tass dijo que Nagorno Karabaj fue <b>el</b> tregua.</p>');
     expect(a.title).toBe('Nagorno Karabaj');
   });
