@@ -67,7 +67,7 @@ const WORKERS = configSchema.parse({}).worker.concurrency;
 // The machine is shared and a run moves by ±0.1 s (raw Apertium's own runs by more): each
 // contender runs right after its baseline, REPS times, and the figure is the median of the REPS
 // paired ratios — a best-of would compare each side's luckiest run.
-const REPS = Number(process.env.BENCH_REPS ?? 5);
+const REPS = Number(process.env.BENCH_REPS ?? 9);
 const sample = articles.slice(0, 60).map((a) => a.html);
 const sampleWords = sample.reduce((n, h) => n + words(h), 0);
 const BOILER = [
