@@ -112,9 +112,7 @@ if (!skipOverhead) {
   console.log(`with ${BOILER.length} boilerplate paragraphs per article (${boilerWords} words):`);
   console.log(`raw apertium -f html eng-spa:       ${wps(boilerWords, mid('rawB'))}`);
   console.log(`orchestrator + memory, ${WORKERS} in flight:  ${wps(boilerWords, mid('memB'))}  ratio ${ratio('rawB', 'memB')} (goal > 1×), memory hits ${memHits}`);
-}
 
-if (!skipOverhead) {
   // A newsroom's glossary of names: its cost is the protecting pass over every segment.
   const segs = sample.flatMap((h) => segmentHtml(h).segments);
   const terms = [...new Set(sample.join(' ').match(/\p{Lu}\p{Ll}{3,}/gu))].slice(0, 200);

@@ -89,11 +89,6 @@ function protectText(text: string, matchers: Set<Matcher>, slots: ProtectedSegme
   return out + text.slice(pos);
 }
 
-/** One segment's terms protected (a one-off; the orchestrator prepares the glossary once per pair). */
-export function protectTerms(html: string, glossary: GlossaryEntry[], from: string, to: string): ProtectedSegment {
-  return prepareGlossary(glossary, from, to).protect(html);
-}
-
 /** Puts the terms back; returns the ids the engine lost. */
 export function restoreTerms(html: string, slots: ProtectedSegment['slots']): { html: string; missing: number[] } {
   const seen = new Set<number>();

@@ -55,10 +55,11 @@ export function convertNumber(literal: string, from: string, to: string): string
  * Rewrites each number still in source notation whose source value the source segment has.
  */
 export function localizeNumbers(target: string, source: string, from: string, to: string): string {
-  // Most paragraphs have no number: nothing to rewrite, and no pattern to run twice over the source.
+  // Most paragraphs have no number: nothing to rewrite.
   if (sameNotation(from, to) || !/\d/.test(source)) return target;
-  const verbatim = new Set([...source.matchAll(NUMBER_RE)].map((m) => m[0]).filter((l) => /[.,]/.test(l)));
-  const values = new Set([...source.matchAll(NUMBER_RE)].map((m) => parseNumber(m[0], from)).filter((v) => v !== null));
+  const literals = source.match(NUMBER_RE) ?? [];
+  const verbatim = new Set(literals.filter((l) => /[.,]/.test(l)));
+  const values = new Set(literals.map((l) => parseNumber(l, from)).filter((v) => v !== null));
   return target.replace(NUMBER_RE, (lit) => {
     const asSource = parseNumber(lit, from);
     const asTarget = parseNumber(lit, to);

@@ -30,7 +30,12 @@ export class PageCache {
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
   private pollAgain = false;
+  /** A write was signalled: poll now, or once more after the poll in progress. */
   private readonly onChanged = () => void this.track(this.refresh());
+  /** The timer signals no write: a poll in progress already does its job. */
+  private readonly onTick = () => {
+    if (!this.polling) void this.track(this.refresh());
+  };
   private readonly pollMs: number;
   private readonly maxEntries: number;
   private readonly listMaxAgeMs: number;
@@ -43,7 +48,7 @@ export class PageCache {
 
   async start(): Promise<void> {
     this.lastVersion = await maxPageVersion(this.db);
-    this.timer = setInterval(this.onChanged, this.pollMs);
+    this.timer = setInterval(this.onTick, this.pollMs);
     this.timer.unref();
     if (this.opts.inProcessEvents !== false) pageEvents.on('changed', this.onChanged);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { htmlToStream, streamToHtml } from '../../src/translate/engines/apertium/apertium-stream.ts';
-import { prepareGlossary, protectTerms, restoreTerms } from '../../src/translate/glossary.ts';
+import { prepareGlossary, restoreTerms } from '../../src/translate/glossary.ts';
 import { escapeHtmlText } from '../../src/translate/html-text.ts';
 import { joinSegments, segmentHtml } from '../../src/translate/segmenter.ts';
 
@@ -42,14 +42,14 @@ describe('apertium stream format', () => {
 
 describe('glossary placeholders', () => {
   it('protects terms outside tags only and restores the mapping', () => {
-    const p = protectTerms('<a title="Tass">Tass</a> and Tass-like TASS', [{ term: 'Tass', map: { es: 'TASS (agencia)' } }], 'en', 'es');
+    const p = prepareGlossary([{ term: 'Tass', map: { es: 'TASS (agencia)' } }], 'en', 'es').protect('<a title="Tass">Tass</a> and Tass-like TASS');
     expect(p.html).toBe('<a title="Tass"><x id="g0"/></a> and <x id="g1"/>-like TASS');
     expect(restoreTerms(p.html.replace('<x id="g1"/>', ''), p.slots)).toEqual({ html: '<a title="Tass">TASS (agencia)</a> and -like TASS', missing: [1] });
   });
 
   it('never looks for a term inside the placeholder of another ("id", "x", "g0")', () => {
     const glossary = [{ term: 'Tass', map: { es: 'TASS' } }, { term: 'id', caseSensitive: false }, { term: 'x' }, { term: 'g0' }];
-    const p = protectTerms('Tass said it.', glossary, 'en', 'es');
+    const p = prepareGlossary(glossary, 'en', 'es').protect('Tass said it.');
     expect(p.html).toBe('<x id="g0"/> said it.');
     expect(restoreTerms(p.html, p.slots)).toEqual({ html: 'TASS said it.', missing: [] });
   });

@@ -237,7 +237,6 @@ interface FoldedWords {
   joined: string;
 }
 
-
 function checkQuotes(u: Unit): Finding[] {
   const s = quotations(u.sourceText).length;
   const t = quotations(u.targetText).length;
@@ -266,9 +265,5 @@ function tandem(text: string, min: number): string | null {
     }
   }
   return null;
-}
-
-function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -40,7 +40,7 @@ interface Pending {
 export class ApertiumProcess {
   private child: ChildProcessWithoutNullStreams | null = null;
   private buffer = '';
-  private tapRest: Buffer = Buffer.alloc(0);
+  private tapRest: Buffer = NO_BYTES;
   private pending: Pending[] = [];
   private seq = 0;
   restarts = 0;
@@ -71,7 +71,7 @@ export class ApertiumProcess {
     child.on('exit', (code, signal) => onGone(`exited (${signal ?? code})`));
     child.stdin.on('error', () => undefined); // reported through 'exit'
     this.buffer = '';
-    this.tapRest = Buffer.alloc(0);
+    this.tapRest = NO_BYTES;
     this.child = child;
     return child;
   }
@@ -140,7 +140,7 @@ export class ApertiumProcess {
     for (let nul = chunk.indexOf(0); nul >= 0; nul = chunk.indexOf(0, start)) {
       const part = chunk.subarray(start, nul);
       const tap = this.tapRest.length > 0 ? Buffer.concat([this.tapRest, part]) : part;
-      this.tapRest = Buffer.alloc(0);
+      this.tapRest = NO_BYTES;
       this.pending.find((p) => p.taps.length < p.expected)?.taps.push(tap);
       start = nul + 1;
     }
@@ -190,6 +190,8 @@ export class ApertiumProcess {
     });
   }
 }
+
+const NO_BYTES = Buffer.alloc(0);
 
 function marker(n: number): string {
   return `[<!--tw${n}-->]`;
