@@ -16,7 +16,11 @@ export interface DecodedBody {
   warnings: string[];
 }
 
-const MULTI_BYTE = new Set(['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr']);
+const UNICODE = new Set(['utf-8', 'utf-16le', 'utf-16be']);
+/** Legacy multi-byte encodings: short runs of their bytes can pass as UTF-8, so a few are not proof. */
+const LEGACY_MULTI_BYTE = new Set(['gbk', 'gb18030', 'big5', 'euc-jp', 'iso-2022-jp', 'shift_jis', 'euc-kr']);
+/** Multi-byte UTF-8 sequences needed to overrule a legacy multi-byte label that also decodes cleanly. */
+const MIN_UTF8_SEQUENCES = 4;
 
 /** The WHATWG Encoding Standard name for a label, or null when the label is unknown. */
 export function resolveLabel(label: string | null): string | null {
@@ -75,20 +79,55 @@ export function decodeBody(body: Buffer, opts: DecodeOptions): DecodedBody {
 }
 
 function finish(bytes: Buffer, encoding: string, source: string, warnings: string[]): DecodedBody {
-  // Servers default to latin-1 labels; UTF-8 with multi-byte sequences is almost never
-  // valid in a single-byte encoding by accident, so believe the bytes over the label.
-  if (!MULTI_BYTE.has(encoding) && hasMultiByteUtf8(bytes)) {
+  // Servers and templates default to a label (latin-1, gb2312) whatever the bytes are; UTF-8 with
+  // multi-byte sequences is almost never valid in another encoding by accident, so believe the
+  // bytes over the label.
+  if (!UNICODE.has(encoding) && looksLikeUtf8Instead(bytes, encoding)) {
     warnings.push(`decode: ${source} says ${encoding} but the bytes are valid UTF-8; decoded as UTF-8`);
     encoding = 'utf-8';
   }
+  let text: string;
   try {
-    return { text: textDecode(bytes, encoding, true), encoding, warnings };
+    text = textDecode(bytes, encoding, true);
   } catch {
-    const text = textDecode(bytes, encoding, false);
+    text = textDecode(bytes, encoding, false);
     const bad = (text.match(/\uFFFD/g) ?? []).length;
     warnings.push(`decode: ${bad} invalid byte sequence(s) for ${encoding} (from ${source}) replaced by U+FFFD`);
-    return { text, encoding, warnings };
   }
+  return { text: withoutNul(text, warnings), encoding, warnings };
+}
+
+/**
+ * U+0000 is illegal in XML 1.0, means nothing in HTML text, and PostgreSQL refuses it in text
+ * columns (a job would fail on it forever): it goes here, once, with a warning.
+ */
+function withoutNul(text: string, warnings: string[]): string {
+  if (text.indexOf('\u0000') === -1) return text;
+  const out = text.replaceAll('\u0000', '');
+  warnings.push(`decode: ${text.length - out.length} NUL character(s) (U+0000) removed`);
+  return out;
+}
+
+function looksLikeUtf8Instead(bytes: Buffer, encoding: string): boolean {
+  if (!LEGACY_MULTI_BYTE.has(encoding)) return hasMultiByteUtf8(bytes);
+  if (!isUtf8(bytes)) return false;
+  const sequences = utf8Sequences(bytes, MIN_UTF8_SEQUENCES);
+  if (sequences === 0) return false;
+  if (sequences >= MIN_UTF8_SEQUENCES) return true;
+  // A few sequences only: UTF-8 when the declared encoding cannot read the bytes.
+  try {
+    new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Lead bytes of multi-byte UTF-8 sequences, counted up to `enough`. */
+function utf8Sequences(b: Buffer, enough: number): number {
+  let n = 0;
+  for (let i = 0; i < b.length && n < enough; i++) if (b[i]! >= 0xc2) n++;
+  return n;
 }
 
 function sniffBom(b: Buffer): { encoding: string; length: number } | null {
