@@ -28,15 +28,35 @@ const ROOTS = new Set(['rss', 'rdf:rdf', 'feed', 'atom:feed', 'urlset', 'sm:urls
 export function parseFeed(input: string | Buffer, opts: ParseFeedOptions): ParsedFeed {
   const { url, contentType = null, maxItems = 1000 } = opts;
   const warnings = new Warnings();
-  const text = typeof input === 'string' ? input : decodeInput(input, contentType, warnings);
+  const text = withoutNul(typeof input === 'string' ? input : decodeInput(input, contentType, warnings), warnings);
   const start = firstSignificant(text);
-  if (start === '{' || start === '[') return dedupe(parseJsonFeed(text, url, warnings, maxItems), warnings);
+  if (start === '{' || start === '[') return dedupe(parseJsonFeed(withoutNulEscapes(text, warnings), url, warnings, maxItems), warnings);
   if (start !== '<') {
     if (start === '') throw new PermanentError('feeds: empty document', 'feeds.unparseable');
     if (/^\s*https?:\/\/\S+\s*(\n|$)/i.test(text.slice(0, 4096).replace(/^\uFEFF/, ''))) return dedupe(parseTextSitemap(text, warnings, maxItems), warnings);
     warnings.add('text before the first element ignored');
   }
   return dedupe(parseXml(text, url, warnings, maxItems), warnings);
+}
+
+/**
+ * U+0000 is illegal in XML 1.0 and PostgreSQL refuses it in text: a feed that holds one would fail
+ * at storage on every poll. It is removed here, said on the source like any other repair.
+ */
+function withoutNul(text: string, warnings: Warnings): string {
+  if (text.indexOf('\u0000') === -1) return text;
+  const out = text.replaceAll('\u0000', '');
+  warnings.add(`${text.length - out.length} NUL character(s) (U+0000) removed`);
+  return out;
+}
+
+/** JSON carries NUL as an escape (`\u0000`, after an even run of backslashes): removed before parsing. */
+function withoutNulEscapes(json: string, warnings: Warnings): string {
+  if (json.indexOf('\\u0000') === -1) return json;
+  let n = 0;
+  const out = json.replace(/(?<=(?:^|[^\\])(?:\\\\)*)\\u0000/g, () => (n++, ''));
+  if (n > 0) warnings.add(`${n} NUL character(s) (U+0000) removed`);
+  return out;
 }
 
 /** The same id twice in one feed (it happens) would be one item stored twice: keep the first. */

@@ -89,6 +89,20 @@ export function htmlToText(html: string | null): string | null {
   return clean(decodeText(stripped));
 }
 
+const IMG_ALT = /<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+
+/**
+ * A title as plain text. A title that is only an image (a logo, a comic strip's panel) keeps the
+ * image's `alt`, as a reader would show it, rather than becoming empty.
+ */
+export function titleText(html: string | null): string | null {
+  const text = htmlToText(html);
+  if (text !== null || html === null || html.indexOf('<') === -1) return text;
+  const alts: string[] = [];
+  for (const m of html.matchAll(IMG_ALT)) alts.push(m[1] ?? m[2] ?? m[3] ?? '');
+  return clean(decodeAttr(alts.join(' ')));
+}
+
 // The last label starts with a letter: a numeric one would make the host an IPv4 address to rewrite.
 const CANONICAL_URL = /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~/?=&%+,;:@!*$]*$/;
 

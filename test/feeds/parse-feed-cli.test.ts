@@ -11,7 +11,7 @@ describe('transwire parse-feed', () => {
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.file)).toEqual(files);
-    expect(lines[0]).toMatchObject({ kind: 'rss', title: 'Harbour Gazette', link: 'https://gazette.example/', language: 'en-gb', warnings: [] });
+    expect(lines[0]).toMatchObject({ kind: 'rss', title: 'Harbour Gazette', link: 'https://gazette.example/', language: 'en-GB', warnings: [] });
     const item = (lines[0]!.items as Array<Record<string, unknown>>)[0]!;
     expect(Object.keys(item).sort()).toEqual(['author', 'categories', 'contentHtml', 'id', 'image', 'link', 'published', 'summary', 'title', 'updated']);
     expect(lines[1]).toEqual({ file: files[1], error: expect.stringMatching(/not a feed/) });

@@ -1,28 +1,32 @@
+import { isUtf8 } from 'node:buffer';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
 import { parseDate } from '../parse-date.ts';
-import { escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl, titleText } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
-import { fallbackId, linkRel, uniq } from './shared.ts';
+import { fallbackId, langTag, linkRel, rebaseOnSite, uniq } from './shared.ts';
 
 /** Atom 1.0 and 0.3 (`issued`/`modified`/`tagline`, `mode="escaped|xml|base64"`). */
 export function parseAtom(root: XElement, warnings: Warnings, maxItems: number): ParsedFeed {
   const entryEls = children(root, 'entry');
   if (entryEls.length > maxItems) warnings.add(`feed has ${entryEls.length} items; kept the first ${maxItems}`);
   const feedAuthor = authorName(root);
+  const link = linkRel(root, 'alternate');
+  rebaseOnSite(root, link);
   const items: FeedItem[] = [];
   for (const el of entryEls.slice(0, maxItems)) {
-    const item = atomEntry(el, feedAuthor);
+    const item = atomEntry(el, feedAuthor, warnings);
     if (item) items.push(item);
+    else warnings.add('entry with no id, link, title, text or date skipped');
   }
   const title = child(root, 'title');
   return {
     kind: 'atom',
-    title: title ? htmlToText(textConstructHtml(title)) : null,
-    link: linkRel(root, 'alternate'),
-    language: root.lang,
+    title: title ? titleText(textConstructHtml(title, warnings)) : null,
+    link,
+    language: langTag(root.lang),
     warnings: warnings.list,
     items,
     hub: linkRel(root, 'hub'),
@@ -33,10 +37,11 @@ export function parseAtom(root: XElement, warnings: Warnings, maxItems: number):
 }
 
 /** An Atom text construct as HTML, whatever its `type` (or 0.3 `mode`). */
-export function textConstructHtml(el: XElement): string | null {
-  const type = (el.attrs.type ?? 'text').toLowerCase();
+export function textConstructHtml(el: XElement, warnings?: Warnings): string | null {
+  const type = (el.attrs.type ?? 'text').trim().toLowerCase();
   const mode = el.attrs.mode?.toLowerCase();
-  if (mode === 'base64') return trimmed(Buffer.from(textOf(el), 'base64').toString('utf8'));
+  // RFC 4287 §4.1.3.3: a media type that is neither text/* nor XML is base64 (so is 0.3's mode).
+  if (mode === 'base64' || isBase64Type(type)) return fromBase64(textOf(el), type, warnings);
   if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml') {
     const div = el.children.find((c): c is XElement => typeof c !== 'string' && /(^|:)div$/.test(c.name));
     return trimmed(innerHtml(div ?? el, true));
@@ -47,6 +52,21 @@ export function textConstructHtml(el: XElement): string | null {
   return hasElements ? trimmed(innerHtml(el, false)) : trimmed(escapeHtml(textOf(el)));
 }
 
+function isBase64Type(type: string): boolean {
+  return type.includes('/') && !type.startsWith('text/') && !/[/+]xml$/.test(type);
+}
+
+/** Base64 text as HTML: markup for an HTML type, escaped text for the rest; never binary junk. */
+function fromBase64(data: string, type: string, warnings: Warnings | undefined): string | null {
+  const bytes = Buffer.from(data.replace(/\s+/g, ''), 'base64');
+  if (!isUtf8(bytes) || /[\u0000-\u0008\u000e-\u001f]/.test(bytes.toString('utf8'))) {
+    warnings?.add(`base64 ${type} content that is not text ignored`);
+    return null;
+  }
+  const text = bytes.toString('utf8');
+  return trimmed(/html/.test(type) ? text : escapeHtml(text));
+}
+
 function authorName(el: XElement): string | null {
   const names = children(el, 'author')
     .map((a) => cleanText(child(a, 'name')) ?? cleanText(child(a, 'email')) ?? cleanText(a))
@@ -54,21 +74,21 @@ function authorName(el: XElement): string | null {
   return names.length > 0 ? uniq(names).join(', ') : null;
 }
 
-function atomEntry(el: XElement, feedAuthor: string | null): FeedItem | null {
+function atomEntry(el: XElement, feedAuthor: string | null, warnings: Warnings): FeedItem | null {
   const link = linkRel(el, 'alternate') ?? linkRel(el, 'related');
   const titleEl = child(el, 'title');
-  const title = titleEl ? htmlToText(textConstructHtml(titleEl)) : null;
+  const title = titleEl ? titleText(textConstructHtml(titleEl, warnings)) : null;
   const summaryEl = child(el, 'summary');
-  const summaryHtml = summaryEl ? textConstructHtml(summaryEl) : null;
+  const summaryHtml = summaryEl ? textConstructHtml(summaryEl, warnings) : null;
   const contentEl = child(el, 'content');
-  const rawContent = contentEl && !contentEl.attrs.src ? textConstructHtml(contentEl) : summaryHtml;
+  const rawContent = (contentEl && !contentEl.attrs.src ? textConstructHtml(contentEl, warnings) : null) ?? summaryHtml;
   const contentHtml = rawContent ? resolveHtmlUrls(rawContent, (contentEl ?? el).base) : null;
   const group = child(el, 'media:group');
   const summary = htmlToText(summaryHtml) ?? cleanText(child(el, 'media:description') ?? (group && child(group, 'media:description')));
   const published = parseDate(cleanText(firstOf(el, ['published', 'issued', 'created', 'dc:date'])));
   const updated = parseDate(cleanText(firstOf(el, ['updated', 'modified'])));
   const categories = uniq([...children(el, 'category').map((c) => c.attrs.label ?? c.attrs.term ?? cleanText(c)), ...children(el, 'dc:subject').map((c) => cleanText(c))]);
-  const id = cleanText(child(el, 'id')) ?? link ?? fallbackId([title, summary, published]);
+  const id = cleanText(child(el, 'id')) ?? link ?? fallbackId([title, summary, published], contentHtml);
   if (!id) return null;
   return {
     id,

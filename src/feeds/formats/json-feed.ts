@@ -3,7 +3,7 @@ import { PermanentError } from '../../domain/errors.ts';
 import { parseDate } from '../parse-date.ts';
 import { clean, escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
 import type { Warnings } from '../warnings.ts';
-import { fallbackId, uniq } from './shared.ts';
+import { fallbackId, langTag, uniq } from './shared.ts';
 
 type Obj = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? clean(v) : typeof v === 'number' ? String(v) : null);
@@ -59,7 +59,7 @@ export function parseJsonFeed(text: string, url: string, warnings: Warnings, max
     kind: 'json',
     title: str(doc.title),
     link: resolveUrl(str(doc.home_page_url), base),
-    language: str(doc.language),
+    language: langTag(str(doc.language)),
     warnings: warnings.list,
     items,
     hub: hub ? resolveUrl(String(hub.url), base) : null,

@@ -1,11 +1,11 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
 import { parseDate } from '../parse-date.ts';
-import { htmlToText, trimmed, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { htmlToText, trimmed, resolveHtmlUrls, resolveUrl, titleText } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
-import { fallbackId, linkRel, uniq } from './shared.ts';
+import { fallbackId, langTag, linkRel, rebaseOnSite, uniq } from './shared.ts';
 
 const ENTITY_REF = /&(#\d+|#x[0-9a-f]+|[a-z]+\d*);/i;
 
@@ -15,17 +15,21 @@ export function parseRss(root: XElement, kind: 'rss' | 'rdf', warnings: Warnings
   // RDF puts items beside the channel; broken RSS sometimes does too.
   const itemEls = [...children(channel, 'item'), ...(channel === root ? [] : children(root, 'item'))];
   if (itemEls.length > maxItems) warnings.add(`feed has ${itemEls.length} items; kept the first ${maxItems}`);
+  const link = channelLink(channel);
+  rebaseOnSite(channel, link);
+  for (const el of itemEls) if (el !== channel) rebaseOnSite(el, link);
   const items: FeedItem[] = [];
   for (const el of itemEls.slice(0, maxItems)) {
     const item = rssItem(el);
     if (item) items.push(item);
+    else warnings.add('item with no guid, link, title, text or date skipped');
   }
   const ttl = Number.parseInt(cleanText(child(channel, 'ttl')) ?? '', 10);
   return {
     kind,
     title: htmlToText(cleanText(firstOf(channel, ['title', 'dc:title']))),
-    link: channelLink(channel),
-    language: cleanText(firstOf(channel, ['language', 'dc:language'])) ?? root.lang ?? channel.lang,
+    link,
+    language: langTag(cleanText(firstOf(channel, ['language', 'dc:language'])) ?? root.lang ?? channel.lang),
     warnings: warnings.list,
     items,
     hub: linkRel(channel, 'hub') ?? linkRel(root, 'hub'),
@@ -63,16 +67,18 @@ function rssItem(el: XElement): FeedItem | null {
   const descHtml = description ? trimmed(innerHtml(description, false)) : null;
   const bodyHtml = encoded ? trimmed(innerHtml(encoded, false)) : descHtml;
   const contentHtml = bodyHtml ? resolveHtmlUrls(bodyHtml, base) : null;
-  const rawTitle = cleanText(firstOf(el, ['title', 'dc:title', 'media:title']));
+  const titleEl = firstOf(el, ['title', 'dc:title', 'media:title']);
+  // Unescaped markup in a title parses as elements: an `<img>` alone has no text but its alt.
+  const rawTitle = cleanText(titleEl) ?? (titleEl?.children.some((c) => typeof c !== 'string') ? titleText(innerHtml(titleEl, false)) : null);
   // Titles are HTML-ish in the wild: markup (escaped or in CDATA) is dropped, and entities that
   // survived inside CDATA (`<![CDATA[Tom &amp; Jerry]]>`) are decoded.
-  const title = rawTitle && (rawTitle.indexOf('<') !== -1 || ENTITY_REF.test(rawTitle)) ? htmlToText(rawTitle) : rawTitle;
+  const title = rawTitle && (rawTitle.indexOf('<') !== -1 || ENTITY_REF.test(rawTitle)) ? titleText(rawTitle) : rawTitle;
 
   const published = parseDate(cleanText(firstOf(el, ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'issued'])));
   const updated = parseDate(cleanText(firstOf(el, ['atom:updated', 'dcterms:modified', 'lastbuilddate'])));
   const categories = uniq([...children(el, 'category'), ...children(el, 'dc:subject')].map((c) => cleanText(c) ?? c.attrs.term ?? null));
   const summary = htmlToText(descHtml);
-  const id = guid ?? about ?? link ?? fallbackId([title, summary, published]);
+  const id = guid ?? about ?? link ?? fallbackId([title, summary, published], contentHtml);
   if (!id) return null;
   return {
     id,

@@ -4,7 +4,7 @@ import { resolveUrl } from '../text.ts';
 import { child, children, cleanText } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
-import { uniq } from './shared.ts';
+import { langTag, uniq } from './shared.ts';
 
 /** Sitemaps (`urlset`), sitemap indexes and Google News sitemaps (`news:news`, `image:image`). */
 export function parseSitemap(root: XElement, warnings: Warnings, maxItems: number): ParsedFeed {
@@ -50,7 +50,7 @@ function sitemapItem(u: XElement): { item: FeedItem; language: string | null } |
       categories: keywords ? uniq(keywords.split(',').map((k) => k.trim())) : [],
       image: imageEl ? resolveUrl(cleanText(child(imageEl, 'image:loc')), imageEl.base) : null,
     },
-    language: cleanText(publication && child(publication, 'news:language')),
+    language: langTag(cleanText(publication && child(publication, 'news:language'))),
   };
 }
 
