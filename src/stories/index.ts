@@ -1,2 +1,11 @@
 export { normalizeUrl } from './normalize-url.ts';
 export { contentHash } from './content-hash.ts';
+export type { StoryArticle, TranslatedHead, TranslateTexts } from './story-article.ts';
+export { StoryPlacer, type StoryPlacement, type StoryPlacerOptions } from './story-placer.ts';
+export { StoryClusterer, type Placement } from './story-clusterer.ts';
+export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.ts';
+export { StoryAliases } from './story-aliases.ts';
+export { articleFeatures, leadOf, type ArticleFeatures } from './article-features.ts';
+export { sketch, similarity as sketchSimilarity, BANDS, HASHES, type Sketch } from './minhash.ts';
+export { findNearDuplicate, MemorySketchIndex, NEAR_DUPLICATE_JACCARD, type NearDuplicate, type SketchEntry, type SketchIndex } from './near-duplicates.ts';
+export { cachedTranslate } from './cached-translate.ts';

@@ -1,0 +1,73 @@
+import { anchors } from './anchors.ts';
+import type { StoryArticle, TranslatedHead } from './story-article.ts';
+import { terms } from './text-tokens.ts';
+
+/** Raw weighted counts of an article's features; the clusterer turns them into TF-IDF vectors. */
+export interface ArticleFeatures {
+  time: number | null;
+  /** Pivot-language terms of title, lead and (when the article is in the pivot) the body. */
+  full: Map<string, number>;
+  /** Title and lead terms only: what a translated article can be compared on. */
+  head: Map<string, number>;
+  /** Names, numbers, dates and web addresses (language-independent). */
+  anchors: Map<string, number>;
+  /** True when `full` holds the body too (false: a translated head only). */
+  hasBody: boolean;
+}
+
+export interface FeatureWeights {
+  /** A title word counts as this many body words: headlines name the event. */
+  title: number;
+  /** A lead word likewise: the lead says who, what, where. */
+  lead: number;
+}
+
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { title: 3, lead: 2 };
+
+const LEAD_WORDS = 60;
+
+/** The lead: the given one, or the first sentences of the text up to about 60 words. */
+export function leadOf(article: Pick<StoryArticle, 'lead' | 'text'>): string {
+  if (article.lead?.trim()) return article.lead;
+  const ws = article.text.split(/\s+/);
+  return ws.slice(0, LEAD_WORDS).join(' ');
+}
+
+/**
+ * Features of one article. An article in the pivot language gives its words from everything; one
+ * in another language gives its words from the translation of its title and lead (when there is
+ * one; without, its own words, comparable with its own language's stories) and its anchors from
+ * everything it says in any language.
+ */
+export function articleFeatures(
+  article: StoryArticle,
+  pivot: string,
+  translated: TranslatedHead | null,
+  weights: FeatureWeights = DEFAULT_FEATURE_WEIGHTS,
+): ArticleFeatures {
+  const lead = leadOf(article);
+  const inPivot = article.lang === pivot;
+  const headTitle = !inPivot && translated ? translated.title : article.title;
+  const headLead = !inPivot && translated ? translated.lead : lead;
+  const head = new Map<string, number>();
+  add(head, terms(headTitle), weights.title);
+  add(head, terms(headLead), weights.lead);
+  const full = new Map(head);
+  const withBody = inPivot || !translated;
+  if (withBody) add(full, terms(article.text), 1);
+  const anchorMap = new Map<string, number>();
+  // The title is left out: headline case capitalizes every word, so its capitals name nothing.
+  add(anchorMap, anchors(`${lead}\n${article.text}`), 1);
+  if (translated) add(anchorMap, anchors(translated.lead), 1);
+  return {
+    time: article.published ? article.published.getTime() : null,
+    full,
+    head,
+    anchors: anchorMap,
+    hasBody: withBody,
+  };
+}
+
+function add(map: Map<string, number>, keys: string[], weight: number): void {
+  for (const k of keys) map.set(k, (map.get(k) ?? 0) + weight);
+}

@@ -1,0 +1,45 @@
+/**
+ * How an article is placed in a story. The defaults are reasoned, not fitted to one data set:
+ * bench:stories prints F1 on a grid around them to show it is a plateau, not a peak.
+ */
+export interface ClusterOptions {
+  /** An article joins the best story scoring at least this (decayed) similarity, else starts one. */
+  threshold: number;
+  /** Share of the score from names, numbers, dates and addresses; the rest from words. */
+  anchorWeight: number;
+  /** Similarity to a story decays with the time since its latest member: halved every this many hours… */
+  halfLifeHours: number;
+  /** …down to this share of itself (an old story still takes a report that matches it well). */
+  decayFloor: number;
+  /** Stories quiet for longer are not compared (nor kept in memory). */
+  windowDays: number;
+  /** Share of the score from the closest of the story's latest members; the rest from its centroid. */
+  memberWeight: number;
+  /** How many latest members a story keeps for that. */
+  membersKept: number;
+  /** Two stories merge when an article scores above threshold with both and they score this with each other. */
+  mergeThreshold: number;
+  /** Terms kept per story centroid (words; head and anchors keep half as many). */
+  centroidTerms: number;
+  /** Candidate stories are found through an article's heaviest terms… */
+  probeTerms: number;
+  /** …among the latest stories holding each term (older ones fall off the list)… */
+  postingCap: number;
+  /** …and only the candidates sharing the most weight are scored fully. */
+  scoredCandidates: number;
+}
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = Object.freeze({
+  threshold: 0.15,
+  anchorWeight: 0.3,
+  halfLifeHours: 168,
+  decayFloor: 0.5,
+  windowDays: 60,
+  mergeThreshold: 0.5,
+  memberWeight: 0.5,
+  membersKept: 8,
+  centroidTerms: 128,
+  probeTerms: 12,
+  postingCap: 500,
+  scoredCandidates: 40,
+});
