@@ -19,6 +19,8 @@ import { openDb } from './store/open-db.ts';
 import { upsertSource } from './store/sources.ts';
 import { createSqlTranslationMemory } from './store/translation-memory.ts';
 import { createEngines, createTranslator, type TranslationMemory, type Translator } from './translate/index.ts';
+import { checkEngines, engineCheckError } from './translate/check-engines.ts';
+import { healthRoutes } from './web/health-routes.ts';
 import { startWebServer, type SiteOptions } from './web/start-web-server.ts';
 import { mediaRoute } from './web/media-route.ts';
 
@@ -88,6 +90,8 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
   const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db), log));
 
   const rulesBySource = new Map(config.sources.map((s) => [s.url, s.extract]));
+  const sourceLangs = config.sources.flatMap((s) => (s.lang ? [s.lang] : []));
+  const engineCheck = () => checkEngines({ engines: config.translation.engines, chains: config.translation.chains, targets: config.site.languages, sources: sourceLangs });
 
   function handlers(): Record<string, JobHandler> {
     const robots = config.fetch.respectRobots
@@ -124,6 +128,10 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
     translator: getTranslator,
     async start(roles) {
       let url: string | null = null;
+      // Engines and pairs are checked before anything starts: at translation time a missing pair
+      // fails every article, visible only in the job logs.
+      const engines = roles.includes('worker') ? await engineCheck() : null;
+      if (engines && !engines.ok) throw engineCheckError(engines);
       if (roles.includes('scheduler')) {
         for (const s of config.sources) await upsertSource(db, s);
         const scheduler = startScheduler({ db, queue, log });
@@ -148,8 +156,10 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
           site,
           host: config.server.host,
           port: config.server.port,
-          routes: [{ method: 'GET', prefix: '/healthz', handle: async () => healthz(db) }, websubRoute(db), mediaRoute(db)],
-          log: (msg: string, fields?: object) => log.info(fields ?? {}, msg),
+          routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db)],
+          log,
+          search: config.search,
+          trustProxy: config.server.trustProxy,
         });
         url = web.url;
         stops.push(() => web.close());
@@ -163,13 +173,4 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       await db.close();
     },
   };
-}
-
-async function healthz(db: Db): Promise<Response> {
-  try {
-    await db.query('SELECT 1');
-    return Response.json({ ok: true });
-  } catch (err) {
-    return Response.json({ ok: false, error: String(err) }, { status: 503 });
-  }
 }

@@ -26,7 +26,26 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   server: z
-    .strictObject({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65535).default(8080) })
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(8080),
+      /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry (search limits are per address). */
+      trustProxy: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** Search is the one page made per request: these keep a flood of queries from taking the site down. */
+  search: z
+    .strictObject({
+      /** Searches one address may make at once, then `perMinute`; past that 429 with Retry-After. */
+      burst: z.number().int().positive().default(10),
+      perMinute: z.number().positive().default(30),
+      /** Searches running at once; more wait their turn for up to `timeoutMs`, then 503. */
+      concurrency: z.number().int().positive().default(2),
+      /** Longest wait for a turn, and longest query on a PostgreSQL server (statement timeout). */
+      timeoutMs: z.number().int().positive().default(2000),
+      /** Result pages of recent queries kept in memory for a minute. */
+      cacheEntries: z.number().int().min(0).default(500),
+    })
     .prefault({}),
   database: z
     .strictObject({ url: z.string().startsWith('postgres', 'not a postgres:// URL').nullable().default(null), dataDir: z.string().default('./data/db') })

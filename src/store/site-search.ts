@@ -6,21 +6,57 @@ export interface SearchRow extends SiteCardRow {
   total: number;
 }
 
+export interface SearchQuery {
+  lang: string;
+  text: string;
+  limit: number;
+  offset: number;
+  startSel: string;
+  stopSel: string;
+  /** On a PostgreSQL server, the query is cancelled past this (SQLSTATE 57014). */
+  timeoutMs?: number;
+}
+
 /**
  * Full text in the page's language (its snowball config, `simple` where none): websearch syntax,
- * so no input is a syntax error; ranked by cover density, newest first among equals.
+ * so no input is a syntax error; ranked by cover density, newest first among equals. The
+ * headline (the costly part: it parses the whole text again) is made for the page's rows only,
+ * not for every match.
  */
-export async function searchLive(db: Db, q: { lang: string; text: string; limit: number; offset: number; startSel: string; stopSel: string }): Promise<SearchRow[]> {
+export async function searchLive(db: Db, q: SearchQuery): Promise<SearchRow[]> {
   const options = `StartSel="${q.startSel}", StopSel="${q.stopSel}", MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const { rows } = await db.query<SearchRow>(
-    `WITH q AS (SELECT websearch_to_tsquery(site_ts_config($1), $2) AS query)
-     SELECT ${CARD_COLUMNS}, ts_headline(site_ts_config($1), t.text, q.query, $5) AS snippet,
-       count(*) OVER ()::int AS total
-     FROM ${CARD_FROM}, q
-     WHERE p.status = 'live' AND p.lang = $1 AND t.search_doc @@ q.query
-     ORDER BY ts_rank_cd(t.search_doc, q.query) DESC, p.published_at DESC
-     LIMIT $3 OFFSET $4`,
-    [q.lang, q.text, q.limit, q.offset, options],
-  );
+  const sql = `WITH q AS (SELECT websearch_to_tsquery(site_ts_config($1), $2) AS query),
+     hits AS (
+       SELECT ${CARD_COLUMNS}, t.text AS doc_text, count(*) OVER ()::int AS total,
+         ts_rank_cd(t.search_doc, q.query) AS rank, p.published_at AS sort_at
+       FROM ${CARD_FROM}, q
+       WHERE p.status = 'live' AND p.lang = $1 AND t.search_doc @@ q.query
+       ORDER BY rank DESC, sort_at DESC
+       LIMIT $3 OFFSET $4)
+     SELECT hits.*, ts_headline(site_ts_config($1), hits.doc_text, q.query, $5) AS snippet
+     FROM hits, q ORDER BY rank DESC, sort_at DESC`;
+  const params = [q.lang, q.text, q.limit, q.offset, options];
+  // PGlite runs in the caller's thread and has no timer to cancel a statement with: there the
+  // web tier bounds searches by how many run at once instead (src/web/search-guard.ts).
+  if (!q.timeoutMs || db.kind !== 'postgres') return strip((await db.query<SearchRow & HitExtras>(sql, params)).rows);
+  return db.transaction(async (tx) => {
+    await tx.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(q.timeoutMs!))}`);
+    return strip((await tx.query<SearchRow & HitExtras>(sql, params)).rows);
+  });
+}
+
+interface HitExtras { doc_text?: string; rank?: number; sort_at?: unknown }
+
+function strip(rows: Array<SearchRow & HitExtras>): SearchRow[] {
+  for (const r of rows) {
+    delete r.doc_text;
+    delete r.rank;
+    delete r.sort_at;
+  }
   return rows;
+}
+
+/** A statement cancelled by its timeout (PostgreSQL's query_canceled). */
+export function isStatementTimeout(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '57014';
 }

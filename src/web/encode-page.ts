@@ -97,6 +97,14 @@ export function securityHeaders(contentType: string): Record<string, string> {
   return h;
 }
 
+/**
+ * Headers every answer of this site carries. HSTS when the public base URL is https: browsers
+ * ignore it on plain http, so it is safe to send also behind a TLS proxy that talks http to us.
+ */
+export function siteHeaders(site: { baseUrl: string }): Record<string, string> {
+  return site.baseUrl.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000' } : {};
+}
+
 export function cacheControl(kind: string, status: number): string {
   if (status >= 400 && status !== 410) return 'no-store';
   if (kind === 'article') return 'public, max-age=60, stale-while-revalidate=86400';
@@ -109,7 +117,7 @@ function asBuffer(b: Uint8Array | null): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 }
 
-export function toServed(row: PageRow | (NewPage & { version: number; rendered_at: Date })): ServedPage {
+export function toServed(row: PageRow | (NewPage & { version: number; rendered_at: Date }), extra: Record<string, string> = {}): ServedPage {
   const lastModified = (row.last_modified ? new Date(row.last_modified) : new Date()).toUTCString();
   const base: Record<string, string> = {
     'content-type': row.content_type,
@@ -119,6 +127,7 @@ export function toServed(row: PageRow | (NewPage & { version: number; rendered_a
     vary: 'Accept-Encoding',
     ...(row.lang ? { 'content-language': row.lang } : {}),
     ...securityHeaders(row.content_type),
+    ...extra,
   };
   const variant = (body: Buffer, encoding: string | null): Variant => {
     const headers = { ...base, 'content-length': String(body.length), ...(encoding ? { 'content-encoding': encoding } : {}) };

@@ -1,9 +1,9 @@
 import type { Db } from '../store/db.ts';
 import { getPage, maxPageVersion, pagesChangedSince, putPageIfUnchanged } from '../store/pages.ts';
 import { buildPage } from './build-page.ts';
-import { encodePage, RENDER_VERSION, toServed, type ServedPage } from './encode-page.ts';
+import { encodePage, RENDER_VERSION, siteHeaders, toServed, type ServedPage } from './encode-page.ts';
 import { pageEvents } from './page-events.ts';
-import type { SiteOptions } from './start-web-server.ts';
+import type { SiteOptions, WebLog } from './start-web-server.ts';
 
 export interface PageCacheOptions {
   pollMs?: number;
@@ -12,7 +12,7 @@ export interface PageCacheOptions {
   listMaxAgeMs?: number;
   /** Also refresh at once on an in-process render (default); off, only the poll sees changes. */
   inProcessEvents?: boolean;
-  log?: (msg: string, fields?: object) => void;
+  log?: WebLog;
 }
 
 const LOOKBACK = 100;
@@ -39,11 +39,13 @@ export class PageCache {
   private readonly pollMs: number;
   private readonly maxEntries: number;
   private readonly listMaxAgeMs: number;
+  private readonly extra: Record<string, string>;
 
   constructor(private readonly db: Db, private readonly site: SiteOptions, private readonly opts: PageCacheOptions = {}) {
     this.pollMs = opts.pollMs ?? 1000;
     this.maxEntries = opts.maxEntries ?? 5000;
     this.listMaxAgeMs = opts.listMaxAgeMs ?? 120_000;
+    this.extra = siteHeaders(site);
   }
 
   async start(): Promise<void> {
@@ -74,7 +76,7 @@ export class PageCache {
 
   private async fill(path: string): Promise<ServedPage | null> {
     const row = await getPage(this.db, path);
-    if (row && !row.stale && row.body && row.render_version === RENDER_VERSION) return this.remember(toServed(row));
+    if (row && !row.stale && row.body && row.render_version === RENDER_VERSION) return this.remember(toServed(row, this.extra));
     return this.render(path, row?.version ?? null);
   }
 
@@ -83,17 +85,17 @@ export class PageCache {
     if (!rendered) return null;
     const page = await encodePage(rendered);
     const written = await putPageIfUnchanged(this.db, page, seenVersion);
-    if (written) return this.remember(toServed({ ...page, ...written }));
+    if (written) return this.remember(toServed({ ...page, ...written }, this.extra));
     // Someone wrote a newer version meanwhile: that one is the truth.
     const again = await getPage(this.db, path);
-    if (again?.body && !again.stale) return this.remember(toServed(again));
-    return toServed({ ...page, version: 0, rendered_at: new Date() });
+    if (again?.body && !again.stale) return this.remember(toServed(again, this.extra));
+    return toServed({ ...page, version: 0, rendered_at: new Date() }, this.extra);
   }
 
   private revalidate(path: string, page: ServedPage): void {
     if (this.inflight.has(path)) return;
     const pending = this.render(path, page.version).catch((err: Error) => {
-      this.opts.log?.('web: revalidate failed', { path, error: err.message });
+      this.opts.log?.warn({ path, error: err.message }, 'web: revalidate failed');
       return null;
     }).finally(() => this.inflight.delete(path));
     this.inflight.set(path, pending);
@@ -126,7 +128,7 @@ export class PageCache {
       do {
         this.pollAgain = false;
         await this.poll().catch((err: Error) => {
-          this.opts.log?.('web: page poll failed', { error: err.message });
+          this.opts.log?.warn({ error: err.message }, 'web: page poll failed');
         });
       } while (this.pollAgain);
     })().finally(() => { this.polling = null; });

@@ -1,24 +1,42 @@
 import { highlight, MARK_START, MARK_STOP, renderSearch } from '../publish/render-search.ts';
 import type { Db } from '../store/db.ts';
-import { searchLive } from '../store/site-search.ts';
+import { isStatementTimeout, searchLive } from '../store/site-search.ts';
 import { listTopics } from '../store/site-queries.ts';
-import { securityHeaders } from './encode-page.ts';
+import { securityHeaders, siteHeaders } from './encode-page.ts';
 import type { SiteReply, SiteRequest } from './site-app.ts';
 import type { SiteOptions } from './start-web-server.ts';
+import { SEARCH_BUSY } from './search-guard.ts';
 import { toCard, toNamed } from './site-views.ts';
 
 const PAGE_SIZE = 10;
 
-/** `/{lang}/search?q=`: rendered per request (queries are too many to keep), never an error for odd input. */
-export async function searchPage(db: Db, site: SiteOptions, lang: string, req: SiteRequest): Promise<SiteReply> {
+/** The query as searched: the same text and page make the same key (the guard's cache). */
+export function searchQuery(req: SiteRequest): { q: string; page: number } {
   // Control characters and overlong input are cut, not rejected: the page must answer anything.
   const q = (req.query.get('q') ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
   const pageParam = Number(req.query.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 100 ? pageParam : 1;
-  const [rows, topics] = await Promise.all([
-    q ? searchLive(db, { lang, text: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, startSel: MARK_START, stopSel: MARK_STOP }) : Promise.resolve([]),
-    listTopics(db, lang),
-  ]);
+  return { q, page };
+}
+
+/**
+ * `/{lang}/search?q=`: rendered per request (queries are too many to keep), never an error for odd
+ * input; a query that runs past `timeoutMs` on a PostgreSQL server is answered "busy" (503).
+ */
+export async function searchPage(db: Db, site: SiteOptions, lang: string, req: SiteRequest, timeoutMs?: number): Promise<SiteReply> {
+  const { q, page } = searchQuery(req);
+  const extra = siteHeaders(site);
+  let rows: Awaited<ReturnType<typeof searchLive>>;
+  let topics: Awaited<ReturnType<typeof listTopics>>;
+  try {
+    [rows, topics] = await Promise.all([
+      q ? searchLive(db, { lang, text: q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, startSel: MARK_START, stopSel: MARK_STOP, timeoutMs }) : Promise.resolve([]),
+      listTopics(db, lang),
+    ]);
+  } catch (err) {
+    if (isStatementTimeout(err)) return { ...SEARCH_BUSY(), headers: { ...SEARCH_BUSY().headers, ...extra } };
+    throw err;
+  }
   const cards = rows.map((r) => ({ ...toCard(r), snippet: highlight(r.snippet) }));
   const html = renderSearch(site, { lang, query: q, cards, total: rows[0]?.total ?? 0, page, pageSize: PAGE_SIZE, topics: toNamed(topics) });
   const body = Buffer.from(html, 'utf8');
@@ -30,6 +48,7 @@ export async function searchPage(db: Db, site: SiteOptions, lang: string, req: S
       'cache-control': 'public, max-age=60',
       'content-language': lang,
       ...securityHeaders('text/html'),
+      ...extra,
     },
     body: req.method === 'HEAD' ? null : body,
   };

@@ -1,10 +1,11 @@
 import { ICON_ASSET } from '../publish/assets.ts';
 import { renderError } from '../publish/render-static.ts';
 import type { Db } from '../store/db.ts';
-import { encodePageSync, toServed, type ServedPage } from './encode-page.ts';
+import { encodePageSync, siteHeaders, toServed, type ServedPage } from './encode-page.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
-import { searchPage } from './search-page.ts';
-import type { SiteOptions } from './start-web-server.ts';
+import { searchPage, searchQuery } from './search-page.ts';
+import { DEFAULT_SEARCH_LIMITS, SearchGuard, type SearchLimits } from './search-guard.ts';
+import type { SiteOptions, WebLog } from './start-web-server.ts';
 import { loadAssets } from './static-assets.ts';
 
 /** A request as the site needs it: no body, any server (node:http, fetch Request). */
@@ -14,6 +15,8 @@ export interface SiteRequest {
   path: string;
   query: URLSearchParams;
   header(name: string): string | undefined;
+  /** The client's address, for per-address limits (search). */
+  address?: string;
 }
 
 export interface SiteReply {
@@ -31,7 +34,7 @@ export interface SiteApp {
   /** Answers at once from memory when it can (a cached page, no query string); else null. */
   handleCached(req: SiteRequest): SiteReply | null;
   /** In-memory entry point for tests: a standard Request in, a Response out. */
-  fetch(req: Request): Promise<Response>;
+  fetch(req: Request, info?: { address?: string }): Promise<Response>;
   /** Polls the `pages` table now (tests; the timer does it every second). */
   refresh(): Promise<void>;
   close(): Promise<void>;
@@ -45,8 +48,7 @@ function redirect(status: 301 | 302, location: string): SiteReply {
 export function serve(page: ServedPage, req: SiteRequest): SiteReply {
   const inm = req.header('if-none-match');
   const ims = req.header('if-modified-since');
-  if ((inm && (inm === page.etag || inm === '*' || inm.split(/\s*,\s*/).includes(page.etag))) ||
-      (!inm && ims && Date.parse(ims) >= page.lastModifiedMs)) {
+  if ((inm && (inm === page.etag || inm === '*' || inm.split(/\s*,\s*/).includes(page.etag))) || (!inm && ims && notModifiedSince(ims, page))) {
     return { status: 304, headers: page.notModified, body: null };
   }
   const ae = req.header('accept-encoding') ?? '';
@@ -54,10 +56,25 @@ export function serve(page: ServedPage, req: SiteRequest): SiteReply {
   return { status: page.status, headers: v.headers, flat: v.flat, body: req.method === 'HEAD' ? null : v.body };
 }
 
-export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: string, fields?: object) => void; cache?: PageCacheOptions }): SiteApp {
+/**
+ * RFC 9110 §13.1.3: a date later than the server's clock is invalid and ignored, so a client (or
+ * a cache poisoned with `If-Modified-Since: … 2100`) never pins an old copy.
+ */
+function notModifiedSince(ims: string, page: ServedPage): boolean {
+  const since = Date.parse(ims);
+  return since >= page.lastModifiedMs && since <= Date.now();
+}
+
+/** No page has a control character in its path: `%00` and kin are answered 404 without a lookup. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: WebLog; cache?: PageCacheOptions; search?: Partial<SearchLimits> }): SiteApp {
   const { db, site } = opts;
   const cache = new PageCache(db, site, { log: opts.log, ...opts.cache });
-  const assets = loadAssets();
+  const extra = siteHeaders(site);
+  const assets = loadAssets(extra);
+  const searchLimits = { ...DEFAULT_SEARCH_LIMITS, ...opts.search };
+  const guard = new SearchGuard(searchLimits);
   const errorPages = new Map<string, ServedPage>();
 
   function errorPage(lang: string, status: 404 | 500): ServedPage {
@@ -66,10 +83,19 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: str
     if (!page) {
       const body = renderError(site, lang, status, `/${lang}/`);
       const enc = encodePageSync({ path: key, lang, kind: 'static', status, contentType: 'text/html; charset=utf-8', body, lastModified: new Date() });
-      page = toServed({ ...enc, version: 0, rendered_at: new Date() });
+      page = toServed({ ...enc, version: 0, rendered_at: new Date() }, extra);
       errorPages.set(key, page);
     }
     return page;
+  }
+
+  /** What a log line names the request by: the kind of page, not the (unbounded) path alone. */
+  function routeOf(path: string, lang: string): string {
+    if (path === `/${lang}/search`) return 'search';
+    const rest = path.slice(lang.length + 2);
+    if (/^\d{4}\/\d{2}\//.test(rest)) return 'article';
+    const first = rest.split('/')[0];
+    return path.startsWith(`/${lang}/`) ? (first ? `page:${first}` : 'home') : 'site';
   }
 
   function langOf(path: string): string {
@@ -90,13 +116,17 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: str
       return serve(errorPage(site.defaultLanguage, 404), req);
     }
     const lang = langOf(path);
+    if (CONTROL.test(path)) return serve(errorPage(lang, 404), req);
     try {
       if (path === '/') return redirect(302, `/${site.defaultLanguage}/`);
       if (path === '/favicon.ico') return redirect(301, ICON_ASSET.path);
       const asset = assets.get(path);
       if (asset) return serve(asset, req);
       if (site.languages.includes(path.slice(1))) return redirect(301, `${path}/`);
-      if (path === `/${lang}/search`) return await searchPage(db, site, lang, req);
+      if (path === `/${lang}/search`) {
+        const { q, page } = searchQuery(req);
+        return await guard.run(req.address, `${req.method} ${lang} ${page} ${q}`, () => searchPage(db, site, lang, req, searchLimits.timeoutMs));
+      }
       const pageParam = req.query.get('page');
       if (pageParam && /^[1-9]\d{0,4}$/.test(pageParam) && !path.includes('/page/')) {
         return redirect(301, pageParam === '1' ? req.path : `${req.path.replace(/\/$/, '')}/page/${pageParam}`);
@@ -104,18 +134,19 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: (msg: str
       const page = await cache.get(path);
       return serve(page ?? errorPage(lang, 404), req);
     } catch (err) {
-      opts.log?.('web: request failed', { path, error: (err as Error).message });
+      opts.log?.warn({ route: routeOf(path, lang), path, status: 500, error: (err as Error).message }, 'web: request failed');
       return serve(errorPage(lang, 500), req);
     }
   }
 
-  async function fetchHandler(request: Request): Promise<Response> {
+  async function fetchHandler(request: Request, info: { address?: string } = {}): Promise<Response> {
     const url = new URL(request.url);
     const reply = await handle({
       method: request.method,
       path: url.pathname,
       query: url.searchParams,
       header: (name) => request.headers.get(name) ?? undefined,
+      address: info.address,
     });
     return new Response(reply.body && reply.status !== 304 ? new Uint8Array(reply.body) : null, { status: reply.status, headers: reply.headers });
   }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Db } from '../store/db.ts';
+import type { SearchLimits } from './search-guard.ts';
 import { createSiteApp, type SiteApp, type SiteReply } from './site-app.ts';
 
 export interface SiteOptions {
@@ -11,11 +12,21 @@ export interface SiteOptions {
   defaultLanguage: string;
 }
 
-/** A route mounted by the composition root (healthz, websub, admin, api) before the public site. */
+/**
+ * A route mounted by the composition root (healthz, websub, admin, api) before the public site.
+ * A prefix ending in `/` takes every path under it (`/media/`); any other names one path exactly
+ * (`/healthz`, so `/healthzXYZ` is the site's 404, not a health answer).
+ */
 export interface Route {
   method: 'GET' | 'POST' | '*';
   prefix: string;
   handle(req: Request): Promise<Response>;
+}
+
+/** The logger the web tier writes to (pino's shape: fields first, then the message). */
+export interface WebLog {
+  info(fields: object, msg: string): void;
+  warn(fields: object, msg: string): void;
 }
 
 export interface WebServerOptions {
@@ -24,11 +35,28 @@ export interface WebServerOptions {
   host: string;
   port: number;
   routes?: Route[];
-  log?: (msg: string, fields?: object) => void;
+  log?: WebLog;
+  /** Search limits (rate per address, concurrency, timeout, cache); defaults otherwise. */
+  search?: Partial<SearchLimits>;
+  /**
+   * Behind a reverse proxy every client has the proxy's address: with this set, the client's is
+   * the last one the proxy appended to X-Forwarded-For. Only with a proxy that sets it.
+   */
+  trustProxy?: boolean;
 }
 
 export function matchRoute(routes: Route[], method: string, path: string): Route | undefined {
-  return routes.find((r) => (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) && path.startsWith(r.prefix));
+  return routes.find((r) => (r.method === '*' || r.method === method || (r.method === 'GET' && method === 'HEAD')) &&
+    (r.prefix.endsWith('/') ? path.startsWith(r.prefix) : path === r.prefix));
+}
+
+/** The client's address: the socket's peer, or with `trustProxy` the proxy's last X-Forwarded-For entry. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const forwarded = rawHeader(req.rawHeaders, 'x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return req.socket.remoteAddress;
 }
 
 async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
@@ -74,7 +102,7 @@ function write(res: ServerResponse, reply: SiteReply): void {
  * without constructing Request/Response objects: that is what lets it keep pace with nginx.
  */
 export async function startWebServer(opts: WebServerOptions): Promise<{ url: string; close(): Promise<void>; app: SiteApp }> {
-  const app = createSiteApp({ db: opts.db, site: opts.site, log: opts.log });
+  const app = createSiteApp({ db: opts.db, site: opts.site, log: opts.log, search: opts.search });
   await app.start();
   const routes = opts.routes ?? [];
   let origin = '';
@@ -84,7 +112,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
     const path = q === -1 ? url : url.slice(0, q);
     const route = routes.length ? matchRoute(routes, req.method ?? 'GET', path) : undefined;
     if (route) {
-      callRoute(route, req, res, origin).catch((err: Error) => fail(err, path, res));
+      callRoute(route, req, res, origin).catch((err: Error) => fail(err, route.prefix, path, res));
       return;
     }
     const siteReq = {
@@ -92,6 +120,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
       path,
       query: q === -1 ? NO_QUERY : new URLSearchParams(url.slice(q + 1)),
       header: (name: string) => rawHeader(req.rawHeaders, name),
+      get address() {
+        return clientAddress(req, opts.trustProxy ?? false);
+      },
     };
     // The hot path: a page in memory is written without waiting for a promise.
     const cached = app.handleCached(siteReq);
@@ -99,10 +130,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
       write(res, cached);
       return;
     }
-    app.handle(siteReq).then((reply) => write(res, reply), (err: Error) => fail(err, path, res));
+    app.handle(siteReq).then((reply) => write(res, reply), (err: Error) => fail(err, 'site', path, res));
   });
-  const fail = (err: Error, path: string, res: ServerResponse) => {
-    opts.log?.('web: request failed', { path, error: err.message });
+  const fail = (err: Error, route: string, path: string, res: ServerResponse) => {
+    opts.log?.warn({ route, path, status: 500, error: err.message }, 'web: request failed');
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Internal Server Error');
   };
@@ -113,7 +144,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${host}:${address.port}`;
-  opts.log?.('web: listening', { url: origin });
+  opts.log?.info({ url: origin }, 'web: listening');
   return {
     url: origin,
     app,

@@ -178,8 +178,8 @@ describe('HTTP behaviour', () => {
   it('answers 500 with an error page in the page language when the database fails', async () => {
     let broken = false;
     const flaky = { ...db, kind: db.kind, query: (sql: string, params?: unknown[]) => (broken ? Promise.reject(new Error('connection lost')) : db.query(sql, params)) } as Db;
-    const logged: string[] = [];
-    const failing = createSiteApp({ db: flaky, site: SITE, log: (msg) => logged.push(msg) });
+    const logged: Array<{ level: string; msg: string; fields: object }> = [];
+    const failing = createSiteApp({ db: flaky, site: SITE, log: { info: (fields, msg) => logged.push({ level: 'info', msg, fields }), warn: (fields, msg) => logged.push({ level: 'warn', msg, fields }) } });
     await failing.start();
     broken = true;
     const res = await failing.fetch(new Request('http://site.test/ar/'));
@@ -189,7 +189,8 @@ describe('HTTP behaviour', () => {
     const d = await doc(res);
     expect(d.documentElement.getAttribute('dir')).toBe('rtl');
     expect(d.querySelector('h1')?.textContent).toBe('حدث خطأ ما');
-    expect(logged).toContain('web: request failed');
+    // A failed request is a warning naming its route, not an info line.
+    expect(logged).toContainEqual({ level: 'warn', msg: 'web: request failed', fields: expect.objectContaining({ route: 'home', path: '/ar/', status: 500 }) });
   });
 
   it('answers HEAD without a body and refuses POST', async () => {
