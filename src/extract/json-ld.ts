@@ -46,12 +46,17 @@ function str(v: unknown): string | null {
   return null;
 }
 
-function names(v: unknown): string[] {
+/**
+ * Author names: strings, objects with a name, arrays of either, and references (`{"@id": …}`) to a
+ * Person described elsewhere in the graph (Yoast and other generators write them so).
+ */
+function names(v: unknown, byId: Map<string, Obj>): string[] {
   const list = Array.isArray(v) ? v : [v];
   const out: string[] = [];
   for (const item of list) {
-    const name = typeof item === 'string' ? item : isObj(item) ? str(item.name) : null;
-    if (name && !/^https?:\/\//.test(name)) out.push(name.trim());
+    const o = isObj(item) && item.name === undefined && typeof item['@id'] === 'string' ? byId.get(item['@id']) ?? item : item;
+    const name = typeof o === 'string' ? o : isObj(o) ? str(Array.isArray(o.name) ? o.name.join(', ') : o.name) : null;
+    if (name && !/^https?:\/\//.test(name) && !out.includes(name.trim())) out.push(name.trim());
   }
   return out;
 }
@@ -89,7 +94,7 @@ export function readJsonLd(scripts: Element[]): JsonLdArticle | null {
   const publisher = isObj(a.publisher) ? str(a.publisher.name) : str(a.publisher);
   return {
     headline: str(a.headline) ?? str(a.name),
-    authors: names(a.author ?? a.creator),
+    authors: names(a.author ?? a.creator, byId(objects)),
     datePublished: str(a.datePublished) ?? str(a.dateCreated),
     dateModified: str(a.dateModified),
     image: imageUrl(a.image ?? a.thumbnailUrl),
@@ -99,6 +104,12 @@ export function readJsonLd(scripts: Element[]): JsonLdArticle | null {
     description: str(a.description),
     url: str(a.url) ?? str(a.mainEntityOfPage),
   };
+}
+
+function byId(objects: Obj[]): Map<string, Obj> {
+  const map = new Map<string, Obj>();
+  for (const o of objects) if (typeof o['@id'] === 'string' && o.name !== undefined) map.set(o['@id'], o);
+  return map;
 }
 
 function score(o: Obj): number {

@@ -1,6 +1,7 @@
 /** Metadata of a page, by precedence JSON-LD > Open Graph / meta > the document itself. */
 import type { Document } from 'domhandler';
 import { cleanTitle } from './clean-title.ts';
+import { findByline } from './find-byline.ts';
 import { classAndId, normalizeSpace, textOf, walkElements, type Element } from './dom.ts';
 import { imageOf } from './collect-blocks.ts';
 import { readJsonLd } from './json-ld.ts';
@@ -33,7 +34,6 @@ interface Found {
   canonical?: Element;
   time?: Element;
   datePublished?: Element;
-  author?: Element;
   figures: Element[];
 }
 
@@ -75,7 +75,6 @@ function gather(doc: Document): Found {
         break;
     }
     if (a.itemprop === 'datePublished') found.datePublished ??= e;
-    else if (a.itemprop === 'author') found.author ??= e;
   });
   return found;
 }
@@ -96,7 +95,6 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const canonicalEl = found.canonical;
   const timeEl = found.time;
   const propDate = found.datePublished;
-  const propAuthor = found.author;
 
   const siteName = plainText(first(m('og:site_name'), m('application-name'), ld?.publisher));
   const h1Text = h1 ? textOf(h1) : null;
@@ -105,8 +103,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const byline = first(
     ld && ld.authors.length > 0 ? ld.authors.join(', ') : null,
     metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : null,
-    propAuthor ? textOf(propAuthor) : null,
-  );
+  ) ?? findByline(doc);
   const published = toIsoDate(
     first(
       ld?.datePublished,
