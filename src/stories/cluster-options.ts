@@ -17,7 +17,7 @@ export interface ClusterOptions {
   memberWeight: number;
   /** How many latest members a story keeps for that. */
   membersKept: number;
-  /** Two stories merge when an article scores above threshold with both and they score this with each other. */
+  /** Two stories merge when an article scores at least this with both (it tells both halves of one event). */
   mergeThreshold: number;
   /** Terms kept per story centroid (words; head and anchors keep half as many). */
   centroidTerms: number;
@@ -35,11 +35,11 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = Object.freeze({
   halfLifeHours: 168,
   decayFloor: 0.5,
   windowDays: 60,
-  mergeThreshold: 0.5,
+  mergeThreshold: 0.4,
   memberWeight: 0.5,
   membersKept: 8,
   centroidTerms: 128,
-  probeTerms: 12,
+  probeTerms: 24,
   postingCap: 500,
   scoredCandidates: 40,
 });

@@ -82,8 +82,9 @@ export class StoryClusterer {
       story = this.create(newId);
     } else {
       story = best.story;
+      // An article that belongs clearly to two stories shows they are one event told in two parts.
       for (const other of scored.slice(1)) {
-        if (this.storySimilarity(story, other.story) >= this.opts.mergeThreshold) {
+        if (best.score >= this.opts.mergeThreshold && other.score >= this.opts.mergeThreshold) {
           const [keep, gone] = story.seq <= other.story.seq ? [story, other.story] : [other.story, story];
           this.merge(keep, gone);
           merged.push(gone.id);
@@ -148,12 +149,6 @@ export class StoryClusterer {
     if (hours > this.opts.windowDays * 24) return 0;
     const { decayFloor: floor, halfLifeHours: h } = this.opts;
     return floor + (1 - floor) * 2 ** (-hours / h);
-  }
-
-  private storySimilarity(a: Story, b: Story): number {
-    const words = a.full.cosineWith(b.full);
-    const anchors = a.anchors.cosineWith(b.anchors);
-    return (1 - this.opts.anchorWeight) * words + this.opts.anchorWeight * anchors;
   }
 
   /** Stories sharing the article's heaviest terms, ranked by the weight they share; the best few. */

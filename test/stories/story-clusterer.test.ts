@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { articleFeatures, StoryClusterer, StoryPlacer, type StoryArticle } from '../../src/stories/index.ts';
+import { article, portStrike, quake, quakeOwnReport } from './fixtures.ts';
+
+const features = (a: StoryArticle) => articleFeatures(a, 'en', null);
+
+/** Spanish reports of the quake as an outlet in Madrid would write them. */
+const quakeSpanish = article({
+  id: 'quake-es',
+  lang: 'es',
+  title: 'Un terremoto deja 42 muertos en Valparaíso',
+  lead: 'Un sismo de magnitud 6,8 sacudió la ciudad portuaria chilena de Valparaíso y dejó al menos 42 muertos.',
+  text: [
+    'Un terremoto de magnitud 6,8 sacudió Valparaíso de madrugada y dejó al menos 42 muertos y 310 heridos, según el Gobierno chileno.',
+    'El presidente Gabriel Boric decretó el estado de catástrofe en la región de Valparaíso.',
+    'Los equipos de rescate buscaron supervivientes entre los escombros del barrio del puerto durante toda la noche.',
+  ].join('\n'),
+  published: new Date('2026-03-03T12:00:00Z'),
+});
+
+describe('story clustering', () => {
+  it('two events that share words stay apart; a second report of one joins it', () => {
+    const c = new StoryClusterer();
+    const q = c.place(features(quake), quake.id);
+    const s = c.place(features(portStrike), portStrike.id);
+    const q2 = c.place(features(quakeOwnReport), quakeOwnReport.id);
+    expect(s.story).not.toBe(q.story);
+    expect(q2.story).toBe(q.story);
+  });
+
+  it('a Spanish article joins its English story through the translation of its title and lead', async () => {
+    const asked: string[][] = [];
+    const translate = async (texts: string[], from: string, to: string) => {
+      asked.push([from, to, ...texts]);
+      // What an engine gives for this title and lead (the test supplies the engine, not the clusterer).
+      return [
+        'An earthquake leaves 42 dead in Valparaiso',
+        'A quake of magnitude 6.8 shook the Chilean port city of Valparaiso and left at least 42 dead.',
+      ];
+    };
+    const placer = new StoryPlacer({ translate });
+    const en = await placer.place(quake);
+    await placer.place(portStrike);
+    const es = await placer.place(quakeSpanish);
+    expect(asked).toEqual([['es', 'en', quakeSpanish.title, quakeSpanish.lead]]);
+    expect(es.translated?.title).toContain('earthquake');
+    expect(es.story).toBe(en.story);
+  });
+
+  it('without a translation the Spanish article is not forced into the English story by its words alone', async () => {
+    const placer = new StoryPlacer({ cluster: { anchorWeight: 0 } });
+    const en = await placer.place(quake);
+    const es = await placer.place(quakeSpanish);
+    expect(es.story).not.toBe(en.story);
+  });
+
+  it('time decay: the same report a month after the story went quiet starts a new story', () => {
+    const c = new StoryClusterer();
+    const q = c.place(features(quake), quake.id);
+    const soon = c.place(features({ ...quakeOwnReport, id: 'soon' }), 'soon');
+    expect(soon.story).toBe(q.story);
+    const laterFeatures = features({ ...quakeOwnReport, id: 'later', published: new Date('2026-05-20T00:00:00Z') });
+    const later = c.place(laterFeatures, 'later');
+    expect(later.story).toBe('later');
+    // Decay, not dissimilarity: undecayed, the same article scores well above the threshold.
+    const fresh = new StoryClusterer({ decayFloor: 1, windowDays: 3650 });
+    fresh.place(features(quake), quake.id);
+    expect(fresh.place(laterFeatures, 'later').story).toBe(quake.id);
+  });
+
+  it('a merge keeps both ids resolvable: the newer one becomes an alias of the older', () => {
+    // Two halves of one event start apart (each report tells one side); a full report bridges them.
+    const c = new StoryClusterer({ mergeThreshold: 0.2 });
+    const rescue = article({
+      id: 'rescue',
+      title: 'Rescuers search rubble in Valparaiso harbour district',
+      text: 'Rescue teams searched collapsed buildings in the Valparaiso harbour district through the night after the earthquake, and the navy sent ships with medical supplies.',
+    });
+    const politics = article({
+      id: 'politics',
+      title: 'Boric declares state of catastrophe',
+      text: 'President Gabriel Boric declared a state of catastrophe in the region and promised to rebuild every damaged school, his office said after a cabinet meeting.',
+    });
+    const a = c.place(features(rescue), rescue.id);
+    const b = c.place(features(politics), politics.id);
+    expect(b.story).not.toBe(a.story);
+    const bridge = c.place(features(quake), quake.id);
+    expect(bridge.merged).toEqual(['politics']);
+    expect(bridge.story).toBe('rescue');
+    expect(c.aliases.resolve('politics')).toBe('rescue');
+    expect(c.aliases.resolve('rescue')).toBe('rescue');
+    // Later reports of either side land in the merged story.
+    expect(c.place(features({ ...politics, id: 'politics-2' }), 'politics-2').story).toBe('rescue');
+  });
+});
