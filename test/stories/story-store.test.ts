@@ -31,7 +31,7 @@ describe('story sketches and aliases in the database', () => {
     const index = createStorySketchIndex(db);
     const s = sketch(portStrike.text)!;
     const [hit] = (await index.candidates(s.bands)).filter((c) => c.articleId === 'strike-1');
-    expect([...hit!.signature]).toEqual([...s.signature]);
+    expect(Array.from(hit!.signature)).toEqual([...s.signature]);
   });
 
   it('aliases are one hop from a live story, and candidates carry the live story', async () => {
