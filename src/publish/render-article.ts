@@ -3,6 +3,9 @@ import { formatDateTime, languageName } from './format.ts';
 import { esc, fill, truncate } from './html.ts';
 import { messages } from './messages.ts';
 import { renderCards } from './render-cards.ts';
+import { markPassages } from './mark-passages.ts';
+import { splitStandfirst } from './standfirst.ts';
+import { engineName, tidyHtml, tidyText } from './tidy-text.ts';
 import { absolute, renderLayout } from './render-layout.ts';
 import type { ArticleView, MediaRef, NamedLink, SiteInfo } from './site-view.ts';
 
@@ -76,7 +79,7 @@ export function articleJsonLd(site: SiteInfo, a: ArticleView): object {
     articleSection: a.category ?? undefined,
     isBasedOn: a.originalUrl,
     translationOfWork: { '@type': 'NewsArticle', url: a.originalUrl, headline: a.originalTitle, inLanguage: a.originalLang },
-    translator: { '@type': 'SoftwareApplication', name: a.engine },
+    translator: { '@type': 'SoftwareApplication', name: engineName(a.engine) },
     author: a.byline ? { '@type': 'Person', name: a.byline } : { '@type': 'Organization', name: a.outlet ?? site.name },
     sourceOrganization: a.outlet ? { '@type': 'Organization', name: a.outlet } : undefined,
     publisher: { '@type': 'Organization', name: site.name, url: absolute(site, '/') },
@@ -98,54 +101,108 @@ function shareLinks(site: SiteInfo, a: ArticleView): string {
   return links.map(([name, href]) => `<li><a href="${esc(href)}" rel="noopener noreferrer nofollow">${esc(name)}</a></li>`).join('');
 }
 
+/** The warning of a flagged article, saying where: links to the passages marked in the text. */
+function flaggedWarning(a: ArticleView, anchors: string[], headline: boolean, standfirst: boolean): string {
+  const m = messages(a.lang);
+  const places = [
+    ...(headline ? [`<a href="#story-title">${esc(m.flaggedHeadline)}</a>`] : []),
+    ...(standfirst ? [`<a href="#standfirst">${esc(m.flaggedStandfirst)}</a>`] : []),
+    ...anchors.map((id, n) => `<a href="#${esc(id)}">${fill(m.flaggedPassage, { n: n + 1 })}</a>`),
+  ];
+  const where = places.length ? fill(m.flaggedWhere, { list: '\u0000' }).replace('\u0000', places.join(', ')) : esc(m.flaggedWhole);
+  return `<div class="warning" role="note" id="checks"><p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p><p class="where">${where}</p></div>`;
+}
+
+/** Topic and outlet links under the story: where to read more of the same. */
+function storyTopics(a: ArticleView, outlet: string): string {
+  const m = messages(a.lang);
+  const links = [
+    a.category ? `<li><a href="/${esc(a.lang)}/topic/${esc(a.topicSlug ?? '')}" rel="tag">${esc(a.category)}</a></li>` : '',
+    a.sourceSlug ? `<li><a href="/${esc(a.lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a></li>` : '',
+  ].join('');
+  return links ? `<nav class="story-topics" aria-label="${esc(m.topics)}"><h2>${esc(m.topics)}</h2><ul>${links}</ul></nav>` : '';
+}
+
+/** What to read next: the same topic first ("More in …"), then the latest news. */
+function readNext(a: ArticleView): string {
+  const m = messages(a.lang);
+  const same = a.category ? a.related.filter((c) => c.category === a.category) : [];
+  const others = a.related.filter((c) => !same.includes(c));
+  const section = (id: string, title: string, cards: typeof a.related) => (cards.length
+    ? `<section class="read-next" aria-labelledby="${id}"><h2 id="${id}" class="section-title">${title}</h2>${renderCards(a.lang, cards, 'h3')}</section>`
+    : '');
+  return section('more-topic', a.category ? `<a href="/${esc(a.lang)}/topic/${esc(a.topicSlug ?? '')}">${fill(m.moreIn, { name: a.category })}</a>` : esc(m.related), same)
+    + section('more-news', esc(m.moreNews), others);
+}
+
 /** The article page: translated story, provenance, notice, warning when flagged, alternates, related. */
 export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[] = []): string {
   const m = messages(a.lang);
   const lang = a.lang;
   const outlet = a.outlet ?? new URL(a.originalUrl).hostname;
   const origDir = textDirection(a.originalLang);
+  const engine = engineName(a.engine);
   const lead = leadImage(a);
   // The lead image is above the fold: not lazy.
   const leadFigure = lead
-    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async">${a.imageCaption ? `<figcaption>${esc(a.imageCaption)}</figcaption>` : ''}</figure>`
+    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async">${a.imageCaption ? `<figcaption>${esc(tidyText(lang, a.imageCaption))}</figcaption>` : ''}</figure>`
     : '';
   // Outlets often repeat their lead image in the body: shown once, at the top.
   const bodyMedia = lead && a.media?.has(a.imageUrl!) ? new Map([...a.media].filter(([url]) => url !== a.imageUrl)) : a.media;
   const others = a.alternates.filter((x) => x.lang !== lang);
+  // The gate's marks only where the story is published with its warning.
+  const findings = a.flagged ? (a.findings ?? []) : [];
+  const marked = markPassages(a.html, findings.flatMap((f) => (f.segment !== null && f.part === null ? [f.segment] : [])));
+  const split = splitStandfirst(marked.html);
+  const titleFlagged = findings.some((f) => f.part === 'title');
+  const excerptFlagged = findings.some((f) => f.part === 'excerpt');
+  // The body's own standfirst when extraction found one; else the feed's summary, unless the body opens with it.
+  const standfirst = split.standfirst !== null
+    ? `<p class="standfirst" id="standfirst"${split.attrs.replace(/\sid="[^"]*"/, '')}${excerptFlagged && !/data-check/.test(split.attrs) ? ' data-check=""' : ''}>${tidyHtml(lang, split.standfirst)}</p>`
+    : a.excerpt && !standfirstRepeats(a.excerpt, a.text)
+      ? `<p class="standfirst" id="standfirst"${excerptFlagged ? ' data-check=""' : ''}>${esc(tidyText(lang, a.excerpt))}</p>`
+      : '';
+  const anchors = split.standfirst !== null && /data-check/.test(split.attrs)
+    ? marked.anchors.filter((id) => !split.attrs.includes(`"${id}"`))
+    : marked.anchors;
   const main = `<article class="story">
-${a.category ? `<p class="tag"><a href="/${esc(lang)}/topic/${esc(a.topicSlug ?? '')}">${esc(a.category)}</a></p>` : ''}
-<h1>${esc(a.title)}</h1>
-${a.excerpt && !standfirstRepeats(a.excerpt, a.text) ? `<p class="standfirst">${esc(a.excerpt)}</p>` : ''}
-<p class="meta">${a.byline ? `${fill(m.byline, { name: a.byline })} · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.sourcePublishedAt ?? a.publishedAt)}</p>
-${a.flagged ? `<p class="warning" role="note"><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}
-<p class="notice" role="note">${fill(m.notice, { engine: a.engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
+<header class="story-head">
+${a.category ? `<p class="kicker"><a href="/${esc(lang)}/topic/${esc(a.topicSlug ?? '')}">${esc(a.category)}</a></p>` : ''}
+<h1 id="story-title"${titleFlagged ? ' data-check=""' : ''}>${esc(tidyText(lang, a.title))}</h1>
+${standfirst}
+<p class="byline">${a.byline ? `<span class="author">${fill(m.byline, { name: a.byline })}</span> · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.publishedAt)}</p>
+</header>
+${a.flagged ? flaggedWarning(a, anchors, titleFlagged, excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs))) : ''}
+<p class="notice" role="note">${fill(m.notice, { engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
 ${leadFigure}
 <div class="body">
-${localMediaOnly(a.html, bodyMedia)}
+${tidyHtml(lang, localMediaOnly(split.body, bodyMedia))}
 </div>
+${storyTopics(a, outlet)}
 <dl class="provenance">
 <dt>${esc(m.outlet)}</dt><dd><bdi>${esc(outlet)}</bdi></dd>
 <dt>${esc(m.originalTitle)}</dt><dd><a href="${esc(a.originalUrl)}" lang="${esc(a.originalLang)}" dir="${origDir}" hreflang="${esc(a.originalLang)}" rel="noopener">${esc(a.originalTitle)}</a></dd>
 <dt>${esc(m.originalLanguage)}</dt><dd>${esc(languageName(a.originalLang, lang))}</dd>
 ${a.sourcePublishedAt ? `<dt>${esc(m.publishedAtSource)}</dt><dd>${time(lang, a.sourcePublishedAt)}</dd>` : ''}
 <dt>${esc(m.fetchedAt)}</dt><dd>${time(lang, a.fetchedAt)}</dd>
-<dt>${esc(m.translatedAt)}</dt><dd>${time(lang, a.translatedAt)} · <bdi>${esc(a.engine)}</bdi></dd>
-${a.updatedAt.getTime() - a.publishedAt.getTime() > 60_000 ? `<dt>${esc(m.updatedAt)}</dt><dd>${time(lang, a.updatedAt)}</dd>` : ''}
+<dt>${esc(m.translatedAt)}</dt><dd>${time(lang, a.translatedAt)} · <bdi>${esc(engine)}</bdi></dd>
+${a.updatedAt.getTime() - (a.listedAt ?? a.publishedAt).getTime() > 60_000 ? `<dt>${esc(m.updatedAt)}</dt><dd>${time(lang, a.updatedAt)}</dd>` : ''}
 </dl>
 ${others.length ? `<section class="alternates"><h2>${esc(m.otherLanguages)}</h2><ul>${others.map((x) => `<li><a href="${esc(x.path)}" hreflang="${esc(x.lang)}" lang="${esc(x.lang)}">${esc(languageName(x.lang))}</a></li>`).join('')}</ul></section>` : ''}
 <section class="share"><h2>${esc(m.share)}</h2><ul>${shareLinks(site, a)}</ul></section>
 </article>
-${a.related.length ? `<section class="related"><h2>${esc(m.related)}</h2>${renderCards(lang, a.related, 'h3')}</section>` : ''}`;
+${readNext(a)}`;
   return renderLayout({
     site,
     lang,
     path: a.path,
-    title: a.title,
+    title: tidyText(lang, a.title),
     description: a.excerpt ?? truncate(a.text, 200),
     alternates: a.alternates,
     ogType: 'article',
     image: lead ? absolute(site, lead.path) : null,
     jsonLd: articleJsonLd(site, a),
     topics,
+    section: a.category,
   }, main);
 }

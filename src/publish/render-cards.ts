@@ -2,6 +2,7 @@ import { formatDate } from './format.ts';
 import { esc } from './html.ts';
 import { messages } from './messages.ts';
 import type { Card } from './site-view.ts';
+import { tidyText } from './tidy-text.ts';
 
 /** The card's picture: decorative (the headline says what it is), lazy except for the lead story. */
 function cardImage(c: Card, lead: boolean): string {
@@ -16,9 +17,9 @@ export function renderCard(lang: string, c: Card, heading: 'h2' | 'h3', lead = f
   return `<li class="card">
 ${cardImage(c, lead)}
 ${c.category ? `<span class="tag">${esc(c.category)}</span>` : ''}
-<${heading}><a href="${esc(c.path)}">${esc(c.title)}</a></${heading}>
-${c.snippet ? `<p>${c.snippet}</p>` : c.excerpt ? `<p>${esc(c.excerpt)}</p>` : ''}
-<p class="meta">${c.outlet ? `${esc(c.outlet)} · ` : ''}<time datetime="${c.publishedAt.toISOString()}">${esc(formatDate(lang, c.publishedAt))}</time>${c.flagged ? ` <span class="flag">${esc(m.flaggedShort)}</span>` : ''}</p>
+<${heading}><a href="${esc(c.path)}">${esc(tidyText(lang, c.title))}</a></${heading}>
+${c.snippet ? `<p class="excerpt">${c.snippet}</p>` : c.excerpt ? `<p class="excerpt">${esc(tidyText(lang, c.excerpt))}</p>` : ''}
+<p class="meta">${c.outlet ? `<bdi>${esc(c.outlet)}</bdi> · ` : ''}<time datetime="${c.publishedAt.toISOString()}">${esc(formatDate(lang, c.publishedAt))}</time>${c.flagged ? ` <span class="flag">${esc(m.flaggedShort)}</span>` : ''}</p>
 </li>`;
 }
 

@@ -1,7 +1,10 @@
 import { esc, fill } from './html.ts';
 import { messages } from './messages.ts';
 import { absolute } from './render-layout.ts';
-import type { Card, SiteInfo } from './site-view.ts';
+import { localMediaOnly } from './render-article.ts';
+import type { Card, MediaRef, SiteInfo } from './site-view.ts';
+import { splitStandfirst } from './standfirst.ts';
+import { engineName, tidyHtml, tidyText } from './tidy-text.ts';
 import { cdata, x } from './xml.ts';
 
 export interface FeedEntry extends Card {
@@ -10,6 +13,15 @@ export interface FeedEntry extends Card {
   originalUrl: string;
   originalTitle: string;
   byline: string | null;
+  /** The article's images mirrored onto the site, by original URL: feeds name these copies, never the outlet's. */
+  media?: ReadonlyMap<string, MediaRef>;
+}
+
+/** Site paths in `src`/`href`/`srcset` made absolute on the site's base URL: a feed is read elsewhere. */
+function absoluteUrls(site: SiteInfo, html: string): string {
+  return html
+    .replace(/(\s(?:src|href)=")(\/(?!\/)[^"]*)"/gi, (_, pre: string, path: string) => `${pre}${esc(absolute(site, path.replace(/&amp;/g, '&')))}"`)
+    .replace(/(\ssrcset=")([^"]*)"/gi, (_, pre: string, set: string) => `${pre}${set.replace(/(^|,\s*)(\/(?!\/)\S*)/g, (m2, sep: string, path: string) => sep + absolute(site, path))}"`);
 }
 
 export interface FeedInput {
@@ -24,11 +36,22 @@ export interface FeedInput {
   now: Date;
 }
 
-/** The body a feed reader shows: the translation, then the notice and the link to the original. */
-function feedContent(lang: string, e: FeedEntry): string {
+/**
+ * The body a feed reader shows: the standfirst, the lead image and the translation with the
+ * site's mirrored images (the outlet's are never named: as on the pages), then the notice and the
+ * link to the original.
+ */
+function feedContent(site: SiteInfo, lang: string, e: FeedEntry): string {
   const m = messages(lang);
   const outlet = e.outlet ?? new URL(e.originalUrl).hostname;
-  return `${e.flagged ? `<p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}${e.html}<p><em>${fill(m.notice, { engine: e.engine })}</em> <a href="${esc(e.originalUrl)}">${fill(m.readOriginal, { outlet })}</a></p>`;
+  const media = e.media ?? new Map<string, MediaRef>();
+  const split = splitStandfirst(e.html);
+  const leadShown = e.leadImage !== null;
+  // The lead image once, at the top, as on the page.
+  const bodyMedia = leadShown && e.imageUrl ? new Map([...media].filter(([url]) => url !== e.imageUrl)) : media;
+  const lead = e.leadImage ? `<p><img src="${esc(e.leadImage.path)}" alt=""${e.leadImage.width && e.leadImage.height ? ` width="${e.leadImage.width}" height="${e.leadImage.height}"` : ''}></p>` : '';
+  const body = `${split.standfirst !== null ? `<p><strong>${split.standfirst}</strong></p>` : ''}${lead}${localMediaOnly(split.body, bodyMedia)}`;
+  return absoluteUrls(site, tidyHtml(lang, `${e.flagged ? `<p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}${body}<p><em>${fill(m.notice, { engine: engineName(e.engine) })}</em> <a href="${esc(e.originalUrl)}">${fill(m.readOriginal, { outlet })}</a></p>`));
 }
 
 /** The newest entry's date; an empty feed was last updated when it was built, not in 1970. */
@@ -38,12 +61,12 @@ function updated(f: FeedInput): Date {
 
 export function renderRss(f: FeedInput): string {
   const items = f.entries.map((e) => `<item>
-<title>${x(e.title)}</title>
+<title>${x(tidyText(f.lang, e.title))}</title>
 <link>${x(absolute(f.site, e.path))}</link>
 <guid isPermaLink="true">${x(absolute(f.site, e.path))}</guid>
 <pubDate>${e.publishedAt.toUTCString()}</pubDate>
 ${e.excerpt ? `<description>${x(e.excerpt)}</description>` : ''}
-<content:encoded>${cdata(feedContent(f.lang, e))}</content:encoded>
+<content:encoded>${cdata(feedContent(f.site, f.lang, e))}</content:encoded>
 ${e.category ? `<category>${x(e.category)}</category>` : ''}
 ${e.byline ? `<dc:creator>${x(e.byline)}</dc:creator>` : ''}
 </item>`).join('\n');
@@ -65,7 +88,7 @@ ${items}
 
 export function renderAtom(f: FeedInput, selfUrl: string): string {
   const entries = f.entries.map((e) => `<entry>
-<title>${x(e.title)}</title>
+<title>${x(tidyText(f.lang, e.title))}</title>
 <id>${x(absolute(f.site, e.path))}</id>
 <link rel="alternate" type="text/html" href="${x(absolute(f.site, e.path))}"/>
 <link rel="via" href="${x(e.originalUrl)}"/>
@@ -73,7 +96,7 @@ export function renderAtom(f: FeedInput, selfUrl: string): string {
 <updated>${e.updatedAt.toISOString()}</updated>
 <author><name>${x(e.byline ?? e.outlet ?? f.site.name)}</name></author>
 ${e.excerpt ? `<summary>${x(e.excerpt)}</summary>` : ''}
-<content type="html">${x(feedContent(f.lang, e))}</content>
+<content type="html">${x(feedContent(f.site, f.lang, e))}</content>
 ${e.category ? `<category term="${x(e.category)}"/>` : ''}
 </entry>`).join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
@@ -103,8 +126,9 @@ export function renderJsonFeed(f: FeedInput, selfUrl: string): string {
       id: absolute(f.site, e.path),
       url: absolute(f.site, e.path),
       external_url: e.originalUrl,
-      title: e.title,
-      content_html: feedContent(f.lang, e),
+      title: tidyText(f.lang, e.title),
+      image: e.leadImage ? absolute(f.site, e.leadImage.path) : undefined,
+      content_html: feedContent(f.site, f.lang, e),
       summary: e.excerpt ?? undefined,
       date_published: e.publishedAt.toISOString(),
       date_modified: e.updatedAt.toISOString(),

@@ -23,6 +23,8 @@ export interface LayoutInput {
   noindex?: boolean;
   /** Search box value. */
   query?: string;
+  /** The section (topic name) this page belongs to, marked current in the navigation bar. */
+  section?: string | null;
 }
 
 export function absolute(site: SiteInfo, path: string): string {
@@ -69,9 +71,16 @@ export function renderLayout(input: LayoutInput, main: string): string {
       return `<li><a href="${esc(alt)}" hreflang="${esc(l)}" lang="${esc(l)}"${current}>${esc(languageName(l))}</a></li>`;
     })
     .join('');
-  const topics = (input.topics ?? []).slice(0, 10)
-    .map((t) => `<li><a href="/${esc(lang)}/topic/${esc(t.slug)}">${esc(t.name)}</a></li>`)
-    .join('');
+  const home = `/${lang}/`;
+  const here = (href: string, name: string | null) => (input.path === href || (name !== null && input.section === name) ? ' aria-current="page"' : '');
+  // The sections bar: the home page, then the topics with the most stories.
+  const sections = [
+    `<li><a href="${esc(home)}"${here(home, null)}>${esc(m.home)}</a></li>`,
+    ...(input.topics ?? []).slice(0, 10).map((t) => {
+      const href = `/${lang}/topic/${t.slug}`;
+      return `<li><a href="${esc(href)}"${here(href, t.name)}>${esc(t.name)}</a></li>`;
+    }),
+  ].join('');
 
   return `<!doctype html>
 <html lang="${esc(lang)}" dir="${dir}">
@@ -80,22 +89,28 @@ ${head.join('\n')}
 </head>
 <body>
 <a class="skip" href="#content">${esc(m.skipToContent)}</a>
-<header class="site" id="top" tabindex="-1">
-<div class="wrap">
-<a class="brand" href="/${esc(lang)}/">${esc(site.name)}</a>
+<header class="site masthead" id="top" tabindex="-1">
+<div class="wrap masthead-bar">
+<div class="brand-block">
+<a class="brand" href="${esc(home)}">${esc(site.name)}</a>
+<p class="tagline">${esc(m.tagline)}</p>
+</div>
+<div class="tools">
 <form class="search" role="search" action="/${esc(lang)}/search" method="get">
-<input id="q" type="search" name="q" value="${esc(input.query ?? '')}" aria-label="${esc(m.searchLabel)}" maxlength="200">
+<input id="q" type="search" name="q" value="${esc(input.query ?? '')}" placeholder="${esc(m.searchPlaceholder)}" aria-label="${esc(m.searchLabel)}" maxlength="200">
 <button type="submit">${esc(m.searchButton)}</button>
 </form>
 ${site.languages.length > 1 ? `<nav class="langs" aria-label="${esc(m.languages)}"><ul>${langLinks}</ul></nav>` : ''}
 </div>
+</div>
+<nav class="sections topics" aria-label="${esc(m.sections)}"><div class="wrap"><ul>${sections}</ul></div></nav>
 </header>
-${topics ? `<nav class="topics" aria-label="${esc(m.topics)}"><div class="wrap"><ul>${topics}</ul></div></nav>` : ''}
 <main id="content" class="wrap" tabindex="-1">
 ${main}
 </main>
 <footer class="site">
 <div class="wrap">
+<p class="footer-brand"><a class="brand" href="${esc(home)}">${esc(site.name)}</a></p>
 <p>${esc(m.poweredBy)}</p>
 <ul>
 <li><a href="/${esc(lang)}/about">${esc(m.about)}</a></li>
@@ -103,9 +118,9 @@ ${main}
 <li><a href="/${esc(lang)}/atom.xml">Atom</a></li>
 <li><a href="/${esc(lang)}/feed.json">JSON Feed</a></li>
 </ul>
+<p class="to-top-row"><a class="to-top" href="#top"><span aria-hidden="true">↑</span> <span class="to-top-label">${esc(m.backToTop)}</span></a></p>
 </div>
 </footer>
-<a class="to-top" href="#top">↑ ${esc(m.backToTop)}</a>
 </body>
 </html>
 `;

@@ -42,11 +42,11 @@ export function renderList(site: SiteInfo, p: ListPage): string {
   const pager = p.page > 1 || p.hasNext
     ? `<nav class="pager" aria-label="${esc(fill(m.page, { n: p.page }, false))}">${p.page > 1 ? `<a href="${esc(pagePath(p.basePath, p.page - 1))}" rel="prev">← ${esc(m.previous)}</a>` : '<span></span>'}${p.hasNext ? `<a href="${esc(pagePath(p.basePath, p.page + 1))}" rel="next">${esc(m.next)} →</a>` : ''}</nav>`
     : '';
-  const main = `<h1>${esc(heading)}</h1>
+  const main = `<h1${p.kind === 'home' ? ' class="section-title"' : ''}>${esc(heading)}</h1>
 ${updated}
 ${lead ? `<section class="lead">${renderCard(p.lang, lead, 'h2', true).replace(/^<li class="card">|<\/li>$/g, '')}</section>` : ''}
 ${rest.length ? renderCards(p.lang, rest, lead ? 'h3' : 'h2') : lead ? '' : `<p>${esc(m.noStories)}</p>`}
-${(p.sections ?? []).filter((x) => x.cards.length).map((x) => `<section class="section" aria-labelledby="sec-${esc(x.topic.slug)}"><h2 id="sec-${esc(x.topic.slug)}"><a href="/${esc(p.lang)}/topic/${esc(x.topic.slug)}">${fill(m.moreIn, { name: x.topic.name })}</a></h2>${renderCards(p.lang, x.cards, 'h3')}</section>`).join('\n')}
+${(p.sections ?? []).filter((x) => x.cards.length).map((x) => `<section class="section" aria-labelledby="sec-${esc(x.topic.slug)}"><h2 id="sec-${esc(x.topic.slug)}" class="section-title"><a href="/${esc(p.lang)}/topic/${esc(x.topic.slug)}">${fill(m.moreIn, { name: x.topic.name })}</a></h2>${renderCards(p.lang, x.cards, 'h3')}</section>`).join('\n')}
 ${pager}`;
   const feeds = [
     { path: `${p.feedBase}feed.xml`, type: 'application/rss+xml', title: `${p.title} (RSS)` },

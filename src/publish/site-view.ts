@@ -13,7 +13,7 @@ export interface Card {
   lang: string;
   title: string;
   excerpt: string | null;
-  /** When we published it. */
+  /** When the story was published: by the source, or by us where the source gives no time. */
   publishedAt: Date;
   updatedAt: Date;
   outlet: string | null;
@@ -50,7 +50,19 @@ export interface ArticleView extends Card {
   /** Images mirrored onto the site, by the URL the article names them with; others are dropped. */
   media?: ReadonlyMap<string, MediaRef>;
   alternates: Alternate[];
+  /** Other stories to read next: same story, then same topic, then the latest (see listRelated). */
   related: Card[];
+  /** Where the fidelity gate found possible errors (warnings and errors), to mark on the page. */
+  findings?: FlaggedPassage[];
+  /** When we published it on this site (`publishedAt` is the source's time). */
+  listedAt?: Date;
+}
+
+/** A warning or error of the fidelity gate: a body segment, or the headline or standfirst. */
+export interface FlaggedPassage {
+  segment: number | null;
+  severity: 'warning' | 'error';
+  part: 'title' | 'excerpt' | null;
 }
 
 /** An image served by the site itself (`/media/…`), with its size when known. */

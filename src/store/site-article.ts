@@ -1,5 +1,14 @@
 import type { Db } from './db.ts';
-import { CARD_COLUMNS, CARD_FROM, type SiteCardRow } from './site-queries.ts';
+import { CARD_COLUMNS, CARD_FROM, DATED_AT, type SiteCardRow } from './site-queries.ts';
+
+/** A finding of the fidelity gate as the article page marks it: where (segment, or headline/standfirst) and what. */
+export interface PassageFinding {
+  /** Index of the body segment (block) the gate flagged; null for the headline, standfirst or the whole article. */
+  segment: number | null;
+  severity: 'warning' | 'error';
+  /** `title` or `excerpt` when the finding is about the headline or the standfirst. */
+  part: 'title' | 'excerpt' | null;
+}
 
 /** Everything an article page shows, whatever its status (a gone one answers 410). */
 export interface SiteArticleRow extends SiteCardRow {
@@ -17,16 +26,38 @@ export interface SiteArticleRow extends SiteCardRow {
   fetched_at: Date;
   translated_at: Date;
   image_caption: string | null;
+  /** The gate's warnings and errors stored with the translation (info findings left out). */
+  findings: PassageFinding[];
 }
 
 const ARTICLE_SELECT = `SELECT ${CARD_COLUMNS}, p.status, p.article_id, a.story_id, t.html, t.text, t.engine, a.byline,
   a.title AS original_title, a.url AS original_url, a.lang AS original_lang,
-  a.published_at AS source_published_at, a.fetched_at, t.updated_at AS translated_at, a.image_caption
+  a.published_at AS source_published_at, a.fetched_at, t.updated_at AS translated_at, a.image_caption, t.checks
   FROM ${CARD_FROM}`;
 
+interface StoredFinding { segment?: unknown; severity?: unknown; detail?: unknown }
+
+/** The findings an article page marks, from the report stored with the translation (JSON). */
+export function passageFindings(checks: unknown): PassageFinding[] {
+  const report = typeof checks === 'string' ? (JSON.parse(checks) as unknown) : checks;
+  const findings = (report as { findings?: StoredFinding[] } | null)?.findings;
+  if (!Array.isArray(findings)) return [];
+  return findings.flatMap((f): PassageFinding[] => {
+    if (f.severity !== 'warning' && f.severity !== 'error') return [];
+    const detail = typeof f.detail === 'string' ? f.detail : '';
+    // The gate labels headline and standfirst findings in their detail ("title: …", "excerpt: …").
+    const part = detail.startsWith('title: ') ? 'title' : detail.startsWith('excerpt: ') ? 'excerpt' : null;
+    const segment = typeof f.segment === 'number' && Number.isInteger(f.segment) && f.segment >= 0 ? f.segment : null;
+    return [{ segment, severity: f.severity, part }];
+  });
+}
+
 export async function getArticleByPath(db: Db, path: string): Promise<SiteArticleRow | null> {
-  const { rows } = await db.query<SiteArticleRow>(`${ARTICLE_SELECT} WHERE p.path = $1`, [path]);
-  return rows[0] ?? null;
+  const { rows } = await db.query<SiteArticleRow & { checks: unknown }>(`${ARTICLE_SELECT} WHERE p.path = $1`, [path]);
+  const row = rows[0];
+  if (!row) return null;
+  const { checks, ...rest } = row;
+  return { ...rest, findings: passageFindings(checks) };
 }
 
 export async function getPublicationById(db: Db, id: number): Promise<{ id: number; path: string; lang: string; article_id: number; status: string; category: string | null; source_name: string } | null> {
@@ -48,13 +79,16 @@ export async function listAlternates(db: Db, articleId: number): Promise<{ id: n
   return rows;
 }
 
-/** Other stories of the same story cluster first, then of the same topic. */
-export async function listRelated(db: Db, a: { id: number; lang: string; article_id: number; story_id: number | null; category: string | null }, limit = 4): Promise<SiteCardRow[]> {
+/**
+ * What to read next, at the end of an article: other reports of the same story first, then the
+ * same topic, then the latest news, so even a story alone in its topic ends with more to read.
+ */
+export async function listRelated(db: Db, a: { id: number; lang: string; article_id: number; story_id: number | null; category: string | null }, limit = 6): Promise<SiteCardRow[]> {
   const { rows } = await db.query<SiteCardRow>(
     `SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
      WHERE p.status = 'live' AND p.lang = $1 AND p.article_id <> $2
-       AND ((a.story_id IS NOT NULL AND a.story_id = $3) OR coalesce(a.category, s.category) = $4)
-     ORDER BY (a.story_id IS NOT DISTINCT FROM $3) DESC, p.published_at DESC LIMIT $5`,
+     ORDER BY coalesce(a.story_id = $3, false) DESC, coalesce(coalesce(a.category, s.category) = $4, false) DESC,
+       ${DATED_AT} DESC, p.id DESC LIMIT $5`,
     [a.lang, a.article_id, a.story_id, a.category, limit],
   );
   return rows;

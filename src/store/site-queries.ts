@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { mediaPath, type MediaRef } from './media.ts';
 
 /** A live publication as a list shows it (home, topic, source, feeds, search). */
 export interface SiteCardRow {
@@ -6,7 +7,10 @@ export interface SiteCardRow {
   path: string;
   lang: string;
   flagged: boolean;
+  /** When the story was published: by the source, or by us where the source gives no time (`DATED_AT`). */
   published_at: Date;
+  /** When we published it on this site. */
+  listed_at: Date;
   updated_at: Date;
   title: string;
   excerpt: string | null;
@@ -26,6 +30,16 @@ export interface SiteCardRow {
   original_url?: string;
   original_title?: string;
   byline?: string | null;
+  /** The article's mirrored images (lead and body), for feeds to name the site's copies. */
+  media?: MirroredRow[] | string;
+}
+
+export interface MirroredRow { url: string; sha256: string; ext: string; width: number | null; height: number | null }
+
+/** Original URL → the site's copy, from a row's `media` (JSON from the driver, or already parsed). */
+export function mediaRefs(media: SiteCardRow['media']): Map<string, MediaRef> {
+  const list: MirroredRow[] = typeof media === 'string' ? JSON.parse(media) : (media ?? []);
+  return new Map(list.map((m) => [m.url, { path: mediaPath(m.sha256, m.ext), width: m.width, height: m.height }]));
 }
 
 export interface ListFilter {
@@ -37,7 +51,15 @@ export interface ListFilter {
   withBody?: boolean;
 }
 
-export const CARD_COLUMNS = `p.id, p.path, p.lang, p.flagged, p.published_at, greatest(p.updated_at, t.updated_at) AS updated_at,
+/**
+ * A story's date everywhere it is shown and sorted (cards, article pages, feeds, sitemaps): the
+ * source's publication time, ours where the source gives none. A source time later than our own
+ * publication (a clock or time zone gone wrong) would put the story above the news: ours caps it.
+ * Needs `p` (publications) and `a` (articles) in the query.
+ */
+export const DATED_AT = 'least(coalesce(a.published_at, p.published_at), p.published_at)';
+
+export const CARD_COLUMNS = `p.id, p.path, p.lang, p.flagged, ${DATED_AT} AS published_at, p.published_at AS listed_at, greatest(p.updated_at, t.updated_at) AS updated_at,
   t.title, t.excerpt, coalesce(a.category, s.category) AS category,
   coalesce(s.name, a.site_name, s.title) AS outlet, s.id AS source_id,
   coalesce(s.name, s.title, s.url) AS source_name, a.image_url,
@@ -62,11 +84,13 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
     where += ` AND s.id = $${params.length}`;
   }
   const body = f.withBody
-    ? ', t.html, t.engine, a.url AS original_url, a.title AS original_title, a.byline'
+    ? `, t.html, t.engine, a.url AS original_url, a.title AS original_title, a.byline,
+       (SELECT coalesce(json_agg(json_build_object('url', ms.url, 'sha256', m.sha256, 'ext', m.ext, 'width', m.width, 'height', m.height)), '[]')
+        FROM media_sources ms JOIN media m ON m.sha256 = ms.sha256 WHERE ms.article_id = a.id) AS media`
     : '';
   const { rows } = await db.query<SiteCardRow>(
     `SELECT ${CARD_COLUMNS}${body} FROM ${CARD_FROM} WHERE ${where}
-     ORDER BY p.published_at DESC, p.id DESC LIMIT $2 OFFSET $3`,
+     ORDER BY ${DATED_AT} DESC, p.id DESC LIMIT $2 OFFSET $3`,
     params,
   );
   return rows;
@@ -76,7 +100,7 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
 export async function listTopicSections(db: Db, lang: string, perTopic: number, excludeIds: number[]): Promise<SiteCardRow[]> {
   const { rows } = await db.query<SiteCardRow>(
     `SELECT * FROM (
-       SELECT ${CARD_COLUMNS}, row_number() OVER (PARTITION BY coalesce(a.category, s.category) ORDER BY p.published_at DESC, p.id DESC) AS rn
+       SELECT ${CARD_COLUMNS}, row_number() OVER (PARTITION BY coalesce(a.category, s.category) ORDER BY ${DATED_AT} DESC, p.id DESC) AS rn
        FROM ${CARD_FROM}
        WHERE p.status = 'live' AND p.lang = $1 AND coalesce(a.category, s.category) IS NOT NULL AND NOT (p.id = ANY($3::bigint[]))
      ) x WHERE rn <= $2 ORDER BY category, published_at DESC, id DESC`,
@@ -120,10 +144,11 @@ export interface SitemapRow {
   alternates: { lang: string; path: string }[];
 }
 
-/** Languages with a live story published in the last `hours`: those whose news sitemap has something in it. */
+/** Languages with a live story dated in the last `hours`: those whose news sitemap has something in it. */
 export async function languagesPublishedSince(db: Db, hours: number): Promise<string[]> {
   const { rows } = await db.query<{ lang: string }>(
-    `SELECT DISTINCT lang FROM publications WHERE status = 'live' AND published_at > now() - make_interval(hours => $1) ORDER BY lang`,
+    `SELECT DISTINCT p.lang FROM publications p JOIN articles a ON a.id = p.article_id
+     WHERE p.status = 'live' AND ${DATED_AT} > now() - make_interval(hours => $1) ORDER BY p.lang`,
     [Math.floor(hours)],
   );
   return rows.map((r) => r.lang);
@@ -131,14 +156,14 @@ export async function languagesPublishedSince(db: Db, hours: number): Promise<st
 
 /** Live articles of `lang` for the sitemaps, each with its live translations in other languages. */
 export async function listSitemap(db: Db, lang: string, sinceHours?: number): Promise<SitemapRow[]> {
-  const since = sinceHours ? `AND p.published_at > now() - make_interval(hours => ${Math.floor(sinceHours)})` : '';
+  const since = sinceHours ? `AND ${DATED_AT} > now() - make_interval(hours => ${Math.floor(sinceHours)})` : '';
   const { rows } = await db.query<SitemapRow>(
-    `SELECT p.path, greatest(p.updated_at, t.updated_at) AS updated_at, p.published_at, t.title,
+    `SELECT p.path, greatest(p.updated_at, t.updated_at) AS updated_at, ${DATED_AT} AS published_at, t.title,
        coalesce((SELECT json_agg(json_build_object('lang', o.lang, 'path', o.path) ORDER BY o.lang)
                  FROM publications o WHERE o.article_id = p.article_id AND o.status = 'live'), '[]') AS alternates
-     FROM publications p JOIN translations t ON t.id = p.translation_id
+     FROM publications p JOIN translations t ON t.id = p.translation_id JOIN articles a ON a.id = p.article_id
      WHERE p.status = 'live' AND p.lang = $1 ${since}
-     ORDER BY p.published_at DESC LIMIT 50000`,
+     ORDER BY ${DATED_AT} DESC, p.id DESC LIMIT 50000`,
     [lang],
   );
   return rows.map((r) => ({ ...r, alternates: typeof r.alternates === 'string' ? JSON.parse(r.alternates) : r.alternates }));

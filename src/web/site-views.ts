@@ -3,7 +3,7 @@ import type { FeedEntry } from '../publish/render-feeds.ts';
 import type { ArticleView, Card, NamedLink } from '../publish/site-view.ts';
 import { mediaPath } from '../store/media.ts';
 import type { SiteArticleRow } from '../store/site-article.ts';
-import type { NameCountRow, SiteCardRow } from '../store/site-queries.ts';
+import { mediaRefs, type NameCountRow, type SiteCardRow } from '../store/site-queries.ts';
 
 /** Rows as the store reads them → the plain views the renderers take. */
 export function toCard(r: SiteCardRow): Card {
@@ -33,6 +33,7 @@ export function toFeedEntry(r: SiteCardRow): FeedEntry {
     originalUrl: r.original_url ?? '',
     originalTitle: r.original_title ?? '',
     byline: r.byline ?? null,
+    media: mediaRefs(r.media),
   };
 }
 
@@ -54,6 +55,8 @@ export function toArticle(r: SiteArticleRow, alternates: { lang: string; path: s
     imageCaption: r.image_caption,
     alternates: alternates.map((a) => ({ lang: a.lang, path: a.path })),
     related: related.map(toCard),
+    findings: r.findings,
+    listedAt: new Date(r.listed_at),
   };
 }
 

@@ -46,7 +46,7 @@ describe('feeds', () => {
       expect(item.title).toBeTruthy();
       expect(item.guid['#text']).toBe(item.link);
       expect(item.pubDate).toMatch(RFC822);
-      expect(item['content:encoded']).toContain('Traducido automáticamente por apertium; no revisado por un editor.');
+      expect(item['content:encoded']).toContain('Traducido automáticamente por Apertium; no revisado por un editor.');
     }
   });
 

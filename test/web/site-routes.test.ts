@@ -35,7 +35,7 @@ describe('article page', () => {
     expect(html.getAttribute('dir')).toBe('ltr');
     expect(d.querySelector('h1')?.textContent).toBe('Aprobada la ampliación del puerto tras 2.000 comentarios públicos');
     expect(d.querySelector('.body')?.textContent).toContain('2.000 comentarios públicos');
-    expect(d.querySelector('.notice')?.textContent).toContain('Traducido automáticamente por apertium; no revisado por un editor.');
+    expect(d.querySelector('.notice')?.textContent).toContain('Traducido automáticamente por Apertium; no revisado por un editor.');
     const provenance = d.querySelector('dl.provenance')!.textContent;
     expect(provenance).toContain('Harbour Gazette');
     expect(provenance).toContain('Port expansion approved after 2,000 public comments');
@@ -59,7 +59,7 @@ describe('article page', () => {
     const ld = JSON.parse(d.querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.isBasedOn).toBe('https://harbour-gazette.example/2026/11/port-expansion');
-    expect(ld.translator.name).toBe('apertium');
+    expect(ld.translator.name).toBe('Apertium');
     expect(ld.inLanguage).toBe('es');
   });
 

@@ -50,6 +50,16 @@ export const en = {
   aboutText: '{site} republishes news from other outlets and translates it automatically, by software. No editor reviews these translations before they appear. Each story names the outlet that published it, links to the original and says which engine translated it. Automatic checks compare numbers, names and quotations with the original; a story where they found possible problems carries a visible warning. The original is always the reference.',
   noStories: 'No stories yet.',
   poweredBy: 'Machine-translated news. The original of each story is linked on its page.',
+  searchPlaceholder: 'Search the news…',
+  sections: 'Sections',
+  moreNews: 'More news',
+  tagline: 'The news, machine-translated',
+  flaggedWhere: 'Where: {list}.',
+  flaggedPassage: 'passage {n}',
+  flaggedHeadline: 'the headline',
+  flaggedStandfirst: 'the standfirst',
+  flaggedWhole: 'They concern the article as a whole.',
+  flaggedMark: 'Checks flagged this passage',
 };
 
 export type Messages = typeof en;
