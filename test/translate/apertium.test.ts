@@ -69,6 +69,22 @@ describe('apertium process with a tap (stand-in pipelines)', () => {
       await p.close();
     }
   });
+
+  it('after a pipeline that lost its place is killed, the next call gets a fresh one, untouched by the old one dying', async () => {
+    // "DOUBLE" comes back as two segments: the next call's answer is shifted by one.
+    const p = new ApertiumProcess({ mode: 'split', pipeline: "sed -u -z 's/DOUBLE/a\\x00b/'" });
+    try {
+      const first = p.translate(['DOUBLE[]']);
+      const second = p.translate(['two[]']);
+      expect((await first)[0]!.out).toBe('a');
+      await expect(second).rejects.toMatchObject({ code: 'translate.engine_desync' });
+      // Written before the old pipeline's exit is seen: that exit must not fail it.
+      expect((await p.translate(['three[]']))[0]!.out).toBe('three[]');
+      expect((await p.translate(['four[]']))[0]!.out).toBe('four[]');
+    } finally {
+      await p.close();
+    }
+  });
 });
 
 describe('apertium engine (real, eng-spa)', () => {
@@ -130,6 +146,14 @@ describe('apertium engine (real, eng-spa)', () => {
     const out = await engine.translate(['The cat sleeps.'], 'en', 'es');
     expect(out[0]).toMatch(/gato/);
     expect(engine.processes()[0]!.pid).not.toBe(pid);
+  });
+
+  it('keeps its place after a segment that ends in carets (lrx-proc misreads an escaped one there)', async () => {
+    const out = await engine.translate(['I did this today ^_^', 'The house is red.', 'a <b title="x^y">^</b>'], 'en', 'es');
+    expect(out[0]).toMatch(/hoy \^_\^$/);
+    expect(out[1]).toBe('La casa es roja.');
+    expect(out[2]).toMatch(/^un <b title="x\^y">\^<\/b>$/i);
+    expect(engine.processes()[0]!.restarts).toBe(0);
   });
 
   it('rejects a pair that is not installed as permanent', async () => {

@@ -22,6 +22,8 @@ export interface ProcessOutput {
 }
 
 interface Pending {
+  /** The pipeline the call was written to: only its answers, or its death, settle the call. */
+  child: ChildProcessWithoutNullStreams;
   expected: number;
   outputs: string[];
   taps: Buffer[];
@@ -58,14 +60,16 @@ export class ApertiumProcess {
     child.stdout.setEncoding('utf8');
     const tap = child.stdio[3] as Readable | null;
     // Bytes, not text: a tap is five times the translation and the gate reads few of them.
-    tap?.on('data', (d: Buffer) => this.onTap(d));
+    // A pipeline that was killed can still flush or exit after its successor started: what it
+    // says then belongs to no call of the new one (it used to fail them, or shift their answers).
+    tap?.on('data', (d: Buffer) => this.child === child && this.onTap(d));
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (d: string) => (stderr = (stderr + d).slice(-2000)));
-    child.stdout.on('data', (d: string) => this.onData(d));
+    child.stdout.on('data', (d: string) => this.child === child && this.onData(d));
     const onGone = (why: string) => {
       if (this.child === child) this.child = null;
-      this.fail(new TransientError(`translate: apertium ${this.opts.mode} ${why}${stderr ? `: ${stderr.trim()}` : ''}`, 'translate.engine_down'));
+      this.fail(child, new TransientError(`translate: apertium ${this.opts.mode} ${why}${stderr ? `: ${stderr.trim()}` : ''}`, 'translate.engine_down'));
     };
     child.on('error', (err) => onGone(`could not start (${err.message})`));
     child.on('exit', (code, signal) => onGone(`exited (${signal ?? code})`));
@@ -86,10 +90,10 @@ export class ApertiumProcess {
     const timeoutMs = this.opts.timeoutMs ?? 30_000 + streams.join('').length + queued * 50;
     return new Promise<ProcessOutput[]>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(new TransientError(`translate: apertium ${this.opts.mode} timed out after ${timeoutMs} ms`, 'translate.engine_timeout'));
+        this.fail(child, new TransientError(`translate: apertium ${this.opts.mode} timed out after ${timeoutMs} ms`, 'translate.engine_timeout'));
         this.kill();
       }, timeoutMs);
-      this.pending.push({ expected: streams.length, outputs: [], taps: [], resolve, reject, timer });
+      this.pending.push({ child, expected: streams.length, outputs: [], taps: [], resolve, reject, timer });
       const payload = streams.map((s, i) => `${marker(base + i)}${s}\0`).join('');
       child.stdin.write(payload);
     }).then((outs) =>
@@ -156,10 +160,11 @@ export class ApertiumProcess {
     }
   }
 
-  private fail(err: Error): void {
-    const all = this.pending;
+  /** Fails the calls written to `child` (those written to a newer pipeline go on). */
+  private fail(child: ChildProcessWithoutNullStreams, err: Error): void {
+    const all = this.pending.filter((p) => p.child === child);
     if (all.length === 0) return;
-    this.pending = [];
+    this.pending = this.pending.filter((p) => p.child !== child);
     this.restarts++;
     for (const p of all) {
       clearTimeout(p.timer);
@@ -167,10 +172,12 @@ export class ApertiumProcess {
     }
   }
 
+  /** Kills the pipeline and fails at once what was in flight on it: its output can no longer be trusted. */
   private kill(): void {
     const child = this.child;
     this.child = null;
     if (!child) return;
+    this.fail(child, new TransientError(`translate: apertium ${this.opts.mode} restarted (a call before this one lost its place)`, 'translate.engine_desync'));
     child.stdin.destroy();
     killGroup(child);
   }

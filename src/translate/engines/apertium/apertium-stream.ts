@@ -7,8 +7,16 @@ import type { Lexicon } from '../../engine.ts';
  * Tags become superblanks `[<b>]`, which Apertium always returns in order; text is entity-decoded
  * and its reserved characters escaped.
  */
-const TEXT_RESERVED = /[\\[\]^$@/<>{}*]/g;
-const BLANK_RESERVED = /[\\[\]^$@/{}]/g;
+const TEXT_RESERVED = /[\\[\]$@/<>{}*]/g;
+/**
+ * A caret travels as a private-use character, not as `\^`: lrx-proc misreads an escaped caret in
+ * the blank or superblank that ends a segment ("I did this today ^_^") and swallows the NUL that ends it with
+ * the next segment's first word, so every later answer comes back one place off. A private-use
+ * character is a blank to every stage and comes back as it went.
+ */
+const CARET = '^';
+const CARET_STAND_IN = '\uE05E';
+const BLANK_RESERVED = /[\\[\]$@/{}]/g;
 const TAG = /<[^>]*>/g;
 
 export function htmlToStream(html: string): string {
@@ -16,7 +24,7 @@ export function htmlToStream(html: string): string {
   let last = 0;
   for (const m of html.matchAll(TAG)) {
     out += escapeStreamText(html.slice(last, m.index));
-    out += `[${m[0].replace(BLANK_RESERVED, (c) => `\\${c}`)}]`;
+    out += `[${m[0].replace(BLANK_RESERVED, (c) => `\\${c}`).replaceAll(CARET, CARET_STAND_IN)}]`;
     last = m.index + m[0].length;
   }
   return out + escapeStreamText(html.slice(last));
@@ -24,7 +32,7 @@ export function htmlToStream(html: string): string {
 
 function escapeStreamText(text: string): string {
   // NUL is the flush marker and never belongs in a segment.
-  return decodeEntities(text).replace(/\0/g, '').replace(TEXT_RESERVED, (c) => `\\${c}`);
+  return decodeEntities(text).replace(/\0/g, '').replace(TEXT_RESERVED, (c) => `\\${c}`).replaceAll(CARET, CARET_STAND_IN);
 }
 
 /** Turns the generator's output back into HTML: blanks are unescaped raw markup, text is escaped. */
@@ -33,7 +41,7 @@ export function streamToHtml(stream: string): string {
   let i = 0;
   let text = '';
   const flushText = () => {
-    out += escapeHtmlText(text);
+    out += escapeHtmlText(text.replaceAll(CARET_STAND_IN, CARET));
     text = '';
   };
   while (i < stream.length) {
@@ -44,7 +52,7 @@ export function streamToHtml(stream: string): string {
     } else if (c === '[') {
       flushText();
       const { raw, end } = readBlank(stream, i + 1);
-      out += raw;
+      out += raw.replaceAll(CARET_STAND_IN, CARET);
       i = end;
     } else {
       text += c;
