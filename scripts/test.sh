@@ -12,9 +12,6 @@ npm run --silent lint
 echo "== tests on PGlite"
 npx vitest run "$@"
 
-if [ -z "${TEST_DATABASE_URL:-}" ]; then
-  TEST_DATABASE_URL=$(bash scripts/start-postgres.sh)
-  export TEST_DATABASE_URL
-fi
-echo "== tests on PostgreSQL ($TEST_DATABASE_URL)"
-TRANSWIRE_TEST_DB=postgres npx vitest run "$@"
+# The server is started for this run and stopped after it, unless one was already running.
+echo "== tests on PostgreSQL"
+TRANSWIRE_TEST_DB=postgres bash scripts/with-postgres.sh npx vitest run "$@"
