@@ -2,7 +2,18 @@
 import { BOILERPLATE_CLASS, BOILERPLATE_ROLE, CAPTION_CLASS, CONTENT_CLASS, EMBED_CLASS, HOVER_CLASS, JUNK_TAGS } from './boilerplate.ts';
 import { classAndId, isElement, isText, removeNode, type ChildNode, type Element, type ParentNode } from './dom.ts';
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!\s*important\s*)?(?:;|$)/i;
+const HIDDEN_KEEP_SHARE = 0.85;
+
+/**
+ * Hidden from every reader: the `hidden` attribute, an inline `display:none` or `visibility:hidden`,
+ * and `aria-hidden="true"` (decoration and duplicates a screen reader is told to skip). Hidden in
+ * the light pass too: what no one sees is never the story's text.
+ */
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  return 'hidden' in a || a['aria-hidden'] === 'true' || (a.style !== undefined && HIDDEN_STYLE.test(a.style));
+}
 
 /** Length of text inside <p> elements, per element: wrappers of the story hold most of it. */
 function paragraphLengths(root: ParentNode, out: Map<Element, number>): number {
@@ -39,6 +50,9 @@ export function cleanTree(body: Element, opts: CleanOptions = {}): void {
   const totalP = paragraphLengths(body, pLen);
   // An element holding most of the page's paragraphs is the story's wrapper, whatever its class says.
   const holdsStory = (el: Element): boolean => totalP > 400 && (pLen.get(el) ?? 0) > 0.5 * totalP;
+  // A hidden element is kept only when it is nearly the whole page: a story revealed by script,
+  // or a page hidden until its fonts load. Half the page hidden is padding no reader sees.
+  const isWholePage = (el: Element): boolean => totalP > 0 && (pLen.get(el) ?? 0) >= HIDDEN_KEEP_SHARE * totalP;
 
   const visit = (parent: ParentNode): void => {
     for (const child of [...parent.children]) {
@@ -47,7 +61,7 @@ export function cleanTree(body: Element, opts: CleanOptions = {}): void {
         continue;
       }
       if (!isElement(child)) continue;
-      if (shouldRemove(child, holdsStory, opts)) removeNode(child);
+      if (isHidden(child) ? !isWholePage(child) || opts.drop?.(child) : shouldRemove(child, holdsStory, opts)) removeNode(child);
       else visit(child);
     }
   };
@@ -60,7 +74,6 @@ function shouldRemove(el: Element, holdsStory: (el: Element) => boolean, opts: C
   if (opts.light) return NEVER_TEXT.has(name);
   if (JUNK_TAGS.has(name)) return !(name === 'aside' && holdsStory(el)) && !(name === 'footer' && holdsStory(el));
   const a = el.attribs;
-  if ('hidden' in a || (a.style && HIDDEN_STYLE.test(a.style)) || a['aria-hidden'] === 'true') return !holdsStory(el);
   if ((name === 'form' || name === 'header') && !holdsStory(el)) return true;
   if (a.role && BOILERPLATE_ROLE.test(a.role) && !holdsStory(el)) return true;
   const ci = classAndId(el);

@@ -35,13 +35,13 @@ function selected(doc: Document, selectors: string[] | undefined): Element[] {
   }
 }
 
-function storyBlocks(doc: Document, body: Element, declaredBody: string | null, opts: ExtractOptions, light = false): Block[] {
+function storyBlocks(doc: Document, body: Element, declaredBody: string | null, opts: ExtractOptions & { url: string }, light = false): Block[] {
   const drop = new Set(selected(doc, opts.rules?.drop));
   const chosen = selected(doc, opts.rules?.select);
   cleanTree(body, { drop: drop.size ? (el) => drop.has(el) : undefined, light });
   if (chosen.length > 0) return chosen.filter((el) => el.parent).flatMap((el) => collectBlocks(el));
   const blocks = collectBlocks(body);
-  const heuristic = findContent(blocks).blocks;
+  const heuristic = findContent(blocks, { pageUrl: opts.url }).blocks;
   // A declared body is a guide only when it is whole: some pages declare just the first paragraph.
   const found = heuristic.reduce((n, b) => n + b.text.length, 0);
   if (declaredBody && declaredBody.length >= 200 && declaredBody.length >= 0.5 * found) {
@@ -70,7 +70,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   const { doc, body } = parse(html);
   if (depthExceeds(doc, MAX_DEPTH)) throw new PermanentError(`extract: page nested more than ${MAX_DEPTH} elements deep`, 'extract_too_deep');
   const meta = readMetadata(doc, url);
-  let blocks = storyBlocks(doc, body, meta.articleBody, opts);
+  let blocks = storyBlocks(doc, body, meta.articleBody, { ...opts, url });
   let rendered = renderBlocks(blocks);
   const min = opts.minTextLength ?? 250;
   if (rendered.text.length < min && meta.articleBody && meta.articleBody.length > rendered.text.length) {
@@ -85,7 +85,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   if (rendered.text.length < min) {
     // Broken markup can put the story inside what looks like chrome: last, try again cleaning lightly.
     const again = parse(html);
-    const lightBlocks = storyBlocks(again.doc, again.body, meta.articleBody, opts, true);
+    const lightBlocks = storyBlocks(again.doc, again.body, meta.articleBody, { ...opts, url }, true);
     const lightRendered = renderBlocks(lightBlocks);
     if (lightRendered.text.length > rendered.text.length) {
       blocks = lightBlocks;

@@ -7,12 +7,15 @@
 import { CHROME_TEXT, CONTENT_CLASS, NEWSLETTER_TEXT, SUBSCRIBE_TEXT } from './boilerplate.ts';
 import type { Block } from './collect-blocks.ts';
 import { ancestors, classAndId, type Element } from './dom.ts';
+import { sideBoxes } from './side-boxes.ts';
 
 export interface ContentOptions {
   /** Text the page declares as its body (JSON-LD), tokens joined by spaces. */
   declaredBody?: string | null;
   /** Weight of chrome against prose when choosing the container. */
   chromeWeight?: number;
+  /** The page's URL: a heading that links to it is the story's own, not a teaser's. */
+  pageUrl?: string;
 }
 
 const LONE_WEIGHT = 0.3;
@@ -77,6 +80,9 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
       if (b.kind === 'h' && b.level === 1) holdsTitle.add(el);
     });
   });
+  // Galleries and teasers beside the story: their prose is worth little, and only in their box.
+  // A declared body says what the story is, even a gallery's captions.
+  const side = declared ? null : sideBoxes({ blocks, chains, blockCount, holdsTitle, pageUrl: opts.pageUrl });
   const score = new Map<Element, number>();
   blocks.forEach((b, i) => {
     const v = guide[i];
@@ -84,7 +90,11 @@ export function findContent(blocks: Block[], opts: ContentOptions = {}): Content
     const cost = v === 'short' ? 0.5 : 1;
     let lifted = chains[i]!;
     let weightOf = 1;
-    if (v === 'good') {
+    const box = side?.[i];
+    if (v === 'good' && box) {
+      weightOf = LONE_WEIGHT;
+      lifted = lifted.slice(0, box.top + 1);
+    } else if (v === 'good') {
       const group = lifted.findIndex((el, depth) => depth >= (b.own ? 1 : 0) && (blockCount.get(el) ?? 0) > 1);
       // …unless its box also holds the page's title: a one-paragraph story.
       if (group >= 0 && (goodCount.get(lifted[group]!) ?? 0) < 2 && !holdsTitle.has(lifted[group]!)) {
