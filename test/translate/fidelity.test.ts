@@ -16,9 +16,10 @@ function withFault(fn: (t: string[]) => string[], src = source) {
 const edit = (i: number, f: (s: string) => string) => (t: string[]) => t.map((s, j) => (j === i ? f(s) : s));
 
 describe('fidelity gate on the seed article', () => {
-  it('passes the clean translation without errors or warnings', () => {
+  it('passes the clean translation without errors, with one warning: the words Apertium ran together', () => {
     const r = checkFidelity({ from: 'en', to: 'es', source, target: clean });
-    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // "the Moscow-led … Organization" → "… dirigidaenMoscú": the engine's own compound glue.
+    expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([expect.objectContaining({ check: 'glued-words', severity: 'warning', segment: 9, detail: expect.stringContaining('"dirigidaenMoscú"') })]);
     expect(r.ok).toBe(true);
   });
 

@@ -3,6 +3,8 @@ import type { GlossaryEntry } from '../engine-config.ts';
 import { htmlToText } from '../html-text.ts';
 import { addCounts, guessFromCounts, identifyLanguage, languageMargin, latinWordCounts, type FunctionWordCounts } from '../lang-id.ts';
 import { checkChrome } from './chrome-check.ts';
+import { checkDates } from './dates-check.ts';
+import { checkGluedWords } from './glued-words-check.ts';
 import { checkNames } from './names-check.ts';
 import { checkNumbers } from './numbers-check.ts';
 import { splitSentences } from './text-tools.ts';
@@ -68,6 +70,8 @@ export function checkFidelity(input: FidelityInput): FidelityReport {
   }
   const body = units.filter((u) => u.segment !== null);
   findings.push(...checkNumbers(units, from, to));
+  findings.push(...checkDates(units, from, to));
+  findings.push(...checkGluedWords(units));
   const renderings = input.nameRenderings ? new Map(Object.entries(input.nameRenderings).map(([k, v]) => [k.toLowerCase(), v])) : undefined;
   findings.push(...checkNames(units, from, to, renderings));
   findings.push(...checkSentences(body, from, to, ratioBounds(input, from, to)));

@@ -1,7 +1,7 @@
 import type { Finding } from '../../domain/translation.ts';
 import { boundedMemo } from '../bounded-memo.ts';
 import type { Unit } from './check-fidelity.ts';
-import { capitalWords, countOf, fold, hasName, nameTokens, outsideQuotes, quotations, shouting, similarFolded } from './text-tools.ts';
+import { capitalWords, countOf, fold, hasDateline, hasName, nameTokens, outsideQuotes, quotations, shouting, similarFolded, withoutDateline } from './text-tools.ts';
 
 /**
  * The names the gate follows in these plain texts, as first written, and the runs of capitalized
@@ -80,14 +80,21 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
   const names = (text: string) =>
     nameTokens(text, langs).map((n) => {
       const k = n.toLowerCase();
-      if (!shown.has(k)) shown.set(k, n);
+      // Shown as written in running text, not as in a dateline or a line in capitals.
+      if (!shown.has(k) || (shown.get(k) === shown.get(k)!.toUpperCase() && n !== n.toUpperCase())) shown.set(k, n);
       return k;
     });
-  const src = units.map((u) => names(u.sourceMapped));
+  // A dateline ("NORTHBRIDGE —") is a place in capitals the engine may keep, translate or move:
+  // it is no name of the story's, on either side.
+  const src = units.map((u) => names(withoutDateline(u.sourceMapped)));
   // A line in capitals has no names to follow, on either side (the engine may recase some words).
-  const tgt = units.map((u) => (shouting(u.sourceMapped) ? [] : names(u.targetText)));
+  const tgt = units.map((u) => (shouting(u.sourceMapped) ? [] : names(hasDateline(u.sourceMapped) ? withoutDateline(u.targetText, true) : u.targetText)));
+  // Every word of each side, folded, with its count: a capitalized word found in any case is not lost or gained, only recased.
+  const srcWords = units.map((u) => foldedWords(u.sourceMapped).words);
+  const tgtWords = units.map((u) => foldedWords(u.targetText).words);
   const accepted = renderings ? acceptedWords(new Map([...renderings].map(([k, v]) => [k.toLowerCase(), v]))) : null;
   const initialOnly = onlyAtSentenceStart(units.map((u) => u.sourceMapped));
+  const surnamesAlone = namesAlone(units.map((u) => u.sourceText));
   const allTarget = new Set(tgt.flat());
   // Names the engine keeps verbatim somewhere; the others it translates (Russia → Rusia).
   const kept = new Set(src.flat().filter((n) => allTarget.has(n)));
@@ -112,8 +119,8 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
     const gone = new Map<string, string>();
     if (accepted) {
       for (const [name, loss] of renderedLoss(src[i]!, u.targetText, accepted)) {
-        // Only a name the engine keeps as is said alone (in any case), absent in every form, and
-        // not only a sentence's first word: the others are too often translated in context (Even → Incluso).
+        // A name absent in every form (itself, a close spelling, the engine's rendering of it), and
+        // not only a sentence's first word: those are too often translated in context (Even → Incluso).
         if (loss.absent && loss.kept && !initialOnly.has(name)) gone.set(name, loss.why);
       }
     }
@@ -123,8 +130,13 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       if (!kept.has(name)) continue;
       const s = countOf(src[i]!, name);
       const t = countOf(tgt[i]!, name);
-      if (t < s) lost.push(name);
-      if (t > s) gained.push(name);
+      // Engines write a capitalized common noun in small letters ("Festival director" → "director
+      // de festival") and capitalize one that moved to a sentence's start ("hospital" → "Hospital"):
+      // the same word as often on both sides, in any case, is the same word.
+      const f = fold(name);
+      const sameWord = (srcWords[i]!.get(f) ?? 0) === (tgtWords[i]!.get(f) ?? 0);
+      if (t < s && !sameWord) lost.push(name);
+      if (t > s && !sameWord) gained.push(name);
     }
     // One name standing where another was ("Tass quoted Tass") is an error whatever the history.
     const swap = lost.length > 0 && gained.length > 0;
@@ -153,11 +165,59 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       // Engines translate many names (Moscow → Moscú) and capitalized common nouns: only noted.
       if (!kept.has(name) && !renderings && !tgt[i]!.some((t) => similarFolded(fold(t), fold(name), 0.5))) add('names', 'info', `"${name}" is not found in the translation (translated or lost)`);
     }
+    for (const [run, rendered] of halfTranslated(u, surnamesAlone)) add('names', 'warning', `"${run}" is "${rendered}" in the translation: part of a name translated as a word`);
     findings.push(...checkQuotes(u));
     findings.push(...checkPhraseRepetition(u));
   });
   return findings;
 }
+
+/**
+ * A person's name half translated: the engine kept the surname and turned the given name before
+ * it into a look-alike word ("Grace Wanjiru" → "Gracia Wanjiru", "Matt Bevin" → "Mate Bevin").
+ * Told from a place or a company ("Royal Navy", "Davis Cup") by the surname said alone elsewhere
+ * in the article ("Wanjiru said"), as news writing refers to people; the look-alike is
+ * capitalized just before the kept surname, absent from the source and spelled close to the
+ * given name (a translation unlike it, "Even Trump" → "Incluso Trump", is an ordinary word read).
+ */
+function halfTranslated(u: Unit, surnamesAlone: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  const source = withoutDateline(u.sourceText);
+  if (!TWO_CAPITALS_RE.test(source)) return out;
+  const srcWords = foldedWords(u.sourceText).words;
+  const tgtWords = foldedWords(u.targetText).words;
+  let target: string[] | null = null;
+  for (const m of source.matchAll(RUN_RE)) {
+    const words = m[0].split(' ');
+    for (let k = 0; k + 1 < words.length; k++) {
+      const [given, surname] = [words[k]!, words[k + 1]!];
+      if (given.length < 3 || TITLES.has(given.toLowerCase()) || !surnamesAlone.has(surname) || tgtWords.has(fold(given)) || !tgtWords.has(fold(surname))) continue;
+      target ??= u.targetText.match(TARGET_WORD_RE) ?? [];
+      for (let j = 1; j < target.length; j++) {
+        const other = target[j - 1]!;
+        if (target[j] !== surname || !/^\p{Lu}/u.test(other) || srcWords.has(fold(other)) || !similarFolded(fold(other), fold(given), 0.5)) continue;
+        out.set(`${given} ${surname}`, `${other} ${surname}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Capitalized words said alone, not right after another capitalized word: surnames used on their own ("Wanjiru said"). */
+function namesAlone(texts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const m of text.matchAll(NAME_ALONE_RE)) out.add(m[1]!);
+  }
+  return out;
+}
+
+const NAME_ALONE_RE = /(?<![\p{Lu}][\p{L}\p{M}]*\s)(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)(?!\s\p{Lu})(?![\p{L}\p{M}])/gu;
+/** Words that stand before a name without being part of it. */
+const TITLES = new Set(['president', 'vice', 'senator', 'governor', 'minister', 'secretary', 'chief', 'director', 'judge', 'general', 'prime', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'saint', 'pope', 'father', 'brother', 'sister', 'coach', 'captain', 'officer', 'detective', 'professor', 'doctor', 'mayor', 'ambassador', 'chairman', 'representative', 'speaker', 'justice', 'commissioner', 'sheriff', 'sergeant', 'colonel', 'major', 'lieutenant', 'admiral', 'bishop', 'rabbi', 'imam', 'reverend', 'former', 'late', 'new', 'the']);
+
+const TARGET_WORD_RE = /[\p{L}\p{M}]+/gu;
+const TWO_CAPITALS_RE = /\p{Lu}[\p{L}\p{M}]* \p{Lu}/u;
 
 /**
  * Names of one segment found fewer times in its translation than in its source, counting every

@@ -140,6 +140,23 @@ const FUNCTION: Record<string, string> = {
   es: 'el la los las un una unos unas en de del al y o pero si como para por con sin tras antes durante mientras cuando donde qué quién cual este esta estos estas ese esa eso esto él ella ellos ellas nosotros su sus lo le les hay también sin embargo entonces lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre sr sra presidente ministro primer secretario no sí nuevo nueva',
 };
 
+/**
+ * A dateline opening a paragraph: a place in capitals, maybe an agency in brackets, and a dash
+ * ("NORTHBRIDGE —", "VARNA CITY —", "WASHINGTON (Reuters) -").
+ */
+const DATELINE_RE = /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}(?:,? \p{Lu}[\p{L}.]*)?(?: \([^)]{1,40}\))?(?: ?[—–] ?| - )/u;
+/** The translation's dateline: the engine may translate it into words in small letters ("CIUTAT de VARNA —"). */
+const TRANSLATED_DATELINE_RE = /^[^—–\n]{1,40}?(?: ?[—–] ?| - )/u;
+
+export function hasDateline(text: string): boolean {
+  return DATELINE_RE.test(text);
+}
+
+/** The text without its dateline; `translated`: the translation of a paragraph that opens with one. */
+export function withoutDateline(text: string, translated = false): string {
+  return text.replace(translated ? TRANSLATED_DATELINE_RE : DATELINE_RE, '');
+}
+
 /** Quotations in a text: “…”, "…", «…», „…“. */
 export function quotations(text: string): string[] {
   return text.match(/“[^”]*”|"[^"]*"|«[^»]*»|„[^“”]*[“”]/g) ?? [];
