@@ -213,8 +213,8 @@ function namesAlone(texts: string[]): Set<string> {
 }
 
 const NAME_ALONE_RE = /(?<![\p{Lu}][\p{L}\p{M}]*\s)(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)(?!\s\p{Lu})(?![\p{L}\p{M}])/gu;
-/** Words that stand before a name without being part of it. */
-const TITLES = new Set(['president', 'vice', 'senator', 'governor', 'minister', 'secretary', 'chief', 'director', 'judge', 'general', 'prime', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'saint', 'pope', 'father', 'brother', 'sister', 'coach', 'captain', 'officer', 'detective', 'professor', 'doctor', 'mayor', 'ambassador', 'chairman', 'representative', 'speaker', 'justice', 'commissioner', 'sheriff', 'sergeant', 'colonel', 'major', 'lieutenant', 'admiral', 'bishop', 'rabbi', 'imam', 'reverend', 'former', 'late', 'new', 'the']);
+/** Words that stand before a name without being a given name: titles, ordinals, points of the compass. */
+const TITLES = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'great', 'greater', 'upper', 'lower', 'old', 'united', 'royal', 'national', 'international', 'president', 'vice', 'senator', 'governor', 'minister', 'secretary', 'chief', 'director', 'judge', 'general', 'prime', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'saint', 'pope', 'father', 'brother', 'sister', 'coach', 'captain', 'officer', 'detective', 'professor', 'doctor', 'mayor', 'ambassador', 'chairman', 'representative', 'speaker', 'justice', 'commissioner', 'sheriff', 'sergeant', 'colonel', 'major', 'lieutenant', 'admiral', 'bishop', 'rabbi', 'imam', 'reverend', 'former', 'late', 'new', 'the']);
 
 const TARGET_WORD_RE = /[\p{L}\p{M}]+/gu;
 const TWO_CAPITALS_RE = /\p{Lu}[\p{L}\p{M}]* \p{Lu}/u;
