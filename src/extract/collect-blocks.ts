@@ -19,6 +19,8 @@ export interface Block {
   list: Element | null;
   quote: Element | null;
   image: { src: string; alt: string; caption: string } | null;
+  /** The story's standfirst (dek), rendered as `<p class="standfirst">`. */
+  standfirst?: boolean;
 }
 
 /** Elements that start a new block; everything else (custom elements too) flows inline in its text. */

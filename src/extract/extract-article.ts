@@ -17,6 +17,7 @@ import { readMetadata } from './read-metadata.ts';
 import { readabilityFallback } from './readability-fallback.ts';
 import { renderBlocks } from './render-blocks.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
+import { markStandfirst } from './standfirst.ts';
 import { plainText, safeUrl } from './text-fields.ts';
 
 export interface ExtractOptions {
@@ -71,6 +72,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
   if (depthExceeds(doc, MAX_DEPTH)) throw new PermanentError(`extract: page nested more than ${MAX_DEPTH} elements deep`, 'extract_too_deep');
   const meta = readMetadata(doc, url);
   let blocks = storyBlocks(doc, body, meta.articleBody, { ...opts, url });
+  markStandfirst(blocks, meta.description);
   let rendered = renderBlocks(blocks);
   const min = opts.minTextLength ?? 250;
   if (rendered.text.length < min && meta.articleBody && meta.articleBody.length > rendered.text.length) {
@@ -86,6 +88,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     // Broken markup can put the story inside what looks like chrome: last, try again cleaning lightly.
     const again = parse(html);
     const lightBlocks = storyBlocks(again.doc, again.body, meta.articleBody, { ...opts, url }, true);
+    markStandfirst(lightBlocks, meta.description);
     const lightRendered = renderBlocks(lightBlocks);
     if (lightRendered.text.length > rendered.text.length) {
       blocks = lightBlocks;

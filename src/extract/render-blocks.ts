@@ -64,7 +64,7 @@ export function renderBlocks(blocks: Block[]): Rendered {
         break;
       }
       default:
-        html.push(`<p>${inner(b)}</p>`);
+        html.push(b.standfirst ? `<p class="standfirst">${inner(b)}</p>` : `<p>${inner(b)}</p>`);
     }
     if (b.text && b.kind !== 'figure') text.push(b.text);
   }

@@ -64,6 +64,8 @@ function options(baseUrl: string): sanitize.IOptions {
     ],
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
+      // One class survives, on paragraphs only: the standfirst, which the site styles.
+      p: ['class'],
       img: ['src', 'srcset', 'alt', 'title', 'width', 'height'],
       iframe: ['src', 'width', 'height', 'title', 'allowfullscreen', 'sandbox', 'loading'],
       td: ['colspan', 'rowspan'],
@@ -75,6 +77,7 @@ function options(baseUrl: string): sanitize.IOptions {
       abbr: ['title'],
       '*': ['lang', 'dir'],
     },
+    allowedClasses: { p: ['standfirst'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['http', 'https', 'data'], iframe: ['https'] },
     allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
