@@ -14,8 +14,9 @@ import { createWebSubFetch } from './jobs/websub-fetch.ts';
 import { startWebSubRenewal } from './jobs/websub-renewal.ts';
 import { websubRoute } from './jobs/websub-route.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { databaseError, listenError } from './startup-error.ts';
 import type { Db } from './store/db.ts';
-import { openDb } from './store/open-db.ts';
+import { announceDbHolder, openDb } from './store/open-db.ts';
 import { upsertSource } from './store/sources.ts';
 import { createSqlTranslationMemory } from './store/translation-memory.ts';
 import { createEngines, createTranslator, type TranslationMemory, type Translator } from './translate/index.ts';
@@ -72,14 +73,19 @@ export function translatorFor(config: Config, memory: TranslationMemory, log?: L
   });
 }
 
+/** Opens the configured database; a failure names the setting (`database.url: role "x" does not exist`). */
+export async function openDbFor(config: Config, onError?: (err: Error) => void): Promise<Db> {
+  try {
+    return await openDb({ databaseUrl: config.database.url, dataDir: config.database.dataDir, onError });
+  } catch (err) {
+    throw databaseError(err, { url: config.database.url, dataDir: config.database.dataDir });
+  }
+}
+
 /** The composition root: wires store, fetcher, engines, jobs and web from one config. */
 export async function createApp(config: Config, opts: { log?: Logger; retryBaseMs?: number } = {}): Promise<App> {
-  const log = opts.log ?? createLogger({ level: config.log.level });
-  const db = await openDb({
-    databaseUrl: config.database.url,
-    dataDir: config.database.dataDir,
-    onError: (err) => log.error({ err: err.message }, 'database connection error'),
-  });
+  const log = opts.log ?? createLogger({ level: config.log.level, format: config.log.format });
+  const db = await openDbFor(config, (err) => log.error({ err: err.message }, 'database connection error'));
   const queue = new JobQueue(db, { leaseSeconds: config.worker.leaseSeconds });
   const site = siteOptions(config);
   const stops: Array<() => Promise<void>> = [];
@@ -118,7 +124,53 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
     };
   }
 
-  return {
+  async function startRoles(roles: Role[]): Promise<{ url: string | null }> {
+    let url: string | null = null;
+    // Engines and pairs are checked before anything starts: at translation time a missing pair
+    // fails every article, visible only in the job logs.
+    const engines = roles.includes('worker') ? await engineCheck() : null;
+    if (engines && !engines.ok) throw engineCheckError(engines);
+    if (roles.includes('scheduler')) {
+      for (const s of config.sources) await upsertSource(db, s);
+      const scheduler = startScheduler({ db, queue, log });
+      stops.push(() => scheduler.stop());
+      const renewal = startWebSubRenewal({ db, log });
+      stops.push(() => renewal.stop());
+    }
+    if (roles.includes('worker')) {
+      const pool = startWorkerPool({
+        queue,
+        handlers: handlers(),
+        concurrency: config.worker.concurrency,
+        pollMs: config.worker.pollMs,
+        log,
+        retryBaseMs: opts.retryBaseMs,
+      });
+      stops.push(() => pool.stop());
+    }
+    if (roles.includes('web')) {
+      const listen = { host: config.server.host, port: config.server.port };
+      const web = await startWebServer({
+        db,
+        site,
+        host: config.server.host,
+        port: config.server.port,
+        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db)],
+        log,
+        search: config.search,
+        trustProxy: config.server.trustProxy,
+      }).catch((err: unknown) => {
+        throw listenError(err, listen.host, listen.port);
+      });
+      url = web.url;
+      announceDbHolder(db, { url }); // the lock file of a PGlite folder says where the running server is
+      stops.push(() => web.close());
+    }
+    return { url };
+  }
+
+  let closing: Promise<void> | null = null;
+  const app: App = {
     config,
     db,
     queue,
@@ -127,50 +179,26 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
     http: getHttp,
     translator: getTranslator,
     async start(roles) {
-      let url: string | null = null;
-      // Engines and pairs are checked before anything starts: at translation time a missing pair
-      // fails every article, visible only in the job logs.
-      const engines = roles.includes('worker') ? await engineCheck() : null;
-      if (engines && !engines.ok) throw engineCheckError(engines);
-      if (roles.includes('scheduler')) {
-        for (const s of config.sources) await upsertSource(db, s);
-        const scheduler = startScheduler({ db, queue, log });
-        stops.push(() => scheduler.stop());
-        const renewal = startWebSubRenewal({ db, log });
-        stops.push(() => renewal.stop());
+      try {
+        return await startRoles(roles);
+      } catch (err) {
+        // Every part that did start stops: a scheduler or workers without the web server would
+        // keep the process alive, and a supervisor would never see the failure.
+        await app.close().catch((closeErr: unknown) => log.error({ err: String(closeErr) }, 'stopping after a failed start'));
+        throw err;
       }
-      if (roles.includes('worker')) {
-        const pool = startWorkerPool({
-          queue,
-          handlers: handlers(),
-          concurrency: config.worker.concurrency,
-          pollMs: config.worker.pollMs,
-          log,
-          retryBaseMs: opts.retryBaseMs,
-        });
-        stops.push(() => pool.stop());
-      }
-      if (roles.includes('web')) {
-        const web = await startWebServer({
-          db,
-          site,
-          host: config.server.host,
-          port: config.server.port,
-          routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db)],
-          log,
-          search: config.search,
-          trustProxy: config.server.trustProxy,
-        });
-        url = web.url;
-        stops.push(() => web.close());
-      }
-      return { url };
     },
-    async close() {
-      for (const stop of stops.reverse()) await stop();
-      await translator?.close();
-      await http?.close();
-      await db.close();
+    close() {
+      // Idempotent: a failed start closes, and the command's own clean-up may close again.
+      closing ??= (async () => {
+        http?.abort(); // in-flight fetches fail now and their jobs go back to the queue (a trickling server held shutdown 16 s)
+        for (const stop of stops.reverse()) await stop();
+        await translator?.close();
+        await http?.close();
+        await db.close();
+      })();
+      return closing;
     },
   };
+  return app;
 }

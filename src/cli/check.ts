@@ -1,18 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import { PermanentError } from '../domain/errors.ts';
 import { primaryLang } from '../domain/lang.ts';
 import { checkFidelity, segmentHtml } from '../translate/index.ts';
 import { escapeHtmlText } from '../translate/html-text.ts';
-import { parseCommandArgs } from './args.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
 
 const USAGE = 'transwire check --from en --to es <source.html|txt> <translation.html|txt> [--json]';
 
 /** Runs the fidelity gate on a source and its translation; exits 1 when it finds errors. */
 export default async function checkCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    name: 'check',
+    args: '--from LANG --to LANG <source.html|txt> <translation.html|txt>',
+    summary: 'Runs the fidelity gate on a source and its translation; exits 1 when it finds errors.',
+    options: {
+      from: { type: 'string', arg: 'LANG', help: 'language of the source (en)' },
+      to: { type: 'string', arg: 'LANG', help: 'language of the translation (es)' },
+      json: { type: 'boolean', help: 'print the findings as JSON' },
+    },
+  });
   const from = primaryLang(values.from);
   const to = primaryLang(values.to);
-  if (!from || !to || positionals.length !== 2) throw new PermanentError(`check: usage: ${USAGE}`, 'cli.usage');
+  if (!from || !to) throw new UsageError('check', `--from and --to need language codes (en, es…): ${USAGE}`);
+  if (positionals.length !== 2) throw new UsageError('check', `two files expected (the source and its translation), not ${positionals.length}: ${USAGE}`);
   const [source, target] = await Promise.all(positionals.map((p) => readFile(p, 'utf8').then(segmentsOf)));
   const report = checkFidelity({ from, to, source: source!, target: target! });
   if (values.json) {

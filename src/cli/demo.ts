@@ -1,84 +1,133 @@
+import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNewsroom } from '../../demo/newsroom/start-newsroom.ts';
-import { createApp } from '../app.ts';
+import { startNewsroom, type Newsroom } from '../../demo/newsroom/start-newsroom.ts';
+import { createApp, type App } from '../app.ts';
+import { listenError, StartupError } from '../startup-error.ts';
 import { countLive } from '../store/publications.ts';
 import { countHeld } from '../store/translations.ts';
-import { configFrom, parseCommandArgs, untilSignal } from './args.ts';
+import { configFrom, intArg, parseCommandArgs, untilSignal } from './args.ts';
+
+const SPEC = {
+  name: 'demo',
+  summary:
+    'The whole pipeline on the embedded defaults: a sample newsroom on 127.0.0.1, its RSS and Atom feeds as sources,\n' +
+    'Apertium en→es, PGlite in a temporary folder (removed on exit), and the Spanish site on 127.0.0.1:PORT.',
+  options: {
+    port: { type: 'string', default: '8080', arg: 'N', help: 'the site\'s port' },
+    'newsroom-port': { type: 'string', default: '0', arg: 'N', help: 'the newsroom\'s port (0: any free port)' },
+    data: { type: 'string', arg: 'DIR', help: 'keep the database in DIR instead of a temporary folder' },
+    'exit-when-published': { type: 'boolean', help: 'stop once every story is published or held (for benchmarks)' },
+  },
+  positionals: { max: 0 },
+} as const;
+
+/** Settings named as the demo's options, so an error says what to type instead. */
+const DEMO_SETTINGS: Record<string, string> = { 'server.port': '--port', 'server.host': '--port', 'database.dataDir': '--data' };
+
+export default async function demoCommand(argv: string[]): Promise<number> {
+  const { values } = parseCommandArgs(argv, SPEC);
+  const port = intArg('demo', '--port', values.port, { min: 0, max: 65535 })!;
+  const newsroomPort = intArg('demo', '--newsroom-port', values['newsroom-port'], { min: 0, max: 65535 })!;
+  const dataDir = values.data ?? (await mkdtemp(join(tmpdir(), 'transwire-demo-')));
+  // The temporary folder goes however the process ends: normal exit, an error, Ctrl-C, SIGTERM.
+  const removeData = () => {
+    if (values.data === undefined) rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', removeData);
+
+  let newsroom: Newsroom | null = null;
+  let app: App | null = null;
+  let progress: NodeJS.Timeout | undefined;
+  try {
+    newsroom = await startNewsroom({ port: newsroomPort }).catch((err: unknown) => {
+      throw renamed(listenError(err, '127.0.0.1', newsroomPort), '--newsroom-port');
+    });
+    const newsroomHost = new URL(newsroom.url).host;
+    const newsroomRss = newsroom.rssUrl;
+    const newsroomAtom = newsroom.atomUrl;
+    const config = configFrom(values, (raw) => ({
+      ...raw,
+      site: { name: 'transwire demo', baseUrl: `http://127.0.0.1:${port}`, languages: ['es'], ...(raw.site as object) },
+      server: { host: '127.0.0.1', port },
+      database: { url: (raw.database as { url?: string } | undefined)?.url ?? null, dataDir },
+      sources: [
+        { url: newsroomRss, name: 'The Northbridge Gazette', lang: 'en' },
+        { url: newsroomAtom, name: 'The Northbridge Gazette', lang: 'en' },
+      ],
+      fetch: {
+        ...(raw.fetch as object),
+        // The newsroom lives on 127.0.0.1: this one host:port is let through the SSRF guard, nothing else.
+        allowPrivate: [newsroomHost],
+        // At most 30 s between polls, so a story added while the demo runs is on the site within a minute.
+        poll: { minSeconds: 5, maxSeconds: 30 },
+        perHost: { concurrency: 4, minIntervalMs: 50 },
+      },
+      worker: { concurrency: 4, leaseSeconds: 60, pollMs: 200 },
+    }));
+
+    const started = Date.now();
+    app = await createApp(config).catch((err: unknown) => {
+      throw err instanceof StartupError ? renamed(err) : err;
+    });
+    const { url } = await app.start(['scheduler', 'worker', 'web']).catch((err: unknown) => {
+      throw err instanceof StartupError ? renamed(err) : err;
+    });
+    process.stdout.write(
+      `transwire demo\n  newsroom (English):  ${newsroom.url}/\n  site (Spanish):      ${url}/es/\n` +
+        `  data:                ${dataDir}${values.data === undefined ? ' (removed when the demo stops)' : ''}\n` +
+        `  add a story to the newsroom: curl -X POST ${newsroom.url}/_newsroom/publish-next\n` +
+        `  (it appears on the Spanish site within a minute; Ctrl-C stops the demo)\n`,
+    );
+
+    const reporter = progressReporter(app, newsroom, started);
+    progress = setInterval(() => void reporter.tick(), 500);
+    const reason = await (values['exit-when-published'] ? reporter.allSettled() : untilSignal());
+    // A second Ctrl-C while stopping ends the process at once (the folder still goes, on exit).
+    const force = () => process.exit(130);
+    process.once('SIGINT', force);
+    process.once('SIGTERM', force);
+    app.log.info({ reason }, 'demo stopping');
+    return 0;
+  } finally {
+    clearInterval(progress);
+    await app?.close();
+    await newsroom?.close();
+    removeData();
+  }
+}
+
+function renamed(err: StartupError, setting = DEMO_SETTINGS[err.setting]): StartupError {
+  return setting ? new StartupError(setting, err.detail, { cause: err.cause }) : err;
+}
 
 /**
- * The whole pipeline on the embedded defaults: a sample newsroom on 127.0.0.1, its RSS and Atom
- * feeds as sources, Apertium en→es, PGlite in a fresh folder, and the site on 127.0.0.1:PORT.
+ * One line each time the count changes. The newsroom lists one withdrawn story (404): it is
+ * recorded as failed, not published, and not counted. Stories added with publish-next are.
  */
-export default async function demoCommand(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
-    port: { type: 'string', default: '8080' },
-    'newsroom-port': { type: 'string', default: '0' },
-    data: { type: 'string' },
-    'exit-when-published': { type: 'boolean' },
-  });
-  const newsroom = await startNewsroom({ port: Number(values['newsroom-port']) });
-  const newsroomHost = new URL(newsroom.url).host;
-  const dataDir = values.data ?? (await mkdtemp(join(tmpdir(), 'transwire-demo-')));
-  const port = Number(values.port);
-  const config = configFrom(values, (raw) => ({
-    ...raw,
-    site: { name: 'transwire demo', baseUrl: `http://127.0.0.1:${port}`, languages: ['es'], ...(raw.site as object) },
-    server: { host: '127.0.0.1', port },
-    database: { url: (raw.database as { url?: string } | undefined)?.url ?? null, dataDir },
-    sources: [
-      { url: newsroom.rssUrl, name: 'The Northbridge Gazette', lang: 'en' },
-      { url: newsroom.atomUrl, name: 'The Northbridge Gazette', lang: 'en' },
-    ],
-    fetch: {
-      ...(raw.fetch as object),
-      // The newsroom lives on 127.0.0.1: this one host:port is let through the SSRF guard, nothing else.
-      allowPrivate: [newsroomHost],
-      poll: { minSeconds: 5, maxSeconds: 60 },
-      perHost: { concurrency: 4, minIntervalMs: 50 },
-    },
-    worker: { concurrency: 4, leaseSeconds: 60, pollMs: 200 },
-  }));
-
-  const started = Date.now();
-  const app = await createApp(config);
-  const { url } = await app.start(['scheduler', 'worker', 'web']);
-  process.stdout.write(
-    `transwire demo\n  newsroom (English):  ${newsroom.url}/\n  site (Spanish):      ${url}/es/\n  data:                ${dataDir}\n` +
-      `  add a story to the newsroom: curl -X POST ${newsroom.url}/_newsroom/publish-next\n`,
-  );
-
-  // The newsroom also lists one withdrawn story (404): it is recorded as failed, not published.
-  const expected = newsroom.liveCount();
+function progressReporter(app: App, newsroom: Newsroom, started: number) {
   let reported = '';
-  let settled = 0;
-  const progress = setInterval(async () => {
-    const live = await countLive(app.db, 'es').catch(() => 0);
-    const held = await countHeld(app.db).catch(() => 0);
-    const line = `${live}/${expected} articles published in Spanish${held ? `, ${held} held for review (transwire review list)` : ''}`;
-    if (line !== reported) {
+  let settled = false;
+  return {
+    async tick() {
+      const expected = newsroom.liveCount();
+      const live = await countLive(app.db, 'es').catch(() => 0);
+      const held = await countHeld(app.db).catch(() => 0);
+      settled = live + held >= expected;
+      const line = `${live}/${expected} articles published in Spanish${held ? `, ${held} held for review (transwire review list)` : ''}`;
+      if (line === reported) return;
       reported = line;
-      settled = live + held;
-      const seconds = ((Date.now() - started) / 1000).toFixed(1);
-      process.stdout.write(`  ${line} after ${seconds} s\n`);
-    }
-  }, 500);
-
-  const stop = values['exit-when-published']
-    ? new Promise<string>((resolve) => {
+      process.stdout.write(`  ${line} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    },
+    allSettled(): Promise<string> {
+      return new Promise((resolve) => {
         const check = setInterval(() => {
-          if (settled >= expected) {
-            clearInterval(check);
-            resolve('all published');
-          }
+          if (!settled) return;
+          clearInterval(check);
+          resolve('all published');
         }, 200);
-      })
-    : untilSignal();
-  const reason = await stop;
-  clearInterval(progress);
-  app.log.info({ reason }, 'demo stopping');
-  await app.close();
-  await newsroom.close();
-  return 0;
+      });
+    },
+  };
 }

@@ -16,11 +16,16 @@ const FIELDS = ['title', 'byline', 'published', 'modified', 'lang', 'dir', 'site
  * go on; the exit code is 1 if any failed. Without --json, the title and the text are printed.
  */
 export default async function extractCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, url: { type: 'string' } });
-  if (positionals.length === 0) {
-    process.stderr.write('usage: transwire extract <file.html|file.html.gz>… [--url URL] --json\n');
-    return 2;
-  }
+  const { values, positionals } = parseCommandArgs(argv, {
+    name: 'extract',
+    args: '<file.html|file.html.gz>…',
+    summary: 'Runs the extractor on local pages: with one file, its article; with several, one JSON object per line.',
+    options: {
+      json: { type: 'boolean', help: 'print JSON (title, byline, dates, text, html…)' },
+      url: { type: 'string', arg: 'URL', help: 'the page\'s address, to resolve its links' },
+    },
+    positionals: { min: 1 },
+  });
   const several = positionals.length > 1;
   let failed = 0;
   for (const file of positionals) {

@@ -1,11 +1,16 @@
-import { openDb } from '../store/open-db.ts';
+import { openDbFor } from '../app.ts';
 import { migrate } from '../store/migrate.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 
 export default async function migrateCommand(argv: string[]): Promise<number> {
-  const { values } = parseCommandArgs(argv, {});
+  const { values } = parseCommandArgs(argv, {
+    name: 'migrate',
+    summary: 'Applies the SQL migrations to the configured database (also done at every start) and lists them.',
+    options: {},
+    positionals: { max: 0 },
+  });
   const config = configFrom(values);
-  const db = await openDb({ databaseUrl: config.database.url, dataDir: config.database.dataDir });
+  const db = await openDbFor(config);
   try {
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
     const again = await migrate(db);

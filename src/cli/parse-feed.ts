@@ -5,7 +5,7 @@ import { errorMessage } from '../domain/errors.ts';
 import { httpClientFor } from '../app.ts';
 import { parseFeed } from '../feeds/index.ts';
 import { decodeBody, type HttpClient } from '../fetch/index.ts';
-import { configFrom, parseCommandArgs } from './args.ts';
+import { configFrom, intArg, parseCommandArgs } from './args.ts';
 
 /**
  * `transwire parse-feed <file|url>… [--json] [--url BASE] [--max-items N]`: the normalized feed,
@@ -16,15 +16,18 @@ import { configFrom, parseCommandArgs } from './args.ts';
  */
 export default async function parseFeedCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    json: { type: 'boolean' },
-    url: { type: 'string' },
-    'max-items': { type: 'string' },
+    name: 'parse-feed',
+    args: '<file|url>…',
+    summary: 'Runs the feed parser (RSS, Atom, JSON Feed, sitemaps): one JSON object per line per input.',
+    options: {
+      json: { type: 'boolean', help: 'print the whole normalized feed, items included' },
+      url: { type: 'string', arg: 'BASE', help: 'the feed\'s address, to resolve relative links of a local file' },
+      'max-items': { type: 'string', arg: 'N', help: 'read at most N items' },
+    },
+    positionals: { min: 1 },
+    notes: ['URLs go through the pipeline\'s safe client: private addresses need fetch.allowPrivate.'],
   });
-  if (positionals.length === 0) {
-    process.stderr.write('usage: transwire parse-feed <file|url>… [--json] [--url BASE] [--max-items N]\n');
-    return 2;
-  }
-  const maxItems = values['max-items'] ? Number(values['max-items']) : undefined;
+  const maxItems = intArg('parse-feed', '--max-items', values['max-items'], { min: 1 });
   let failed = 0;
   let http: HttpClient | null = null;
   try {

@@ -8,9 +8,18 @@ import { configFrom, parseCommandArgs } from './args.ts';
 
 /** Fetches, extracts and (with --to) translates one page, through the same code as the pipeline. */
 export default async function previewCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { to: { type: 'string' }, from: { type: 'string' }, json: { type: 'boolean' } });
-  const url = positionals[0];
-  if (!url) throw new PermanentError('preview: a URL is required (transwire preview <url> [--to LANG] [--json])', 'cli.usage');
+  const { values, positionals } = parseCommandArgs(argv, {
+    name: 'preview',
+    args: '<url>',
+    summary: 'Fetches, extracts and (with --to) translates one page, through the same code as the pipeline.',
+    options: {
+      to: { type: 'string', arg: 'LANG', help: 'translate into LANG (es, ca…)' },
+      from: { type: 'string', arg: 'LANG', help: 'the page\'s language, when it does not say' },
+      json: { type: 'boolean', help: 'print JSON' },
+    },
+    positionals: { min: 1, max: 1 },
+  });
+  const url = positionals[0]!;
   const config = configFrom(values);
   const http = httpClientFor(config);
   try {

@@ -4,12 +4,24 @@ import { JobQueue } from '../jobs/queue.ts';
 import { publishTranslation } from '../jobs/publish-translation.ts';
 import { getArticle } from '../store/articles.ts';
 import { getTranslation, listHeld, setTranslationStatus } from '../store/translations.ts';
-import { configFrom, parseCommandArgs } from './args.ts';
+import { configFrom, intArg, parseCommandArgs } from './args.ts';
 
 /** Held translations: list them, publish one as approved, or queue it for another engine. */
 export default async function reviewCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { json: { type: 'boolean' }, engine: { type: 'string' } });
-  const [action, id] = positionals;
+  const { values, positionals, action } = parseCommandArgs(argv, {
+    name: 'review',
+    summary: 'The translations the fidelity gate held for an editor.',
+    options: {
+      json: { type: 'boolean', help: 'list: print JSON' },
+      engine: { type: 'string', arg: 'NAME', help: 'retranslate: the engine to use (as named in translation.engines)' },
+    },
+    actions: {
+      list: { summary: 'the held translations, each with its reason and original', positionals: { max: 0 } },
+      approve: { args: '<id>', summary: 'publish a held translation as it is', positionals: { min: 1, max: 1 } },
+      retranslate: { args: '<id>', summary: 'queue a new translation (with --engine NAME, by that engine)', positionals: { min: 1, max: 1 } },
+    },
+  });
+  const id = action === 'list' ? undefined : intArg('review', `${action} <id>`, positionals[0], { min: 1 });
   const app = await createApp(configFrom(values));
   try {
     if (action === 'list') {
@@ -19,12 +31,8 @@ export default async function reviewCommand(argv: string[]): Promise<number> {
       if (!values.json && rows.length === 0) process.stdout.write('nothing held for review\n');
       return 0;
     }
-    if (action !== 'approve' && action !== 'retranslate') {
-      process.stderr.write('usage: transwire review list [--json] | approve <id> | retranslate <id> [--engine NAME]\n');
-      return 2;
-    }
-    const translation = id ? await getTranslation(app.db, Number(id)) : null;
-    if (!translation) throw new PermanentError(`review ${action}: no translation ${id ?? ''}`, 'cli.usage');
+    const translation = id ? await getTranslation(app.db, id) : null;
+    if (!translation) throw new PermanentError(`review ${action}: no translation ${id ?? ''} (transwire review list shows the held ones)`, 'review.not_found');
     const article = (await getArticle(app.db, translation.article_id))!;
     if (action === 'approve') {
       const publication = await app.db.transaction(async (tx) => {

@@ -71,7 +71,7 @@ async function list(app: App, json: boolean): Promise<number> {
     process.stdout.write(
       `${s.id}\t${s.enabled ? s.status : 'disabled'}\t${s.name ?? s.title ?? '-'}\t${s.url}\n` +
         `\tlast fetch ${when(s.last_fetch_at)}, next fetch ${when(s.next_fetch_at)}, errors ${s.error_count}` +
-        `${s.last_error ? `, last error: ${s.last_error}` : ''}${s.warnings.length ? `, warnings: ${s.warnings.length}` : ''}\n` +
+        `${s.last_error ? `, last error: ${s.last_error}` : ''}${s.warnings.length ? `, warnings: ${s.warnings.length} (transwire source show ${s.id})` : ''}\n` +
         websub,
     );
   });
@@ -79,44 +79,87 @@ async function list(app: App, json: boolean): Promise<number> {
   return 0;
 }
 
+/** One source in full: its state, every warning of its last fetch and its last error, unabridged. */
+async function show(app: App, idOrUrl: string, json: boolean): Promise<number> {
+  const s = await findSource(app.db, idOrUrl);
+  if (!s) throw new PermanentError(`source show: no source ${idOrUrl} (transwire source list shows them)`, 'source.not_found');
+  const when = (d: Date | null) => (d ? new Date(d).toISOString() : '-');
+  const w = await getWebSub(app.db, s.id);
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ...s, websub: websubSummary(w, when) }, null, 2)}\n`);
+    return 0;
+  }
+  const rows: Array<[string, string]> = [
+    ['id', String(s.id)],
+    ['url', s.url],
+    ['name', s.name ?? '-'],
+    ['feed title', s.title ?? '-'],
+    ['site', s.site_url ?? '-'],
+    ['status', s.enabled ? s.status : 'disabled'],
+    ['language', s.lang ?? '-'],
+    ['category', s.category ?? '-'],
+    ['last fetch', when(s.last_fetch_at)],
+    ['last success', when(s.last_success_at)],
+    ['next fetch', when(s.next_fetch_at)],
+    ['errors in a row', String(s.error_count)],
+    ['last error', s.last_error ?? '-'],
+  ];
+  if (w) rows.push(['websub', `${w.state} via ${w.hub}, lease until ${when(w.expires_at)}, last push ${when(w.last_push_at)}, pushes ${w.pushes}${w.last_error ? `, last error: ${w.last_error}` : ''}`]);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}\n`).join(''));
+  process.stdout.write(s.warnings.length ? `warnings of the last fetch (${s.warnings.length}):\n${s.warnings.map((x) => `  - ${x}\n`).join('')}` : 'warnings of the last fetch: none\n');
+  return 0;
+}
+
+const SPEC = {
+  name: 'source',
+  summary: 'Manages the news sources: feeds (RSS, Atom, JSON Feed), sitemaps, or pages that link to a feed.',
+  options: {
+    name: { type: 'string', arg: 'NAME', help: 'add: the name shown on the site' },
+    lang: { type: 'string', arg: 'LANG', help: 'add: the language of the source (en)' },
+    category: { type: 'string', arg: 'CATEGORY', help: 'add: a section for its stories' },
+    json: { type: 'boolean', help: 'list, show: print JSON' },
+  },
+  actions: {
+    add: { args: '<url>', summary: 'add a feed, or a page that links to one', positionals: { min: 1, max: 1 } },
+    list: { summary: 'every source with its status, last error and next fetch', positionals: { max: 0 } },
+    show: { args: '<id|url>', summary: 'one source in full: every warning of its last fetch and its last error', positionals: { min: 1, max: 1 } },
+    remove: { args: '<id|url>', summary: 'remove a source', positionals: { min: 1, max: 1 } },
+    import: { args: '<file.opml>', summary: 'add the sources of an OPML file', positionals: { min: 1, max: 1 } },
+    export: { summary: 'print the sources as OPML', positionals: { max: 0 } },
+  },
+} as const;
+
 export default async function sourceCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    name: { type: 'string' },
-    lang: { type: 'string' },
-    category: { type: 'string' },
-    json: { type: 'boolean' },
-  });
-  const [action, arg] = positionals;
+  const { values, positionals, action } = parseCommandArgs(argv, SPEC);
+  const arg = positionals[0]!;
   const app = await createApp(configFrom(values));
   try {
     switch (action) {
       case 'add':
-        if (!arg) throw new PermanentError('source add: a URL is required', 'cli.usage');
         return await add(app, arg, values);
       case 'list':
         return await list(app, values.json === true);
+      case 'show':
+        return await show(app, arg, values.json === true);
       case 'remove': {
-        const source = arg ? await findSource(app.db, arg) : null;
-        if (!source) throw new PermanentError(`source remove: no source ${arg ?? ''}`, 'cli.usage');
+        const source = await findSource(app.db, arg);
+        if (!source) throw new PermanentError(`source remove: no source ${arg} (transwire source list shows them)`, 'source.not_found');
         await removeSource(app.db, source.id);
         process.stdout.write(`removed source ${source.id}: ${source.url}\n`);
         return 0;
       }
       case 'import': {
-        if (!arg) throw new PermanentError('source import: an OPML file is required', 'cli.usage');
         const opml = parseOpml(await readFile(arg, 'utf8'));
         for (const o of opml.outlines) await upsertSource(app.db, { url: o.url, name: o.title, category: o.category });
         process.stdout.write(`imported ${opml.outlines.length} sources${opml.warnings.length ? ` (${opml.warnings.join('; ')})` : ''}\n`);
         return 0;
       }
-      case 'export': {
+      default: {
         const rows = await listSources(app.db);
         process.stdout.write(buildOpml(app.site.name, rows.map((s) => ({ url: s.url, title: s.name ?? s.title, htmlUrl: s.site_url, category: s.category }))));
         return 0;
       }
-      default:
-        process.stderr.write('usage: transwire source add <url> [--name N --lang L --category C] | list [--json] | remove <id|url> | import <file.opml> | export\n');
-        return 2;
     }
   } finally {
     await app.close();

@@ -1,12 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { translatorFor } from '../app.ts';
-import { PermanentError } from '../domain/errors.ts';
+import { openDbFor, translatorFor } from '../app.ts';
 import { primaryLang } from '../domain/lang.ts';
-import { openDb } from '../store/open-db.ts';
 import { createSqlTranslationMemory } from '../store/translation-memory.ts';
 import { createInMemoryTranslationMemory, type TranslationMemory } from '../translate/index.ts';
 import { escapeHtmlText, htmlToText } from '../translate/html-text.ts';
-import { configFrom, parseCommandArgs } from './args.ts';
+import { configFrom, parseCommandArgs, UsageError } from './args.ts';
 
 const USAGE = 'transwire translate --from en --to es [file] [--title TEXT] [--json] [--db]';
 
@@ -16,11 +14,21 @@ const USAGE = 'transwire translate --from en --to es [file] [--title TEXT] [--js
  */
 export default async function translateCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
-    from: { type: 'string' }, to: { type: 'string' }, title: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'boolean' },
+    name: 'translate',
+    args: '--from LANG --to LANG [file]',
+    summary: 'Translates an HTML or plain-text file (stdin when none) through the orchestrator: memory, glossary, engine chain, fidelity gate.',
+    options: {
+      from: { type: 'string', arg: 'LANG', help: 'source language (en)' },
+      to: { type: 'string', arg: 'LANG', help: 'target language (es)' },
+      title: { type: 'string', arg: 'TEXT', help: 'a headline to translate with the text' },
+      json: { type: 'boolean', help: 'print JSON with the engine, cost and checks' },
+      db: { type: 'boolean', help: 'use the configured database\'s translation memory' },
+    },
   });
   const from = primaryLang(values.from);
   const to = primaryLang(values.to);
-  if (!from || !to || positionals.length > 1) throw new PermanentError(`translate: usage: ${USAGE}`, 'cli.usage');
+  if (!from || !to) throw new UsageError('translate', `--from and --to need language codes (en, es…): ${USAGE}`);
+  if (positionals.length > 1) throw new UsageError('translate', `one file at most, not ${positionals.length}: ${USAGE}`);
   const input = positionals[0] ? await readFile(positionals[0], 'utf8') : await readStdin();
   const isHtml = /<[a-z][^>]*>/i.test(input);
   const lines = input.replace(/\r?\n$/, '').split(/\r?\n/);
@@ -28,7 +36,7 @@ export default async function translateCommand(argv: string[]): Promise<number> 
   const html = isHtml ? input : lines.map((l) => (l.trim() ? `<p>${escapeHtmlText(l)}</p>` : '')).join('\n');
 
   const config = configFrom(values);
-  const db = values.db ? await openDb({ databaseUrl: config.database.url, dataDir: config.database.dataDir }) : null;
+  const db = values.db ? await openDbFor(config) : null;
   const memory: TranslationMemory = db ? createSqlTranslationMemory(db) : createInMemoryTranslationMemory();
   const translator = translatorFor(config, memory);
   try {

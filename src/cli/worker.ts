@@ -1,5 +1,5 @@
 import { runRoles } from './run.ts';
 
 export default function worker(argv: string[]): Promise<number> {
-  return runRoles(argv, ['scheduler', 'worker']);
+  return runRoles(argv, ['scheduler', 'worker'], 'worker');
 }

@@ -79,7 +79,10 @@ export const configSchema = z.strictObject({
     .strictObject({ policy: publishPolicySchema.optional() })
     .prefault({}),
   log: z
-    .strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .strictObject({
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      format: z.enum(['auto', 'pretty', 'json']).default('auto'),
+    })
     .prefault({}),
   worker: z
     .strictObject({
