@@ -6,8 +6,9 @@
  *
  *   npm run screenshots                 # → artifacts/screenshots/
  *   npm run screenshots -- --out /tmp/shots
+ *   npm run screenshots -- --demo-url http://127.0.0.1:8080   # a demo already running
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '
 const WIDTHS = [375, 1280];
 const SCHEMES = ['light', 'dark'] as const;
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'artifacts/screenshots' }, 'no-demo': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'artifacts/screenshots' }, 'no-demo': { type: 'boolean' }, 'demo-url': { type: 'string' } } });
 const OUT = values.out!;
 mkdirSync(OUT, { recursive: true });
 
@@ -41,22 +42,41 @@ async function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts `transwire demo` and waits until its Spanish feed stops growing (every story translated). */
-async function startDemo(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+async function startDemo(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'transwire-shots-'));
   const child = spawn(process.execPath, ['bin/transwire.js', 'demo', '--port', String(port), '--data', dataDir], { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await settled(url, () => child.exitCode !== null);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
+}
+
+/** Waits until the site's Spanish feed has stories and has stopped growing for a few seconds. */
+async function settled(url: string, exited = () => false): Promise<void> {
   let last = -1;
   let stableSince = Date.now();
-  const deadline = Date.now() + 180_000;
+  // Apertium on two busy cores can take a minute and a half for the fourteen stories.
+  const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`demo exited with ${child.exitCode}`);
+    if (exited()) throw new Error('the demo exited before publishing');
     const n = await fetch(`${url}/es/feed.json`).then(async (r) => (r.ok ? ((await r.json()) as { items: unknown[] }).items.length : 0)).catch(() => 0);
     if (n !== last) { last = n; stableSince = Date.now(); }
-    else if (n > 0 && Date.now() - stableSince > 8000) return { url, child, dataDir };
+    else if (n > 0 && Date.now() - stableSince > 8000) return;
     await sleep(500);
   }
-  throw new Error('the demo published nothing within 3 minutes');
+  throw new Error('the demo published nothing within 5 minutes');
 }
 
 const html = async (url: string) => (await fetch(url)).text();
@@ -135,14 +155,15 @@ const problems: string[] = [];
 const fixture = await fixtureSite();
 try {
   problems.push(...(await shoot(browser, fixture.url, fixture.pages)));
-  if (!values['no-demo']) {
+  if (values['demo-url']) {
+    await settled(values['demo-url']);
+    problems.push(...(await shoot(browser, values['demo-url'], await demoPages(values['demo-url']))));
+  } else if (!values['no-demo']) {
     const demo = await startDemo();
     try {
       problems.push(...(await shoot(browser, demo.url, await demoPages(demo.url))));
     } finally {
-      demo.child.kill('SIGTERM');
-      await new Promise((r) => demo.child.once('exit', r));
-      rmSync(demo.dataDir, { recursive: true, force: true });
+      await demo.stop();
     }
   }
 } finally {

@@ -172,7 +172,7 @@ ${a.category ? `<p class="kicker"><a href="/${esc(lang)}/topic/${esc(a.topicSlug
 ${standfirst}
 <p class="byline">${a.byline ? `<span class="author">${fill(m.byline, { name: a.byline })}</span> · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.publishedAt)}</p>
 </header>
-${a.flagged ? flaggedWarning(a, anchors, titleFlagged, excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs))) : ''}
+${a.flagged ? flaggedWarning(a, anchors, titleFlagged, standfirst !== '' && (excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs)))) : ''}
 <p class="notice" role="note">${fill(m.notice, { engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
 ${leadFigure}
 <div class="body">

@@ -36,8 +36,11 @@ export function renderList(site: SiteInfo, p: ListPage): string {
   const lead = p.kind === 'home' && p.page === 1 ? p.cards[0] : undefined;
   const rest = lead ? p.cards.slice(1) : p.cards;
   const heading = p.kind === 'home' ? (p.page === 1 ? m.latest : fill(m.page, { n: p.page }, false)) : p.title;
-  const updated = newest
-    ? `<p class="updated">${fill(m.updated, { time: formatAgo(p.lang, newest.publishedAt, p.now) })} · <time datetime="${newest.publishedAt.toISOString()}">${esc(formatDateTime(p.lang, newest.publishedAt))}</time></p>`
+  // When this list last changed on the site: stories are dated by their source, which may be
+  // days before we published them, so "updated" is the newest change of ours, not the newest date.
+  const changed = p.cards.reduce<Date | null>((max, c) => (!max || c.updatedAt > max ? c.updatedAt : max), null);
+  const updated = newest && changed
+    ? `<p class="updated">${fill(m.updated, { time: formatAgo(p.lang, changed, p.now) })} · <time datetime="${changed.toISOString()}">${esc(formatDateTime(p.lang, changed))}</time></p>`
     : '';
   const pager = p.page > 1 || p.hasNext
     ? `<nav class="pager" aria-label="${esc(fill(m.page, { n: p.page }, false))}">${p.page > 1 ? `<a href="${esc(pagePath(p.basePath, p.page - 1))}" rel="prev">← ${esc(m.previous)}</a>` : '<span></span>'}${p.hasNext ? `<a href="${esc(pagePath(p.basePath, p.page + 1))}" rel="next">${esc(m.next)} →</a>` : ''}</nav>`

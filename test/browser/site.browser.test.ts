@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
+import { createRenderSiteHandler } from '../../src/jobs/handlers/render-site.ts';
+import { putMedia, recordMediaSource } from '../../src/store/media.ts';
+import { mediaRoute } from '../../src/web/media-route.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { openTestDb, seedSite, SITE, type Seeded } from '../web/seed-site.ts';
 
@@ -23,7 +26,12 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   db = await openTestDb();
   seeded = await seedSite(db);
-  server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0 });
+  await mirrorLeadImages(db);
+  // One story taken down: its page answers 410.
+  await db.query(`UPDATE publications SET status = 'gone', gone_reason = 'takedown' WHERE id = $1`, [seeded.pubs.get('rain:es')!.id]);
+  const render = createRenderSiteHandler({ db, site: SITE });
+  for (const lang of SITE.languages) await render({ lang, reason: 'rebuild' });
+  server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db)] });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 120_000);
 afterAll(async () => {
@@ -31,6 +39,22 @@ afterAll(async () => {
   await server?.close();
   await db?.close();
 });
+
+/**
+ * Every story gets a mirrored lead image as large as the outlets' (960 × 540): the picture that
+ * made every article scroll sideways on a phone.
+ */
+async function mirrorLeadImages(db: Db): Promise<void> {
+  const sha = 'c0'.repeat(32);
+  const svg = readFileSync(new URL('../../demo/newsroom/static/port-cranes.svg', import.meta.url));
+  await putMedia(db, { sha256: sha, contentType: 'image/svg+xml', ext: 'svg', bytes: svg, width: 960, height: 540 });
+  const { rows } = await db.query<{ id: number }>('SELECT id FROM articles');
+  for (const a of rows) {
+    const url = `https://outlet.example/img/${a.id}.svg`;
+    await db.query('UPDATE articles SET image_url = $1, image_caption = $2 WHERE id = $3', [url, 'Grúas en el puerto al amanecer.', a.id]);
+    await recordMediaSource(db, { articleId: a.id, url, role: 'lead', sha256: sha, error: null });
+  }
+}
 
 interface Visit { page: Page; status: number; csp: string[]; offsite: string[] }
 
@@ -95,7 +119,11 @@ describe.each(WIDTHS)('the site at %i px', (width) => {
     const page = await check('article-es', pathOf('comet:es'), width);
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
     await expect(page.locator('.warning').isVisible()).resolves.toBe(true);
-    expect(await page.locator('.notice').textContent()).toContain('Traducido automáticamente por apertium; no revisado por un editor.');
+    expect(await page.locator('.notice').textContent()).toContain('Traducido automáticamente por Apertium; no revisado por un editor.');
+    // The lead image is there and fits the column.
+    const img = (await page.locator('figure.lead-image img').boundingBox())!;
+    expect(img.width).toBeGreaterThan(0);
+    expect(img.x + img.width).toBeLessThanOrEqual(width);
     await page.context().close();
   });
 
@@ -111,6 +139,45 @@ describe.each(WIDTHS)('the site at %i px', (width) => {
   it('search', async () => {
     const page = await check('search', '/es/search?q=puerto', width);
     expect(await page.locator('main mark').first().textContent()).toBe('puerto');
+    await page.context().close();
+  });
+
+  it('article in dark mode', async () => {
+    const page = await check('article-es', pathOf('port:es'), width, 200, 'dark');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 18, 18)');
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).color)).not.toBe('rgb(18, 18, 18)');
+    await page.context().close();
+  });
+
+  it('home, right to left (Arabic)', async () => {
+    const page = await check('home-ar', '/ar/', width);
+    expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
+    await page.context().close();
+  });
+
+  it('article, right to left, in dark mode', async () => {
+    const page = await check('article-ar', pathOf('port:ar'), width, 200, 'dark');
+    await page.context().close();
+  });
+
+  it('topic', async () => {
+    const page = await check('topic', '/es/topic/economy', width);
+    expect(await page.locator('nav.sections [aria-current]').textContent()).toBe('Economy');
+    await page.context().close();
+  });
+
+  it('source', async () => {
+    const page = await check('source', '/es/source/valley-times', width);
+    await page.context().close();
+  });
+
+  it('about', async () => {
+    const page = await check('about', '/es/about', width);
+    await page.context().close();
+  });
+
+  it('410 for a story taken down', async () => {
+    const page = await check('gone', pathOf('rain:es'), width, 410);
     await page.context().close();
   });
 
@@ -144,6 +211,45 @@ describe('reading with a keyboard and switching language', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL('**/es/search?q=peajes');
     expect(await page.locator('main h2 a').first().getAttribute('href')).toBe(pathOf('bridge:es'));
+    await page.context().close();
+  });
+
+  it.each(WIDTHS)('back to top is hidden until the reader scrolls, and never covers text, at %i px', async (width) => {
+    const { page } = await visit(pathOf('port:es'), width);
+    // Shown only after scrolling: out of sight at the top of the page.
+    expect(await page.evaluate(() => {
+      const el = document.querySelector('a.to-top')!;
+      const r = el.getBoundingClientRect();
+      const s = getComputedStyle(el);
+      return s.visibility !== 'hidden' && Number(s.opacity) > 0 && r.bottom > 0 && r.top < innerHeight;
+    })).toBe(false);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    let seen = false;
+    for (let y = 300; y < height; y += 250) {
+      await page.evaluate((top) => window.scrollTo(0, top), y);
+      const found = await page.evaluate(() => {
+        const el = document.querySelector('a.to-top')!;
+        const s = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        const visible = s.visibility !== 'hidden' && Number(s.opacity) > 0 && r.bottom > 0 && r.top < innerHeight;
+        if (!visible) return { visible, covers: [] as string[] };
+        // Every line of text on the page, as the rectangles its characters occupy.
+        const covers: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (!n.textContent!.trim() || el.contains(n)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          for (const t of range.getClientRects()) {
+            if (t.right > r.left && t.left < r.right && t.bottom > r.top && t.top < r.bottom) covers.push(n.textContent!.trim().slice(0, 30));
+          }
+        }
+        return { visible, covers };
+      });
+      seen ||= found.visible;
+      expect(found.covers, `back to top covers text at scroll ${y}`).toEqual([]);
+    }
+    expect(seen, 'back to top is shown somewhere on the way down').toBe(true);
     await page.context().close();
   });
 
