@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import type { Config } from '../config/schema.ts';
-import { closest } from './closest.ts';
+import { closest } from '../domain/closest.ts';
 import { HelpRequest, UsageError } from './usage-error.ts';
 
 export { HelpRequest, UsageError } from './usage-error.ts';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { closest } from './closest.ts';
+import { closest } from '../domain/closest.ts';
 import { reportError } from './report-error.ts';
 import { HelpRequest, setCurrentCommand, UsageError } from './args.ts';
 
