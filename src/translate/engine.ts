@@ -16,6 +16,8 @@ export type Lexicon = Array<{ source: string; targets: string[] }>;
 /** A segment's lexicon, read when first asked for: most segments' are never needed. */
 export type LexiconSource = () => Lexicon;
 
+export type NameReading = 'proper' | 'common' | 'unknown';
+
 export interface LanguagePair {
   from: string;
   to: string;
@@ -38,6 +40,14 @@ export interface TranslationEngine {
    * lexicon means this segment has none.
    */
   translateWithLexicon?(segments: string[], from: string, to: string): Promise<{ texts: string[]; lexicons: Array<LexiconSource | null> }>;
+  /**
+   * How the engine reads each phrase (a run of capitalized words): `proper` when it knows it as a
+   * name (London → Londres is its to give), `common` when it would translate some word of it as
+   * an ordinary word (Trump → Triunfo), `unknown` when it knows none of it and copies it as it is.
+   * The orchestrator keeps `common` ones from the engine. Only engines that can tell (Apertium's
+   * morphological analyser); others are trusted with names.
+   */
+  nameReadings?(phrases: string[], from: string, to: string): Promise<NameReading[]>;
   readonly limits: EngineLimits;
   /** List price in money units per million characters, null when free or unknown. */
   readonly costPerMillionChars: number | null;

@@ -10,6 +10,7 @@ import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary
 import { escapeHtmlText, htmlToText } from './html-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
 import { localizeNumbers } from './numbers.ts';
+import { prepareUnits, ReadingCache } from './repair/prepare-units.ts';
 import { resolveRoutes, routeLabel, type Leg, type Route } from './routes.ts';
 import { joinSegments, segmentHtml } from './segmenter.ts';
 
@@ -66,6 +67,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     if (!g) prepared.set(`${from}-${to}`, (g = prepareGlossary(glossary, from, to)));
     return g;
   };
+  const readings = new ReadingCache();
   const runners = new Map<string, EngineRunner>();
   const runner = (e: TranslationEngine) => {
     let r = runners.get(e.name);
@@ -162,7 +164,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       const { segments, skeleton } = segmentHtml(input.html);
       const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments];
       const terms = glossaryFor(from, to);
-      const prot = sourceUnits.map((u) => terms.protect(u));
+      const glossed = sourceUnits.map((u) => terms.protect(u));
       const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
       const routes = await resolveRoutes(opts.engines, chains, from, to);
       if (routes.length === 0) throw new PermanentError(`translate: no engine translates ${from}→${to}`, 'translate.no_pair');
@@ -171,7 +173,9 @@ export function createTranslator(opts: TranslatorOptions): Translator {
         const cost: TranslationCost = { engine: routeLabel(route), characters: 0, memoryCharacters: 0, memoryHits: 0, segments: sourceUnits.length, money: null };
         let raw: string[];
         let lexicons: Array<LexiconSource | null>;
+        let prot: typeof glossed;
         try {
+          prot = await prepareUnits(glossed, route[0]!.engine, from, route[0]!.to, readings, to);
           ({ texts: raw, lexicons } = await runRoute(route, prot.map((p) => p.html), cost, 'lexicon'));
         } catch (err) {
           errors.push(err);

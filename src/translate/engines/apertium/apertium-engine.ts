@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { PermanentError, TransientError } from '../../../domain/errors.ts';
-import { DEFAULT_LIMITS, type EngineLimits, type LanguagePair, type Lexicon, type LexiconSource, type TranslationEngine } from '../../engine.ts';
+import { DEFAULT_LIMITS, type EngineLimits, type LanguagePair, type Lexicon, type LexiconSource, type NameReading, type TranslationEngine } from '../../engine.ts';
 import { ApertiumProcess, tappedPipeline } from './apertium-process.ts';
-import { htmlToStream, streamToHtml, streamToLexicon } from './apertium-stream.ts';
+import { htmlToStream, readingOf, streamToHtml, streamToLexicon } from './apertium-stream.ts';
 import { toIso1, toIso3 } from './iso639.ts';
 
 const run = promisify(execFile);
@@ -22,6 +22,7 @@ export interface ApertiumEngineOptions {
 /** Apertium, offline: one warm pipeline per mode, discovered from `apertium -l`. */
 export interface ApertiumEngine extends TranslationEngine {
   translateWithLexicon: NonNullable<TranslationEngine['translateWithLexicon']>;
+  nameReadings: NonNullable<TranslationEngine['nameReadings']>;
   /** The warm pipelines: one per mode in use. */
   processes(): Array<{ mode: string; pid: number | null; restarts: number }>;
 }
@@ -53,6 +54,27 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
     const mode = (await discover()).get(`${from}-${to}`);
     if (!mode) throw new PermanentError(`translate: apertium has no ${from}→${to} pair (${toIso3(from)}-${toIso3(to)} not installed)`, 'translate.no_pair');
     return mode;
+  };
+
+  const analysers = new Map<string, ApertiumProcess>();
+  /** The mode's first stage alone (the morphological analyser), warm: what the engine takes each word for. */
+  const analyserFor = async (mode: string): Promise<ApertiumProcess> => {
+    let proc = analysers.get(mode);
+    if (proc) return proc;
+    const first = (await pipelineOf(mode)).split(' | ')[0]!;
+    proc = analysers.get(mode) ?? new ApertiumProcess({ mode: `${mode} analyser`, pipeline: first, timeoutMs: opts.timeoutMs });
+    analysers.set(mode, proc);
+    return proc;
+  };
+
+  const pipelineOf = async (mode: string): Promise<string> => {
+    const modeFile = `${opts.dataDir ?? '/usr/share/apertium'}/modes/${mode}.mode`;
+    return run('apertium-wblank-mode', ['-z', modeFile]).then(
+      (r) => r.stdout.trim(),
+      (err: unknown) => {
+        throw new TransientError(`translate: cannot read apertium mode ${modeFile}: ${(err as Error).message}`, 'translate.engine_down');
+      },
+    );
   };
 
   const processFor = async (mode: string): Promise<ApertiumProcess> => {
@@ -105,10 +127,17 @@ export function createApertiumEngine(opts: ApertiumEngineOptions = {}): Apertium
       const outs = await translateStreams(segments, from, to);
       return { texts: outs.map((o) => o.text), lexicons: outs.map((o) => (o.tap === null ? null : readOnce(o.tap))) };
     },
+    async nameReadings(phrases, from, to) {
+      if (phrases.length === 0) return [];
+      const proc = await analyserFor(await modeFor(from, to));
+      const outs = await proc.translate(phrases.map((p) => `${htmlToStream(p)}[]`));
+      return outs.map((o): NameReading => readingOf(o.out));
+    },
     processes: () => [...procs.entries()].map(([mode, p]) => ({ mode, pid: p.pid(), restarts: p.restarts })),
     async close() {
-      await Promise.all([...procs.values()].map((p) => p.close()));
+      await Promise.all([...procs.values(), ...analysers.values()].map((p) => p.close()));
       procs.clear();
+      analysers.clear();
     },
   };
 }

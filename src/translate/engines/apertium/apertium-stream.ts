@@ -126,3 +126,17 @@ function lemma(part: string): string {
   if (l.includes('#')) l = l.replace(/#/g, '');
   return l.charCodeAt(0) === 32 || l.charCodeAt(l.length - 1) === 32 ? l.trim() : l;
 }
+
+/**
+ * What the analyser's output says of a phrase: one unit read as a proper noun (`^New York/New
+ * York<np><loc><sg>$`) is a name the engine knows; a unit that is known and has no proper-noun
+ * reading that is not a proper noun (`^Trump/Trump<n><sg>$`, `^Will/Will<np>/will<vaux>$`) may be translated as a word; all unknown (`^Wanjiru/*Wanjiru$`),
+ * it copies the phrase as it is.
+ */
+export function readingOf(analysed: string): 'proper' | 'common' | 'unknown' {
+  const units = [...analysed.matchAll(/\^((?:\\.|[^$\\])*)\$/g)].map((m) => m[1]!.split('/').slice(1));
+  const known = units.filter((u) => u.length > 0 && !u[0]!.startsWith('*'));
+  if (known.length === 0) return 'unknown';
+  if (known.some((u) => u.some((r) => !r.includes('<np>')))) return 'common';
+  return 'proper';
+}

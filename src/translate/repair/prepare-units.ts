@@ -1,0 +1,62 @@
+import type { NameReading, TranslationEngine } from '../engine.ts';
+import type { ProtectedSegment } from '../glossary.ts';
+import { htmlToText } from '../html-text.ts';
+import { findDates } from './dates.ts';
+import { nameCandidates } from './names.ts';
+import { protectSpans, type Span } from './protect-spans.ts';
+import { isTitleCase, toSentenceCase } from './sentence-case.ts';
+
+/**
+ * Repairs before the engine, for one article's units (title, excerpt, body segments, already
+ * glossary-protected): a Title Case headline in sentence case, the names the engine would
+ * translate as words and the dates it garbles swapped for placeholders that come back as the
+ * name and as the target language writes the date. `engine` takes the route's first leg
+ * (`from` → `legTo`); dates are written for the article's target `to`.
+ */
+export async function prepareUnits(units: ProtectedSegment[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache, to: string): Promise<ProtectedSegment[]> {
+  const texts = units.map((u) => htmlToText(u.html));
+  const candidates = nameCandidates(texts);
+  const inside = new Set(candidates.slice(1).flat().flatMap((r) => r.name.split(' ')));
+  const out = [...units];
+  if (out[0] && isTitleCase(texts[0]!)) {
+    const parts = out[0].html.split(/(<[^>]*>)/);
+    let first = true;
+    for (let i = 0; i < parts.length; i += 2) {
+      if (!/\p{L}/u.test(parts[i]!)) continue;
+      parts[i] = toSentenceCase(parts[i]!, inside, first);
+      first = false;
+    }
+    out[0] = { ...out[0], html: parts.join('') };
+  }
+  const phrases = [...new Set(candidates.flat().map((r) => r.name))];
+  const read = engine.nameReadings ? await readings.get(phrases, (p) => engine.nameReadings!(p, from, legTo)) : new Map<string, NameReading>();
+  const keep = phrases.filter((p) => read.get(p) === 'common').sort((a, b) => b.length - a.length);
+  const nameRe = keep.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${keep.map(escapeRe).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') : null;
+  const find = (text: string): Span[] => {
+    const spans: Span[] = findDates(text, to);
+    if (nameRe) for (const m of text.matchAll(nameRe)) spans.push({ at: m.index, end: m.index + m[0].length, rendering: m[0] });
+    return spans.sort((a, b) => a.at - b.at || b.end - a.end);
+  };
+  return out.map((u) => protectSpans(u, find));
+}
+
+/** The engine's readings of phrases, remembered (a newsroom's names come back story after story). */
+export class ReadingCache {
+  private readonly known = new Map<string, NameReading>();
+
+  async get(phrases: string[], ask: (p: string[]) => Promise<NameReading[]>): Promise<Map<string, NameReading>> {
+    const missing = phrases.filter((p) => !this.known.has(p));
+    if (missing.length > 0) {
+      // An engine that cannot tell now is asked again next time; meanwhile nothing is protected.
+      const got = await ask(missing).catch(() => null);
+      if (!got) return new Map(phrases.map((p) => [p, this.known.get(p) ?? 'unknown']));
+      if (this.known.size > 50_000) this.known.clear();
+      missing.forEach((p, i) => this.known.set(p, got[i] ?? 'unknown'));
+    }
+    return new Map(phrases.map((p) => [p, this.known.get(p)!]));
+  }
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
