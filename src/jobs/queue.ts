@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.ts';
+import { jsonParam } from '../store/sql-params.ts';
 
 export interface NewJob {
   kind: string;
@@ -34,7 +35,7 @@ export class JobQueue {
   readonly workerId: string;
   readonly leaseSeconds: number;
 
-  constructor(private readonly db: Db, opts: QueueOptions = {}) {
+  constructor(readonly db: Db, opts: QueueOptions = {}) {
     this.workerId = opts.workerId ?? `${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leaseSeconds = opts.leaseSeconds ?? 120;
   }
@@ -45,7 +46,7 @@ export class JobQueue {
       `INSERT INTO jobs (kind, key, payload, run_at, priority, max_attempts)
        VALUES ($1, $2, $3, COALESCE($4, now()), $5, $6)
        ON CONFLICT (key) WHERE state = 'queued' DO NOTHING`,
-      [job.kind, job.key, JSON.stringify(job.payload ?? {}), job.runAt ?? null, job.priority ?? 100, job.maxAttempts ?? 8],
+      [job.kind, job.key, jsonParam(job.payload ?? {}), job.runAt ?? null, job.priority ?? 100, job.maxAttempts ?? 8],
     );
     return result.rowCount > 0;
   }
@@ -94,7 +95,10 @@ export class JobQueue {
     );
   }
 
-  /** Puts the job back for `runAt`, or marks it failed for good (kept, with its error). */
+  /**
+   * Puts the job back for `runAt`, or marks it failed for good (kept, with its error). A job
+   * postponed without counting an attempt (a host limit) keeps its last real error.
+   */
   async retryOrFail(job: Job, error: string, next: { runAt: Date; countAttempt: boolean } | null): Promise<'retry' | 'failed'> {
     const exhausted = next === null || (next.countAttempt && job.attempts >= job.max_attempts);
     if (exhausted) {
@@ -106,7 +110,7 @@ export class JobQueue {
       return 'failed';
     }
     const requeued = await this.db.query(
-      `UPDATE jobs SET state = 'queued', last_error = $3, run_at = $4, lease_until = NULL, updated_at = now(),
+      `UPDATE jobs SET state = 'queued', last_error = CASE WHEN $5 THEN $3 ELSE last_error END, run_at = $4, lease_until = NULL, updated_at = now(),
                        attempts = attempts - CASE WHEN $5 THEN 0 ELSE 1 END
         WHERE id = $1 AND locked_by = $2
           AND NOT EXISTS (SELECT 1 FROM jobs q WHERE q.key = jobs.key AND q.state = 'queued')`,

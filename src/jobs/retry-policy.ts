@@ -1,4 +1,5 @@
 import { TranswireError } from '../domain/errors.ts';
+import { isDeterministicDbError } from '../store/db-errors.ts';
 
 export interface RetryDecision {
   runAt: Date;
@@ -12,13 +13,19 @@ export function backoffMs(attempt: number, baseMs = 5_000, capMs = 3_600_000, ra
   return Math.round(step / 2 + (random() * step) / 2);
 }
 
-/** The error class is the retry policy: never → null; throttled → its time; else backoff. */
+/**
+ * The error class is the retry policy: never → null; throttled → its time; else backoff. A
+ * database error the same data will raise again (a NUL byte in text, a CHECK constraint) is never
+ * retried either: eight identical failures only hide it from the operator for hours.
+ */
 export function decideRetry(err: unknown, attempt: number, now = new Date(), baseMs?: number): RetryDecision | null {
   if (err instanceof TranswireError) {
     if (err.retry === 'never') return null;
     if (err.retry === 'throttled') {
       return { runAt: err.retryAt ?? new Date(now.getTime() + backoffMs(attempt, baseMs)), countAttempt: false };
     }
+  } else if (isDeterministicDbError(err)) {
+    return null;
   }
   return { runAt: new Date(now.getTime() + backoffMs(attempt, baseMs)), countAttempt: true };
 }

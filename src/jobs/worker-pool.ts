@@ -1,6 +1,8 @@
-import { errorMessage } from '../domain/errors.ts';
+import { errorMessage, TranswireError } from '../domain/errors.ts';
 import type { Logger } from '../logger.ts';
+import { sqlState } from '../store/db-errors.ts';
 import type { Job, JobQueue } from './queue.ts';
+import { recordJobFailure, type FailureRecorder } from './record-job-failure.ts';
 import { decideRetry } from './retry-policy.ts';
 
 export type JobHandler = (payload: any, job: Job) => Promise<void>;
@@ -13,6 +15,15 @@ export interface WorkerPoolOptions {
   log: Logger;
   /** First retry delay; tests shorten it. */
   retryBaseMs?: number;
+  /** Where a job that fails for good leaves its error; by default on its source, item or article. */
+  onFailed?: FailureRecorder;
+}
+
+/** The error as stored and shown: stage-prefixed already for ours; a database error gets its kind and SQLSTATE. */
+function describeError(err: unknown, kind: string): string {
+  if (err instanceof TranswireError) return err.message;
+  const state = sqlState(err);
+  return state ? `${kind}: ${errorMessage(err)} (SQLSTATE ${state})` : errorMessage(err);
 }
 
 /**
@@ -21,6 +32,7 @@ export interface WorkerPoolOptions {
  */
 export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void>; idle(): boolean } {
   const { queue, handlers, log } = opts;
+  const onFailed = opts.onFailed ?? recordJobFailure(queue.db);
   const kinds = Object.keys(handlers);
   const running = new Set<Promise<void>>();
   let stopped = false;
@@ -37,13 +49,24 @@ export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void
       await queue.complete(job);
       log.debug({ job_id: job.id, key: job.key, ms: Date.now() - started }, 'job done');
     } catch (err) {
+      const error = describeError(err, job.kind);
       const decision = decideRetry(err, job.attempts, new Date(), opts.retryBaseMs);
-      const outcome = await queue.retryOrFail(job, errorMessage(err), decision).catch((e) => {
+      const outcome = await queue.retryOrFail(job, error, decision).catch((e) => {
         log.error({ job_id: job.id, err: errorMessage(e) }, 'could not record job failure');
         return 'unknown';
       });
-      const level = outcome === 'failed' ? 'error' : 'warn';
-      log[level]({ job_id: job.id, key: job.key, attempt: job.attempts, outcome, err: errorMessage(err) }, 'job failed');
+      const fields = { job_id: job.id, kind: job.kind, key: job.key, attempt: job.attempts, outcome, err: error };
+      if (outcome === 'retry' && err instanceof TranswireError && err.code === 'fetch.aborted') {
+        log.info(fields, 'job put back: shutting down');
+      } else if (outcome === 'retry' && decision && !decision.countAttempt) {
+        // Postponed (a host limit, Retry-After): not a failure, and not worth a warning per job.
+        log.debug({ ...fields, run_at: decision.runAt }, 'job postponed');
+      } else if (outcome === 'failed') {
+        log.error(fields, 'job failed for good');
+        await onFailed(job, error).catch((e) => log.error({ job_id: job.id, err: errorMessage(e) }, 'could not record the failure where it belongs'));
+      } else {
+        log.warn(fields, 'job failed');
+      }
     } finally {
       clearInterval(renew);
     }

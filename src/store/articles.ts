@@ -55,3 +55,11 @@ export async function findDuplicateArticle(db: Db, canonicalUrl: string | null, 
   );
   return rows[0] ?? null;
 }
+
+/** A translation that failed for good: its error stays on the article, for that language. */
+export async function recordTranslationFailure(db: Db, articleId: number, lang: string, error: string): Promise<void> {
+  await db.query(
+    `UPDATE articles SET translation_errors = translation_errors || jsonb_build_object($2::text, $3::text), updated_at = now() WHERE id = $1`,
+    [articleId, lang, error],
+  );
+}

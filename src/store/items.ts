@@ -44,3 +44,8 @@ export async function getItem(db: Db, id: number): Promise<ItemRow | null> {
 export async function setItemStatus(db: Db, id: number, status: string, error: string | null = null): Promise<void> {
   await db.query('UPDATE items SET status = $2, error = $3, attempts = attempts + 1, updated_at = now() WHERE id = $1', [id, status, error]);
 }
+
+/** Extraction failed for good: the item says why (its attempts were counted as they ran). */
+export async function markItemFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.query(`UPDATE items SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status <> 'extracted'`, [id, error]);
+}

@@ -1,5 +1,6 @@
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import type { Db, QueryResult } from './db.ts';
+import { stripNul } from './sql-params.ts';
 
 // bigserial ids fit in a double for any realistic lifetime of a news wire; plain numbers keep the
 // two drivers alike (node-postgres is told the same in postgres-db.ts).
@@ -11,7 +12,7 @@ function adapter(conn: Queryable, root: PGlite | null): Db {
   return {
     kind: 'pglite',
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
-      const result = await conn.query<T>(sql, params, { parsers });
+      const result = await conn.query<T>(sql, stripNul(params), { parsers });
       return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
     },
     async exec(sql: string): Promise<void> {

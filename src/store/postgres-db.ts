@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, QueryResult } from './db.ts';
+import { stripNul } from './sql-params.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
@@ -9,7 +10,7 @@ function adapter(conn: Client, pool: pg.Pool | null): Db {
   return {
     kind: 'postgres',
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
-      const result = await conn.query(sql, params);
+      const result = await conn.query(sql, stripNul(params));
       return { rows: result.rows as T[], rowCount: result.rowCount ?? result.rows.length };
     },
     async exec(sql: string): Promise<void> {

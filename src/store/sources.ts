@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { jsonParam } from './sql-params.ts';
 
 export interface SourceRow {
   id: number;
@@ -97,6 +98,18 @@ export async function recordFetch(db: Db, id: number, o: FetchOutcome): Promise<
         title = COALESCE($8, title), site_url = COALESCE($9, site_url)
       WHERE id = $1`,
     [id, o.nextFetchAt, o.ok, o.error ?? null, o.etag ?? null, o.lastModified ?? null,
-     o.warnings ? JSON.stringify(o.warnings) : null, o.title ?? null, o.siteUrl ?? null],
+     o.warnings ? jsonParam(o.warnings) : null, o.title ?? null, o.siteUrl ?? null],
+  );
+}
+
+/**
+ * A job about this source failed for good (a poll, a push that does not parse): the source says so
+ * where `source list` shows it. Its schedule is left alone: the next poll is already planned.
+ */
+export async function markSourceFailed(db: Db, id: number, error: string): Promise<void> {
+  await db.query(
+    `UPDATE sources SET status = 'failing', error_count = error_count + 1, last_error = $2, last_fetch_at = now(), updated_at = now()
+      WHERE id = $1`,
+    [id, error],
   );
 }

@@ -1,5 +1,6 @@
 import type { TranslatedArticle, Verdict } from '../domain/translation.ts';
 import type { Db } from './db.ts';
+import { jsonParam } from './sql-params.ts';
 
 export interface TranslationRow {
   id: number;
@@ -37,9 +38,11 @@ export async function upsertTranslation(
        verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = EXCLUDED.cost,
        updated_at = now()
      RETURNING *`,
-    [articleId, t.lang, t.title, t.excerpt, t.html, t.text, t.engine, t.engineVersion, JSON.stringify(t.checks), verdict,
+    [articleId, t.lang, t.title, t.excerpt, t.html, t.text, t.engine, t.engineVersion, jsonParam(t.checks), verdict,
      status, holdReason, JSON.stringify(t.cost)],
   );
+  // An error left by an earlier failed attempt is history now.
+  await db.query(`UPDATE articles SET translation_errors = translation_errors - $2::text WHERE id = $1 AND translation_errors ? $2::text`, [articleId, t.lang]);
   return rows[0]!;
 }
 

@@ -95,6 +95,8 @@ export function createExtractItemHandler(deps: ExtractDeps) {
       });
       log.info({ item_id: item.id, lang }, 'extracted');
     } catch (err) {
+      // Postponed by a host limit or Retry-After: not an attempt, nothing to record on the item.
+      if (err instanceof ThrottledError) throw err;
       // The item carries its latest error, whether or not the queue tries again.
       await setItemStatus(db, item.id, err instanceof PermanentError ? 'failed' : 'new', errorMessage(err));
       throw err;
