@@ -9,10 +9,12 @@ export {
   discoverWebSub,
   generateSecret,
   leaseRenewAt,
+  sameSecret,
   sendSubscription,
   signBody,
   verifyIntent,
   verifySignature,
+  type AskedIntent,
   type IntentResult,
   type SubscribeRequest,
 } from './websub/websub.ts';

@@ -16,9 +16,12 @@ const RETRY_AFTER_MS = 6 * 3600_000;
 
 export const subscribeJobKey = (sourceId: number): string => `websub:subscribe:${sourceId}`;
 
-/** The callback the hub calls for this source: verification of intent (GET) and pushes (POST). */
-export function websubCallbackUrl(callbackBase: string, sourceId: number): string {
-  return `${callbackBase.replace(/\/$/, '')}/websub/${sourceId}`;
+/**
+ * The callback the hub calls for this source: verification of intent (GET) and pushes (POST).
+ * The token is the subscription's secret: only the hub we gave it to can call it.
+ */
+export function websubCallbackUrl(callbackBase: string, sourceId: number, token: string): string {
+  return `${callbackBase.replace(/\/$/, '')}/websub/${sourceId}/${token}`;
 }
 
 function isLocalHost(url: string): boolean {

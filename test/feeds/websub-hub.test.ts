@@ -83,8 +83,9 @@ describe('WebSub against a fake hub on 127.0.0.1', () => {
     expect(hubUrl).toBe(`${hub.url}/`);
 
     const secret = generateSecret();
-    await requestWebSub(db, { sourceId: source.id, hub: hubUrl!, topic, secret });
-    const sent = await sendSubscription(buildSubscribeForm({ hub: hubUrl!, topic, callback: `${callbackBase}/websub/${source.id}`, secret, leaseSeconds: 3600 }), fetch);
+    const token = generateSecret(24);
+    await requestWebSub(db, { sourceId: source.id, hub: hubUrl!, topic, secret, callbackToken: token });
+    const sent = await sendSubscription(buildSubscribeForm({ hub: hubUrl!, topic, callback: `${callbackBase}/websub/${source.id}/${token}`, secret, leaseSeconds: 3600 }), fetch);
     expect(sent).toEqual({ accepted: true, status: 202, error: null });
 
     await waitFor('both pushes', async () => log.pushes.length === 2, 10_000, 20);
@@ -105,20 +106,23 @@ describe('WebSub against a fake hub on 127.0.0.1', () => {
     const hub = await serve(fakeHub('<feed/>', log, { topicOverride: 'https://evil.example/other' }));
     servers.push(hub.server);
     const source = await upsertSource(db, { url: 'https://site2.example/rss' });
-    await requestWebSub(db, { sourceId: source.id, hub: `${hub.url}/`, topic: source.url, secret: 'x' });
-    await sendSubscription(buildSubscribeForm({ hub: `${hub.url}/`, topic: source.url, callback: `${callbackBase}/websub/${source.id}`, secret: 'x' }), fetch);
+    await requestWebSub(db, { sourceId: source.id, hub: `${hub.url}/`, topic: source.url, secret: 'x', callbackToken: 'tok2' });
+    await sendSubscription(buildSubscribeForm({ hub: `${hub.url}/`, topic: source.url, callback: `${callbackBase}/websub/${source.id}/tok2`, secret: 'x' }), fetch);
     await waitFor('the verification', async () => log.verifications.length === 1, 10_000, 20);
     expect(log.verifications[0]!.status).toBe(404);
     expect(log.verifications[0]!.body).not.toContain('ch-4242');
     expect((await getWebSub(db, source.id))!.state).toBe('pending');
-    const push = await fetch(`${callbackBase}/websub/${source.id}`, { method: 'POST', body: '<feed/>', headers: { 'x-hub-signature': signBody('<feed/>', 'x') } });
+    const push = await fetch(`${callbackBase}/websub/${source.id}/tok2`, { method: 'POST', body: '<feed/>', headers: { 'x-hub-signature': signBody('<feed/>', 'x') } });
     expect(push.status).toBe(410);
   });
 
   it('records a denial, answers 404 for unknown sources, 413 for oversized pushes', async () => {
     const source = await upsertSource(db, { url: 'https://site3.example/rss' });
-    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'y' });
-    const denied = await fetch(`${callbackBase}/websub/${source.id}?hub.mode=denied&hub.topic=${encodeURIComponent(source.url)}&hub.reason=quota`);
+    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'y', callbackToken: 'tok3' });
+    const deny = (path: string) => fetch(`${callbackBase}${path}?hub.mode=denied&hub.topic=${encodeURIComponent(source.url)}&hub.reason=quota`);
+    expect((await deny(`/websub/${source.id}`)).status).toBe(404); // a denial without the token is anybody's
+    expect((await getWebSub(db, source.id))!.state).toBe('pending');
+    const denied = await deny(`/websub/${source.id}/tok3`);
     expect(denied.status).toBe(200);
     expect(await getWebSub(db, source.id)).toMatchObject({ state: 'denied', last_error: expect.stringContaining('quota') });
     expect((await fetch(`${callbackBase}/websub/999999?hub.mode=subscribe&hub.topic=x&hub.challenge=c`)).status).toBe(404);
@@ -126,21 +130,22 @@ describe('WebSub against a fake hub on 127.0.0.1', () => {
     const small = await serve((req) => websubCallback(req, { ...websubDepsFromDb(db, async () => {}), maxBodyBytes: 10 }));
     servers.push(small.server);
     const first = (await upsertSource(db, { url: 'https://site.example/feed.atom' })).id;
-    const big = await fetch(`${small.url}/websub/${first}`, { method: 'POST', body: 'x'.repeat(100) });
+    const big = await fetch(`${small.url}/websub/${first}/${(await getWebSub(db, first))!.callback_token}`, { method: 'POST', body: 'x'.repeat(100) });
     expect(big.status).toBe(413);
   });
 
   it('verifies an unsubscription only after we asked for one, and refuses other methods (in-memory requests)', async () => {
     const source = await upsertSource(db, { url: 'https://site4.example/rss' });
     const deps = websubDepsFromDb(db, async () => {});
-    const cb = `http://wire.example/websub/${source.id}`;
-    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'z' });
+    const cb = `http://wire.example/websub/${source.id}/tok4`;
+    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'z', callbackToken: 'tok4' });
     const verify = (mode: string) => websubCallback(new Request(`${cb}?hub.mode=${mode}&hub.topic=${encodeURIComponent(source.url)}&hub.challenge=c1&hub.lease_seconds=600`), deps);
     expect((await verify('unsubscribe')).status).toBe(404); // we asked to subscribe, not to leave
     expect(await (await verify('subscribe')).text()).toBe('c1');
     expect((await getWebSub(db, source.id))!.state).toBe('active');
 
-    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'z', mode: 'unsubscribe' });
+    expect((await verify('subscribe')).status).toBe(404); // verified once: a replay confirms nothing
+    await requestWebSub(db, { sourceId: source.id, hub: 'https://hub.example/', topic: source.url, secret: 'z', callbackToken: 'tok4', mode: 'unsubscribe' });
     expect(await (await verify('unsubscribe')).text()).toBe('c1');
     expect((await getWebSub(db, source.id))!.state).toBe('unsubscribed');
     const late = await websubCallback(new Request(cb, { method: 'POST', body: '<feed/>', headers: { 'x-hub-signature': signBody('<feed/>', 'z') } }), deps);

@@ -3,13 +3,14 @@ import { signBody } from '../../src/feeds/index.ts';
 import { websubCallback, type WebSubCallbackDeps } from '../../src/web/websub-callback.ts';
 
 const SECRET = 's3cret';
+const TOKEN = 'c4llb4ck';
 const BODY = '<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title></feed>';
 
 function deps() {
   const pushes: string[] = [];
   const recorded: boolean[] = [];
   const d: WebSubCallbackDeps = {
-    getSubscription: async () => ({ topic: 'https://example.com/feed', secret: SECRET, mode: 'subscribe', state: 'active' }),
+    getSubscription: async () => ({ topic: 'https://example.com/feed', secret: SECRET, callbackToken: TOKEN, awaiting: null, requestedAt: new Date(), state: 'active' }),
     markVerified: async () => {},
     markDenied: async () => {},
     recordPush: async (_id, accepted) => void recorded.push(accepted),
@@ -19,7 +20,7 @@ function deps() {
 }
 
 const post = (headers: Record<string, string>) =>
-  new Request('http://127.0.0.1/websub/7', { method: 'POST', body: BODY, headers: { 'content-type': 'application/atom+xml', ...headers } });
+  new Request(`http://127.0.0.1/websub/7/${TOKEN}`, { method: 'POST', body: BODY, headers: { 'content-type': 'application/atom+xml', ...headers } });
 
 describe('websubCallback signature headers', () => {
   const cases: { name: string; headers: Record<string, string>; accepted: boolean }[] = [
@@ -41,4 +42,14 @@ describe('websubCallback signature headers', () => {
       expect(recorded).toEqual([c.accepted]);
     });
   }
+
+  it.each([
+    ['without the token', 'http://127.0.0.1/websub/7'],
+    ['with another token', 'http://127.0.0.1/websub/7/0ther'],
+  ])('a well-signed push on the callback %s is refused (410), not taken', async (_name, url) => {
+    const { d, pushes } = deps();
+    const res = await websubCallback(new Request(url, { method: 'POST', body: BODY, headers: { 'x-hub-signature': signBody(BODY, SECRET) } }), d);
+    expect(res.status).toBe(410);
+    expect(pushes).toEqual([]);
+  });
 });

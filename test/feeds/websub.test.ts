@@ -56,7 +56,9 @@ describe('buildSubscribeForm', () => {
 });
 
 describe('verifyIntent', () => {
-  const expected = { topic: 'https://site.example/feed', mode: 'subscribe' as const };
+  const now = new Date('2026-12-04T12:00:00Z');
+  const token = 'a'.repeat(48);
+  const expected = { topic: 'https://site.example/feed', callbackToken: token, awaiting: 'subscribe' as const, requestedAt: new Date(now.getTime() - 60_000), state: 'pending' };
   const q = (o: Record<string, string>) => new URLSearchParams(o);
   it.each([
     [{ 'hub.mode': 'subscribe', 'hub.topic': 'https://site.example/feed', 'hub.challenge': 'abc', 'hub.lease_seconds': '3600' }, { ok: true, challenge: 'abc', leaseSeconds: 3600 }],
@@ -66,10 +68,33 @@ describe('verifyIntent', () => {
     [{ 'hub.mode': 'subscribe', 'hub.topic': 'https://site.example/feed' }, { ok: false, reason: 'missing hub.challenge' }],
     [{ 'hub.mode': 'denied', 'hub.topic': 'https://site.example/feed', 'hub.reason': 'quota' }, { ok: false, denied: true }],
   ])('%j', (params, result) => {
-    expect(verifyIntent(q(params), expected)).toMatchObject(result);
+    expect(verifyIntent(q(params), token, expected, now)).toMatchObject(result);
   });
   it('refuses any verification when nothing is pending', () => {
-    expect(verifyIntent(q({ 'hub.mode': 'subscribe', 'hub.topic': 't', 'hub.challenge': 'c' }), null)).toMatchObject({ ok: false });
+    expect(verifyIntent(q({ 'hub.mode': 'subscribe', 'hub.topic': 't', 'hub.challenge': 'c' }), token, null, now)).toMatchObject({ ok: false });
+  });
+
+  // Issue 15 item 2: before the token, anyone could confirm a pending subscription with one GET.
+  const good = { 'hub.mode': 'subscribe', 'hub.topic': 'https://site.example/feed', 'hub.challenge': 'x' };
+  it.each([
+    ['no token in the callback', null, expected, good, 'unknown callback'],
+    ['a wrong token', 'b'.repeat(48), expected, good, 'unknown callback'],
+    ['a token of another length', 'a'.repeat(47), expected, good, 'unknown callback'],
+    ['a subscription from before tokens', token, { ...expected, callbackToken: null }, good, 'unknown callback'],
+    ['another topic', token, expected, { ...good, 'hub.topic': 'https://evil.example/feed' }, 'hub.topic does not match'],
+    ['the other mode', token, expected, { ...good, 'hub.mode': 'unsubscribe' }, 'unexpected hub.mode unsubscribe'],
+    ['nothing asked (already active, no renewal pending)', token, { ...expected, awaiting: null, state: 'active' }, good, 'no request is waiting for verification'],
+    ['a request older than a day', token, { ...expected, requestedAt: new Date(now.getTime() - 25 * 3600_000) }, good, 'the request is too old to verify'],
+    ['a denial without the token', null, expected, { 'hub.mode': 'denied', 'hub.topic': 'https://site.example/feed' }, 'unknown callback'],
+    ['a denial of a subscription already ended', token, { ...expected, awaiting: null, state: 'unsubscribed' }, { 'hub.mode': 'denied', 'hub.topic': 'https://site.example/feed' }, 'nothing to deny'],
+  ] as const)('refuses a forged verification: %s', (_name, given, asked, params, reason) => {
+    expect(verifyIntent(q(params), given, asked, now)).toEqual({ ok: false, reason, denied: false });
+  });
+
+  it('verifies an unsubscription only when one is awaited', () => {
+    const leaving = { ...expected, awaiting: 'unsubscribe' as const, state: 'active' };
+    expect(verifyIntent(q({ ...good, 'hub.mode': 'unsubscribe' }), token, leaving, now)).toMatchObject({ ok: true, mode: 'unsubscribe', challenge: 'x' });
+    expect(verifyIntent(q(good), token, leaving, now)).toMatchObject({ ok: false, reason: 'unexpected hub.mode subscribe' });
   });
 });
 

@@ -96,7 +96,7 @@ it('poll → subscribe → verification at /websub/ → signed push stored with 
     50,
   );
   expect(verifications).toEqual([200]);
-  expect(forms[0]!.get('hub.callback')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/websub\/\d+$/);
+  expect(forms[0]!.get('hub.callback')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/websub\/\d+\/[0-9a-f]{48}$/);
   const { rows } = await app.db.query(`SELECT 1 FROM jobs WHERE key = $1`, [`extract:item:${pushed.id}`]);
   expect(rows).toHaveLength(1);
   expect((await app.db.query(`SELECT state FROM websub_subscriptions`)).rows).toEqual([{ state: 'active' }]);

@@ -123,8 +123,8 @@ const itemsOf = async (sourceId: number) =>
     [sourceId],
   )).rows;
 const queued = async (kind: string) => (await db.query<{ key: string; payload: unknown }>(`SELECT key, payload FROM jobs WHERE kind = $1 AND state = 'queued'`, [kind])).rows;
-const sendPush = (sourceId: number, body: string, secret: string) =>
-  fetch(`${callbackBase}/websub/${sourceId}`, { method: 'POST', headers: { 'content-type': 'application/atom+xml', 'x-hub-signature': signBody(body, secret) }, body });
+const sendPush = (sourceId: number, body: string, secret: string, token: string | null) =>
+  fetch(`${callbackBase}/websub/${sourceId}${token ? `/${token}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/atom+xml', 'x-hub-signature': signBody(body, secret) }, body });
 
 describe('WebSub through the pipeline, against a fake hub and publisher on 127.0.0.1', () => {
   it('poll discovers the hub → subscribe → intent verified → signed push stored with extract jobs; forged push dropped; backup poll; renewal reuses the secret', async () => {
@@ -135,18 +135,19 @@ describe('WebSub through the pipeline, against a fake hub and publisher on 127.0
 
     expect(await runJobs('websub-subscribe', subscribe)).toBe(1);
     const form = hubState.subscriptions[0]!;
-    expect(form.get('hub.callback')).toBe(`${callbackBase}/websub/${source.id}`);
     expect(form.get('hub.lease_seconds')).toBe('7200');
     await waitFor('verification of intent', async () => hubState.verifications.length === 1, 10_000, 20);
     expect(hubState.verifications[0]).toEqual({ status: 200, body: 'ch-1' });
     const sub = (await getWebSub(db, source.id))!;
-    expect(sub).toMatchObject({ state: 'active', lease_seconds: 7200, secret: form.get('hub.secret') });
+    expect(sub).toMatchObject({ state: 'active', lease_seconds: 7200, secret: form.get('hub.secret'), awaiting: null });
+    expect(sub.callback_token).toMatch(/^[0-9a-f]{48}$/);
+    expect(form.get('hub.callback')).toBe(`${callbackBase}/websub/${source.id}/${sub.callback_token}`);
 
     const pushed = atom(`${hubBase}/hub`, `${pubBase}/feed.atom`, ['pushed-1', 'pushed-2']);
-    expect((await sendPush(source.id, pushed, sub.secret)).status).toBe(202);
+    expect((await sendPush(source.id, pushed, sub.secret, sub.callback_token)).status).toBe(202);
     expect(await queued('websub-push')).toHaveLength(1);
     const forged = atom(`${hubBase}/hub`, `${pubBase}/feed.atom`, ['forged']);
-    expect((await sendPush(source.id, forged, 'not-the-secret')).status).toBe(202);
+    expect((await sendPush(source.id, forged, 'not-the-secret', sub.callback_token)).status).toBe(202);
     expect(await queued('websub-push')).toHaveLength(1);
     expect(await runJobs('websub-push', pushHandler)).toBe(1);
     expect(await itemsOf(source.id)).toEqual([
@@ -169,6 +170,7 @@ describe('WebSub through the pipeline, against a fake hub and publisher on 127.0
     expect(await renewal.tick()).toBe(0);
     expect(await runJobs('websub-subscribe', subscribe)).toBe(1);
     expect(hubState.subscriptions[1]!.get('hub.secret')).toBe(sub.secret);
+    expect(hubState.subscriptions[1]!.get('hub.callback')).toBe(form.get('hub.callback')); // the same subscription, renewed
     await waitFor('renewal verified', async () => hubState.verifications.length === 2, 10_000, 20);
     const renewed = (await getWebSub(db, source.id))!;
     expect(renewed.state).toBe('active');
@@ -195,6 +197,63 @@ describe('WebSub through the pipeline, against a fake hub and publisher on 127.0
     await expect(handler({ sourceId: source.id, hub: `${hubBase}/hub`, topic: source.url })).rejects.toThrow(/websub/);
     expect(hubState.seen).toBe(seen);
     await strict.close();
+  });
+
+  // Issue 15 item 2: one GET with a source id used to confirm a pending subscription.
+  it('a forged confirmation is refused: the subscription stays pending and the hub can still confirm it', async () => {
+    const source = await upsertSource(db, { url: `${pubBase}/forged.atom` });
+    hubState.status = 500; // the hub takes the request but we verify by hand below, in order
+    await expect(subscribe({ sourceId: source.id, hub: `${hubBase}/hub`, topic: source.url })).rejects.toBeInstanceOf(TransientError);
+    hubState.status = 202;
+    const sub = (await getWebSub(db, source.id))!;
+    expect(sub).toMatchObject({ state: 'pending', awaiting: 'subscribe' });
+    const confirm = (path: string, params: Record<string, string>) =>
+      fetch(`${callbackBase}${path}?${new URLSearchParams({ 'hub.topic': source.url, 'hub.challenge': 'x', 'hub.lease_seconds': '864000', ...params })}`);
+    const forgeries: Array<[string, Record<string, string>]> = [
+      [`/websub/${source.id}`, { 'hub.mode': 'subscribe' }], // the attack from the issue: no secret at all
+      [`/websub/${source.id}/${'0'.repeat(48)}`, { 'hub.mode': 'subscribe' }], // a guessed secret
+      [`/websub/${source.id}/${sub.callback_token}`, { 'hub.mode': 'unsubscribe' }], // the wrong mode
+      [`/websub/${source.id}/${sub.callback_token}`, { 'hub.mode': 'subscribe', 'hub.topic': 'https://evil.example/feed' }], // the wrong topic
+      [`/websub/${source.id}`, { 'hub.mode': 'denied' }], // a denial without the secret
+    ];
+    for (const [path, params] of forgeries) {
+      const res = await confirm(path, params);
+      expect(res.status, `${path} ${JSON.stringify(params)}`).toBe(404);
+      expect(await res.text()).not.toBe('x');
+    }
+    expect(await getWebSub(db, source.id)).toMatchObject({ state: 'pending', awaiting: 'subscribe', verified_at: null });
+
+    const real = await confirm(`/websub/${source.id}/${sub.callback_token}`, { 'hub.mode': 'subscribe' });
+    expect([real.status, await real.text()]).toEqual([200, 'x']);
+    expect(await getWebSub(db, source.id)).toMatchObject({ state: 'active', awaiting: null });
+    // Not pending any more: the same confirmation again is refused.
+    expect((await confirm(`/websub/${source.id}/${sub.callback_token}`, { 'hub.mode': 'subscribe' })).status).toBe(404);
+  });
+
+  it('a subscription from before callback tokens is renewed onto a tokened callback; its old callback then refuses pushes', async () => {
+    const source = await upsertSource(db, { url: `${pubBase}/legacy.atom` });
+    // As migration 061 finds it: active, no token, renew_at set to now by the migration.
+    await db.query(
+      `INSERT INTO websub_subscriptions (source_id, hub, topic, secret, state, verified_at, expires_at, renew_at)
+       VALUES ($1, $2, $3, 'legacy-secret', 'active', now(), now() + interval '5 days', now() - interval '1 second')`,
+      [source.id, `${hubBase}/hub`, source.url],
+    );
+    const legacyVerify = await fetch(`${callbackBase}/websub/${source.id}?hub.mode=subscribe&hub.topic=${encodeURIComponent(source.url)}&hub.challenge=x`);
+    expect(legacyVerify.status).toBe(404); // the old callback confirms nothing
+    const body = atom(`${hubBase}/hub`, source.url, ['legacy-push']);
+    expect(await (await sendPush(source.id, body, 'legacy-secret', null)).text()).toBe('accepted'); // its signed pushes still count
+
+    const renewal = startWebSubRenewal({ db, log, everyMs: 3_600_000 });
+    await renewal.stop();
+    const verifications = hubState.verifications.length;
+    expect(await runJobs('websub-subscribe', subscribe)).toBeGreaterThanOrEqual(1);
+    await waitFor('the hub verifying the new callback', async () => hubState.verifications.length > verifications, 10_000, 20);
+    const renewed = (await getWebSub(db, source.id))!;
+    expect(renewed).toMatchObject({ state: 'active', secret: 'legacy-secret', awaiting: null });
+    expect(renewed.callback_token).toMatch(/^[0-9a-f]{48}$/);
+    expect(hubState.subscriptions.at(-1)!.get('hub.callback')).toBe(`${callbackBase}/websub/${source.id}/${renewed.callback_token}`);
+    expect((await sendPush(source.id, body, 'legacy-secret', null)).status).toBe(410);
+    expect(await (await sendPush(source.id, body, 'legacy-secret', renewed.callback_token)).text()).toBe('accepted');
   });
 
   it('a push that does not parse fails for good (kept as a failed job), storing nothing', async () => {

@@ -58,21 +58,51 @@ export type IntentResult =
   | { ok: true; mode: 'subscribe' | 'unsubscribe'; challenge: string; leaseSeconds: number | null }
   | { ok: false; reason: string; denied: boolean };
 
+/** What we asked a hub for, as stored: the only thing a verification of intent may confirm. */
+export interface AskedIntent {
+  topic: string;
+  /** The secret path segment of the callback we gave the hub (null: a callback made before it existed). */
+  callbackToken: string | null;
+  /** The intent not verified yet; null when we are not waiting for a verification. */
+  awaiting: 'subscribe' | 'unsubscribe' | null;
+  requestedAt: Date;
+  state: string;
+}
+
+/** A hub verifies within seconds to minutes; a request older than this is no longer ours to confirm. */
+export const VERIFY_WINDOW_MS = 24 * 3600_000;
+
 /**
- * The hub's GET to our callback. We echo hub.challenge only when the topic and mode are what we
- * asked for; anything else is refused (404) so nobody can subscribe us to something else.
+ * The hub's GET to our callback (WebSub §5.3). We echo hub.challenge only when the callback's
+ * token is the one we gave for this subscription, we are waiting for exactly this mode, the topic
+ * is ours and the request is recent; anything else is refused (404), so that nobody who merely
+ * knows a source id can confirm, deny or end a subscription.
  */
-export function verifyIntent(query: URLSearchParams, expected: { topic: string; mode: 'subscribe' | 'unsubscribe' } | null): IntentResult {
+export function verifyIntent(query: URLSearchParams, token: string | null, asked: AskedIntent | null, now = new Date()): IntentResult {
   const mode = query.get('hub.mode');
   const topic = query.get('hub.topic');
-  if (mode === 'denied') return { ok: false, reason: `hub denied the subscription: ${query.get('hub.reason') ?? 'no reason given'}`, denied: true };
-  if (!expected) return { ok: false, reason: 'no pending subscription for this callback', denied: false };
-  if (mode !== expected.mode) return { ok: false, reason: `unexpected hub.mode ${mode}`, denied: false };
-  if (!topic || !sameTopic(topic, expected.topic)) return { ok: false, reason: 'hub.topic does not match', denied: false };
+  if (!asked) return { ok: false, reason: 'no subscription for this callback', denied: false };
+  if (!asked.callbackToken || !token || !sameSecret(token, asked.callbackToken)) return { ok: false, reason: 'unknown callback', denied: false };
+  if (!topic || !sameTopic(topic, asked.topic)) return { ok: false, reason: 'hub.topic does not match', denied: false };
+  if (mode === 'denied') {
+    // A hub may refuse a request, or end a subscription later (§5.2): either way it was ours.
+    if (asked.state !== 'pending' && asked.state !== 'active') return { ok: false, reason: 'nothing to deny', denied: false };
+    return { ok: false, reason: `hub denied the subscription: ${query.get('hub.reason') ?? 'no reason given'}`, denied: true };
+  }
+  if (!asked.awaiting) return { ok: false, reason: 'no request is waiting for verification', denied: false };
+  if (mode !== asked.awaiting) return { ok: false, reason: `unexpected hub.mode ${mode}`, denied: false };
+  if (now.getTime() - asked.requestedAt.getTime() > VERIFY_WINDOW_MS) return { ok: false, reason: 'the request is too old to verify', denied: false };
   const challenge = query.get('hub.challenge');
   if (!challenge) return { ok: false, reason: 'missing hub.challenge', denied: false };
   const lease = Number(query.get('hub.lease_seconds'));
-  return { ok: true, mode: expected.mode, challenge, leaseSeconds: Number.isFinite(lease) && lease > 0 ? Math.floor(lease) : null };
+  return { ok: true, mode: asked.awaiting, challenge, leaseSeconds: Number.isFinite(lease) && lease > 0 ? Math.floor(lease) : null };
+}
+
+/** Compares a token from a URL with ours without telling, by its timing, how much of it matched. */
+export function sameSecret(given: string, ours: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(ours);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function sameTopic(a: string, b: string): boolean {

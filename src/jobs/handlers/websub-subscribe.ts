@@ -19,8 +19,9 @@ export interface WebSubSubscribeDeps {
 
 /**
  * Subscribes a source at its hub, or renews the lease (same payload). The intent is recorded
- * before the hub is asked, because a hub may verify before it even answers our POST. A renewal
- * reuses the stored secret, so pushes signed in flight stay valid.
+ * before the hub is asked, because a hub may verify before it even answers our POST; the hub's
+ * verification is accepted only on the callback (with its secret token) given here. A renewal
+ * reuses the stored secret and callback, so pushes signed in flight stay valid.
  */
 export function createWebSubSubscribeHandler(deps: WebSubSubscribeDeps) {
   const { db, log } = deps;
@@ -30,12 +31,16 @@ export function createWebSubSubscribeHandler(deps: WebSubSubscribeDeps) {
     const existing = await getWebSub(db, source.id);
     const wasActive = webSubActive(existing);
     const secret = existing?.secret ?? generateSecret();
-    await requestWebSub(db, { sourceId: source.id, hub: payload.hub, topic: payload.topic, secret });
+    // A renewal keeps its callback (the hub knows it as the same subscription); a new hub or topic,
+    // or a subscription from before callback tokens, gets a fresh one.
+    const sameSubscription = existing?.callback_token && existing.hub === payload.hub && existing.topic === payload.topic;
+    const callbackToken = sameSubscription ? existing.callback_token! : generateSecret(24);
+    await requestWebSub(db, { sourceId: source.id, hub: payload.hub, topic: payload.topic, secret, callbackToken });
 
     const form = buildSubscribeForm({
       hub: payload.hub,
       topic: payload.topic,
-      callback: websubCallbackUrl(deps.callbackBase, source.id),
+      callback: websubCallbackUrl(deps.callbackBase, source.id, callbackToken),
       secret,
       leaseSeconds: deps.leaseSeconds ?? 864_000,
     });
