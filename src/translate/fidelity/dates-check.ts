@@ -26,7 +26,7 @@ const MONTH_ALT = Object.keys(EN_MONTHS).sort((a, b) => b.length - a.length).joi
  */
 const EN_DATE_RE = new RegExp(
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_ALT})\\b\\.?|\\b(${MONTH_ALT})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b(${MONTH_ALT})\\.?,?\\s+\\d{4}\\b`,
-  'g',
+  'gi',
 );
 
 /**
@@ -47,7 +47,7 @@ export function checkDates(units: Unit[], from: string, to: string): Finding[] {
       const word = (m[1] ?? m[2] ?? m[3])!;
       if (word[0] !== word[0]!.toUpperCase()) continue;
       const month = EN_MONTHS[word.toLowerCase()]!;
-      wanted.set(month, [...(wanted.get(month) ?? []), m[0].trim()]);
+      wanted.set(month, [...(wanted.get(month) ?? []), m[0].trim().replace(/\.$/, '')]);
     }
     if (wanted.size === 0) continue;
     const target = fold(u.targetText);
