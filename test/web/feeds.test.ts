@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRenderSiteHandler } from '../../src/jobs/handlers/render-site.ts';
 import type { Db } from '../../src/store/db.ts';
+import { putMedia, recordMediaSource } from '../../src/store/media.ts';
 import { createSiteApp, type SiteApp } from '../../src/web/site-app.ts';
 import { openTestDb, seedSite, SITE, type Seeded } from './seed-site.ts';
 
@@ -115,5 +117,32 @@ describe('sitemaps', () => {
     expect(text).toContain('Sitemap: https://news.example/sitemap.xml');
     expect(text).toContain('Sitemap: https://news.example/es/news-sitemap.xml');
     expect(text).toContain('Disallow: /es/search');
+  });
+});
+
+describe('feeds name the images the site mirrored, never the outlet’s', () => {
+  it('RSS, Atom and JSON Feed: absolute /media/ URLs on the site, as the pages show', async () => {
+    const pub = seeded.pubs.get('port:es')!;
+    const { rows } = await db.query<{ article_id: number; translation_id: number }>('SELECT article_id, translation_id FROM publications WHERE id = $1', [pub.id]);
+    const { article_id: articleId, translation_id: translationId } = rows[0]!;
+    const body = 'http://harbour-gazette.example/img/crane.jpg';
+    const lead = 'http://harbour-gazette.example/img/lead.jpg';
+    await db.query(`UPDATE translations SET html = html || $1 WHERE id = $2`, [`<figure><img src="${body}" alt="Grúas"><figcaption>Grúas</figcaption></figure>`, translationId]);
+    await db.query('UPDATE articles SET image_url = $1 WHERE id = $2', [lead, articleId]);
+    for (const [url, sha, role] of [[body, 'b1'.repeat(32), 'body'], [lead, 'a1'.repeat(32), 'lead']] as const) {
+      await putMedia(db, { sha256: sha, contentType: 'image/jpeg', ext: 'jpg', bytes: Buffer.from(sha), width: 800, height: 450 });
+      await recordMediaSource(db, { articleId, url, role, sha256: sha, error: null });
+    }
+    await createRenderSiteHandler({ db, site: SITE })({ lang: 'es', publicationId: pub.id, reason: 'correction' });
+    await app.refresh();
+    const text = async (path: string) => (await app.fetch(new Request(`http://site.test${path}`))).text();
+    const rss = await text('/es/feed.xml');
+    const atom = (await text('/es/atom.xml')).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const json = (JSON.parse(await text('/es/feed.json')) as { items: { content_html: string; image?: string }[] }).items.map((i) => i.content_html + (i.image ?? '')).join('');
+    for (const [name, feed] of [['RSS', rss], ['Atom', atom], ['JSON Feed', json]] as const) {
+      expect(feed, name).not.toContain('harbour-gazette.example/img');
+      expect(feed, name).toContain(`<img src="https://news.example/media/${'b1'.repeat(32)}.jpg" alt="Grúas" width="800" height="450"`);
+      expect(feed, name).toContain(`https://news.example/media/${'a1'.repeat(32)}.jpg`);
+    }
   });
 });
