@@ -2,10 +2,12 @@
  * bench:web — the public site against nginx serving the same bytes from files, in one run.
  * Goal (issue 6): ≥ 0.6× nginx's requests/s and p99 ≤ 10 ms at 50 connections, also while the
  * pipeline publishes in the background. Load comes from autocannon in its own process (and wrk,
- * when installed, as a second opinion: it costs less CPU than the server it measures).
+ * when installed, as a second opinion: it costs less CPU than the server it measures). Then a
+ * flood of unique search queries beside article requests and a health prober (issue 15), with the
+ * search limits on and off: p99 of articles and /healthz against the article-only baseline.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,14 +17,18 @@ import { openDb } from '../src/store/open-db.ts';
 import { startWebServer } from '../src/web/start-web-server.ts';
 import { createTestDatabase } from '../test/helpers/test-db.ts';
 import { seedSite, SITE } from '../test/web/seed-site.ts';
+import { autocannon as runAutocannon, type Load } from './lib/autocannon.ts';
+import { searchFlood } from './lib/search-flood.ts';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const NGINX = '/usr/sbin/nginx';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PUBLISH_MS = Number(process.env.BENCH_PUBLISH_MS ?? 1000);
+/** The search flood (issue 15): BENCH_FLOOD=0 leaves it out, =only runs nothing else; BENCH_SEARCH_CORPUS stories to search. */
+const FLOOD = process.env.BENCH_FLOOD ?? '1';
+const CORPUS = Number(process.env.BENCH_SEARCH_CORPUS ?? 1000);
 
-interface Load { rps: number; p99: number; p50: number; errors: number; tool: string }
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -34,16 +40,25 @@ function freePort(): Promise<number> {
 }
 
 function autocannon(url: string): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/autocannon/autocannon.js', '-j', '-c', String(CONNECTIONS), '-d', String(SECONDS), url], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.on('error', reject);
-    child.on('close', () => {
-      const r = JSON.parse(out);
-      resolve({ rps: r.requests.average, p99: r.latency.p99, p50: r.latency.p50, errors: r.errors + r.non2xx, tool: 'autocannon' });
-    });
-  });
+  return runAutocannon(url, { connections: CONNECTIONS, seconds: SECONDS });
+}
+
+/**
+ * nginx is the baseline: installed here as the other scripts install their packages (apt-get as
+ * root on Debian/Ubuntu), or this stops with the exact command to run.
+ */
+function findNginx(): string {
+  const found = () => [NGINX, ...((spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout ?? '').trim().split('\n'))].find((p) => p && existsSync(p));
+  let bin = found();
+  if (!bin) {
+    const ensure = spawnSync('bash', ['scripts/ensure-system.sh', 'bench-web'], { stdio: 'inherit' });
+    bin = found();
+    if (!bin) {
+      console.error(`bench:web: nginx (the baseline) is not installed${ensure.status === 0 ? '' : ' (see above)'}: sudo apt-get install -y nginx`);
+      process.exit(1);
+    }
+  }
+  return bin;
 }
 
 /** wrk, when installed: spawned, never spawnSync — the server under test shares this event loop. */
@@ -61,12 +76,13 @@ function wrk(url: string): Promise<Load> {
         p50: toMs(/50%\s+([\d.]+)(us|ms|s)/.exec(out)),
         errors: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
         tool: 'wrk',
+        statuses: {},
       });
     });
   });
 }
 
-async function startNginx(root: string, port: number): Promise<() => Promise<void>> {
+async function startNginx(nginx: string, root: string, port: number): Promise<() => Promise<void>> {
   const conf = join(root, 'nginx.conf');
   // One worker: the site is one Node process on one core, so the comparison is core for core.
   writeFileSync(conf, `daemon off; master_process on; worker_processes 1; pid ${root}/nginx.pid; error_log ${root}/error.log;
@@ -76,7 +92,7 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; k
   types { text/html html; } default_type text/html;
   server { listen 127.0.0.1:${port}; root ${root}/www; etag on; } }
 `);
-  const child = spawn(NGINX, ['-p', root, '-c', conf], { stdio: 'ignore' });
+  const child = spawn(nginx, ['-p', root, '-c', conf], { stdio: 'ignore' });
   for (let i = 0; i < 50; i++) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/home.html`);
@@ -96,6 +112,7 @@ http { access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000; k
 const fmt = (l: Load) => `${Math.round(l.rps).toString().padStart(7)} req/s  p50 ${l.p50.toFixed(2).padStart(6)} ms  p99 ${l.p99.toFixed(2).padStart(6)} ms${l.errors ? `  errors ${l.errors}` : ''}`;
 
 async function main(): Promise<void> {
+  const nginx = findNginx();
   // BENCH_DB=postgres (with TEST_DATABASE_URL, as the tests use): a fresh database on that server.
   // PGlite runs in this process's thread, so the pipeline's queries compete with requests there.
   const pgServer = process.env.BENCH_DB === 'postgres' ? await createTestDatabase() : null;
@@ -122,7 +139,7 @@ async function main(): Promise<void> {
     console.log(`${name}: ${path} (${body.length} bytes, same bytes for both servers)`);
   }
   const ngPort = await freePort();
-  const stopNginx = await startNginx(root, ngPort);
+  const stopNginx = await startNginx(nginx, root, ngPort);
   // The ceiling of node:http itself on this machine: a bare handler writing the same bytes and
   // headers from a buffer, in this process like the site. What is left between the site and
   // nginx that this does not explain is ours.
@@ -145,7 +162,7 @@ async function main(): Promise<void> {
   let ok = true;
   const quiet = new Map<string, Load>();
   try {
-    for (const [name, path] of targets) {
+    for (const [name, path] of FLOOD === 'only' ? [] : targets) {
       for (const tool of hasWrk ? ['autocannon', 'wrk'] : ['autocannon']) {
         const run = (url: string) => (tool === 'wrk' ? wrk(url) : autocannon(url));
         // Alternate the two servers and keep each one's best round: this machine is shared, and
@@ -176,6 +193,7 @@ async function main(): Promise<void> {
     let publishing = true;
     let published = 0;
     const publisher = (async () => {
+      if (FLOOD === 'only') return;
       while (publishing) {
         const { rows } = await db.query<{ id: number }>(
           `INSERT INTO publications (translation_id, article_id, lang, path, published_at)
@@ -195,14 +213,17 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, PUBLISH_MS));
       }
     })();
-    const busy = await autocannon(web.url + article.path);
+    const busy = FLOOD === 'only' ? null : await autocannon(web.url + article.path);
     publishing = false;
     await publisher;
-    console.log(`\narticle while publishing (${published} stories rendered during the run)`);
-    console.log(`  transwire      ${fmt(busy)}`);
-    const calm = quiet.get('article');
-    if (calm) console.log(`  ${(busy.rps / calm.rps).toFixed(2)}× the requests/s of the quiet run above`);
-    if (busy.p99 > 10) ok = false;
+    if (busy) {
+      console.log(`\narticle while publishing (${published} stories rendered during the run)`);
+      console.log(`  transwire      ${fmt(busy)}`);
+      const calm = quiet.get('article');
+      if (calm) console.log(`  ${(busy.rps / calm.rps).toFixed(2)}× the requests/s of the quiet run above`);
+      if (busy.p99 > 10) ok = false;
+    }
+    if (FLOOD !== '0') ok = (await searchFlood({ db, site: SITE, articlePath: article.path, seconds: SECONDS, connections: CONNECTIONS, corpus: CORPUS })) && ok;
   } finally {
     await stopNginx();
     await new Promise<void>((resolve) => {

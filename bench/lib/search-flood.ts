@@ -1,0 +1,106 @@
+/**
+ * bench:web's search flood (issue 15 item 8): a flood of unique search queries beside article
+ * requests and a health prober, against the site with its search limits and, as the baseline of
+ * the same run, the same site with the limits off. Unique queries never hit the cache, and each
+ * one ORs a common word so it ranks and counts many matches (the costly case).
+ */
+import type { Db } from '../../src/store/db.ts';
+import { healthRoutes } from '../../src/web/health-routes.ts';
+import type { SearchLimits } from '../../src/web/search-guard.ts';
+import { startWebServer, type SiteOptions } from '../../src/web/start-web-server.ts';
+import { autocannon, type Load } from './autocannon.ts';
+
+const UNLIMITED: Partial<SearchLimits> = { burst: 1e9, perMinute: 1e9, concurrency: 1e6, timeoutMs: 600_000, cacheEntries: 0 };
+
+/** `n` more Spanish stories of news length (6,000 characters of a seeded one), so that searches have work to do. */
+export async function seedSearchCorpus(db: Db, n: number): Promise<void> {
+  await db.query(`WITH base AS (SELECT t.text, t.title, a.source_id FROM translations t JOIN articles a ON a.id = t.article_id WHERE t.lang = 'es'),
+    items_new AS (
+      INSERT INTO items (source_id, guid, status)
+      SELECT (SELECT min(source_id) FROM base), 'corpus-' || g, 'extracted' FROM generate_series(1, $1::int) g RETURNING id, source_id, guid),
+    arts AS (
+      INSERT INTO articles (item_id, source_id, url, title, lang, html, text, content_hash)
+      SELECT id, source_id, 'https://corpus.example/' || guid, guid, 'en', '<p>x</p>', 'x', guid FROM items_new RETURNING id),
+    numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS k FROM arts),
+    texts AS (SELECT text, title, row_number() OVER () - 1 AS j, count(*) OVER () AS m FROM base),
+    trs AS (
+      INSERT INTO translations (article_id, lang, title, html, text, engine, engine_version, checks, verdict, status)
+      SELECT numbered.id, 'es', texts.title || ' ' || numbered.k, '<p>' || left(texts.text, 6000) || '</p>', left(repeat(texts.text || ' ', 20), 6000) || ' nota ' || numbered.k,
+        'apertium', '1', '{}', 'publish', 'published'
+      FROM numbered JOIN texts ON texts.j = numbered.k % texts.m RETURNING id, article_id)
+    INSERT INTO publications (translation_id, article_id, lang, path, published_at)
+    SELECT id, article_id, 'es', '/es/2020/01/corpus-' || id, now() - make_interval(mins => id::int) FROM trs`, [n]);
+}
+
+interface Round { article: Load; search: Load | null; health: { p99: number; max: number; n: number; failed: number } }
+
+async function probeHealth(url: string, until: () => boolean): Promise<Round['health']> {
+  const times: number[] = [];
+  let failed = 0;
+  while (!until()) {
+    const started = performance.now();
+    const res = await fetch(url).catch(() => null);
+    times.push(performance.now() - started);
+    if (!res || res.status !== 200) failed++;
+    await res?.arrayBuffer();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  times.sort((a, b) => a - b);
+  return { p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? NaN, max: times.at(-1) ?? NaN, n: times.length, failed };
+}
+
+async function round(base: string, articlePath: string, seconds: number, connections: number, search: { headers?: Record<string, string> } | null): Promise<Round> {
+  let done = false;
+  const health = probeHealth(`${base}/healthz`, () => done);
+  const [article, flood] = await Promise.all([
+    autocannon(base + articlePath, { connections, seconds }),
+    search ? autocannon(`${base}/es/search?q=puerto+or+[<id>]`, { connections, seconds, unique: true, headers: search.headers }) : Promise.resolve(null),
+  ]);
+  done = true;
+  return { article, search: flood, health: await health };
+}
+
+const ms = (v: number) => `${v.toFixed(1).padStart(7)} ms`;
+const statuses = (l: Load) => Object.entries(l.statuses).map(([c, n]) => `${c}: ${n}`).join(', ');
+
+export async function searchFlood(opts: { db: Db; site: SiteOptions; articlePath: string; seconds: number; connections: number; corpus: number }): Promise<boolean> {
+  const started = Date.now();
+  await seedSearchCorpus(opts.db, opts.corpus);
+  console.log(`\nsearch flood: ${opts.corpus} more stories to search (seeded in ${((Date.now() - started) / 1000).toFixed(1)} s); ` +
+    `${opts.connections} connections of unique queries beside ${opts.connections} on the article, /healthz probed every 50 ms`);
+  const servers = {
+    off: await startWebServer({ db: opts.db, site: opts.site, host: '127.0.0.1', port: 0, routes: healthRoutes({ db: opts.db }), search: UNLIMITED, trustProxy: true }),
+    on: await startWebServer({ db: opts.db, site: opts.site, host: '127.0.0.1', port: 0, routes: healthRoutes({ db: opts.db }), trustProxy: true }),
+  };
+  let ok = true;
+  try {
+    const run = (url: string, search: { headers?: Record<string, string> } | null) => round(url, opts.articlePath, opts.seconds, opts.connections, search);
+    const quiet = await run(servers.on.url, null);
+    const rows: Array<[string, Round]> = [
+      ['article alone (baseline)', quiet],
+      ['flood, limits off', await run(servers.off.url, {})],
+      ['flood, one address', await run(servers.on.url, {})],
+      // Every request from another address (X-Forwarded-For through a trusted proxy): the rate
+      // limit never applies, so only the concurrency gate and the timeout stand.
+      ['flood, every request a new address', await run(servers.on.url, { headers: { 'x-forwarded-for': '[<id>]' } })],
+    ];
+    const base = quiet.article.p99;
+    for (const [name, r] of rows) {
+      console.log(`  ${name}`);
+      console.log(`    article  ${Math.round(r.article.rps).toString().padStart(6)} req/s  p99 ${ms(r.article.p99)}  (${(r.article.p99 / base).toFixed(1)}× the baseline's p99, ${(r.article.rps / quiet.article.rps).toFixed(2)}× its req/s)`);
+      if (r.search) console.log(`    search   ${Math.round(r.search.rps).toString().padStart(6)} req/s  p99 ${ms(r.search.p99)}  (${statuses(r.search)})`);
+      console.log(`    /healthz p99 ${ms(r.health.p99)}  max ${ms(r.health.max)}  (${r.health.n} probes${r.health.failed ? `, ${r.health.failed} not 200` : ''})`);
+    }
+    for (const [name, r] of rows.slice(2)) {
+      // Goal: pages and health stay fast during a flood (the article's p99 within 10 ms, health's within 100 ms).
+      if (r.article.p99 > 10 || r.health.p99 > 100) {
+        ok = false;
+        console.log(`  goal missed in "${name}": article p99 ≤ 10 ms and /healthz p99 ≤ 100 ms`);
+      }
+    }
+  } finally {
+    await servers.off.close();
+    await servers.on.close();
+  }
+  return ok;
+}
