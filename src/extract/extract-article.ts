@@ -67,7 +67,14 @@ function parse(html: string): { doc: Document; body: Element } {
   return { doc: wrapped, body: findFirst(wrapped, (e) => e.name === 'body')! };
 }
 
-export function extractArticle(html: string, url: string, opts: ExtractOptions = {}): ExtractedArticle {
+/** The article, and what extraction had to repair on the way (absent when nothing). */
+export type Extraction = ExtractedArticle & { warnings?: string[] };
+
+export function extractArticle(page: string, url: string, opts: ExtractOptions = {}): Extraction {
+  // U+0000 means nothing in HTML text and PostgreSQL refuses it: decodeBody removes it from fetched
+  // pages; a page handed over as a string is held to the same rule here.
+  const html = page.indexOf('\u0000') === -1 ? page : page.replaceAll('\u0000', '');
+  const warnings = html.length === page.length ? undefined : [`extract: ${page.length - html.length} NUL character(s) (U+0000) removed`];
   const { doc, body } = parse(html);
   if (depthExceeds(doc, MAX_DEPTH)) throw new PermanentError(`extract: page nested more than ${MAX_DEPTH} elements deep`, 'extract_too_deep');
   const meta = readMetadata(doc, url);
@@ -111,6 +118,7 @@ export function extractArticle(html: string, url: string, opts: ExtractOptions =
     excerpt: meta.description ?? excerptOf(rendered.text),
     text: rendered.text,
     html: sanitizeHtml(rendered.html, url),
+    ...(warnings ? { warnings } : {}),
   };
 }
 

@@ -70,12 +70,14 @@ function imageUrl(v: unknown): string | null {
 
 function parseBlock(source: string): unknown {
   const cleaned = source.replace(/^\s*(<!--|\/\/\s*<!\[CDATA\[)/, '').replace(/(-->|\/\/\s*\]\]>)\s*$/, '').trim();
+  // `\u0000` in a string would put U+0000 in the story (PostgreSQL refuses it): the escape goes.
+  const noNul = cleaned.indexOf('\\u0000') === -1 ? cleaned : cleaned.replace(/(?<=(?:^|[^\\])(?:\\\\)*)\\u0000/g, '');
   try {
-    return JSON.parse(cleaned);
+    return JSON.parse(noNul);
   } catch {
     // Control characters inside strings are the most common fault of hand-built JSON-LD.
     try {
-      return JSON.parse(cleaned.replace(/[\u0000-\u001f]+/g, ' '));
+      return JSON.parse(noNul.replace(/[\u0000-\u001f]+/g, ' '));
     } catch {
       return null;
     }
