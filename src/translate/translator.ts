@@ -1,5 +1,5 @@
 import { PermanentError, ThrottledError, TransientError, TranswireError, errorMessage } from '../domain/errors.ts';
-import type { TranslatedArticle, TranslationCost } from '../domain/translation.ts';
+import type { FidelityReport, TranslatedArticle, TranslationCost } from '../domain/translation.ts';
 import type { LexiconSource, TranslationEngine } from './engine.ts';
 import type { GlossaryEntry } from './engine-config.ts';
 import { EngineRunner, type EngineAlert, type RunnerOptions } from './engine-runner.ts';
@@ -8,6 +8,7 @@ import { renderingsFromLexicons } from './fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
 import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary.ts';
 import { escapeHtmlText, htmlToText } from './html-text.ts';
+import { altTexts, withAltTexts } from './image-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
 import { localizeNumbers } from './numbers.ts';
 import { prepareUnits, ReadingCache } from './repair/prepare-units.ts';
@@ -162,7 +163,10 @@ export function createTranslator(opts: TranslatorOptions): Translator {
 
     async translateArticle(input, from, to, options = {}) {
       const { segments, skeleton } = segmentHtml(input.html);
-      const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments];
+      // Images' alt texts ride along after the body: same memory, engine call, repairs and gate.
+      const alts = altTexts(input.html);
+      const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments, ...alts];
+      const bodyEnd = 2 + segments.length;
       const terms = glossaryFor(from, to);
       const glossed = sourceUnits.map((u) => terms.protect(u));
       const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
@@ -184,27 +188,30 @@ export function createTranslator(opts: TranslatorOptions): Translator {
         const lost: Array<{ segment: number | null; term: string }> = [];
         const targetUnits = raw.map((t, i) => {
           const r = restoreTerms(t, prot[i]!.slots);
-          for (const m of r.missing) lost.push({ segment: i >= 2 ? i - 2 : null, term: prot[i]!.slots[m]!.term });
+          for (const m of r.missing) lost.push({ segment: i >= 2 && i < bodyEnd ? i - 2 : null, term: prot[i]!.slots[m]!.term });
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
         });
-        const body = targetUnits.slice(2);
+        const body = targetUnits.slice(2, bodyEnd);
+        const altTargets = targetUnits.slice(bodyEnd);
         const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText), lexicons);
         const versions = await Promise.all(route.map((l) => l.engine.version()));
         return {
           lang: to,
           title: htmlToText(targetUnits[0]!),
           excerpt: input.excerpt ? htmlToText(targetUnits[1]!) : null,
-          html: joinSegments(skeleton, body),
+          html: withAltTexts(joinSegments(skeleton, body), altTargets),
           text: body.map(htmlToText).filter(Boolean).join('\n\n'),
           engine: cost.engine,
           engineVersion: versions.join(' > '),
           nameRenderings: nameRenderingsFound ?? {},
-          checks: checkFidelity({
+          checks: withImageChecks(checkFidelity({
             from, to, source: segments, target: body, lostPlaceholders: lost, lengthRatio: opts.lengthRatio, glossary,
             nameRenderings: nameRenderingsFound ?? undefined,
             title: { source: sourceUnits[0]!, target: targetUnits[0]! },
             excerpt: input.excerpt ? { source: sourceUnits[1]!, target: targetUnits[1]! } : null,
-          }),
+          }), alts.length === 0 ? null : checkFidelity({
+            from, to, source: alts, target: altTargets, lengthRatio: opts.lengthRatio, glossary, nameRenderings: nameRenderingsFound ?? undefined,
+          })),
           cost,
         };
       }
@@ -215,6 +222,17 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       await Promise.all([...opts.engines.values()].map((e) => e.close()));
     },
   };
+}
+
+/**
+ * The gate's findings on the images' alt texts joined to the article's: what they say (numbers,
+ * names, dates, placeholders), not how short texts read as paragraphs (length, language).
+ */
+const IMAGE_CHECKS = new Set(['numbers', 'placeholders', 'dates', 'glued-words']);
+function withImageChecks(report: FidelityReport, images: FidelityReport | null): FidelityReport {
+  const extra = (images?.findings ?? []).filter((f) => IMAGE_CHECKS.has(f.check)).map((f) => ({ ...f, segment: null, detail: `image text: ${f.detail}` }));
+  if (extra.length === 0) return report;
+  return { ok: report.ok && !extra.some((f) => f.severity === 'error'), findings: [...report.findings, ...extra] };
 }
 
 /** text: translations only; lexicon: with each unit's lexicon where the engine gives one; packed: short phrases many to a segment. */
