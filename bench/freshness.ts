@@ -29,7 +29,8 @@ import { markWebSubVerified, requestWebSub } from '../src/store/websub-subscript
 import { renderFeed, startFakeInternet } from './freshness-internet.ts';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
-const SOURCES = env('FRESHNESS_SOURCES', 500);
+// The goal (p95 ≤ 60 s) is stated for 1,000 sources: the bench runs that many.
+const SOURCES = env('FRESHNESS_SOURCES', 1000);
 const HOSTS = 20;
 // The world runs SCALE times faster than the clock: 240 simulated seconds take 80 real ones.
 // Every duration below is simulated; delays are reported in simulated seconds.
