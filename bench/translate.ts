@@ -16,6 +16,7 @@ import { createApertiumEngine } from '../src/translate/engines/apertium/apertium
 import type { GlossaryEntry } from '../src/translate/engine-config.ts';
 import { prepareGlossary } from '../src/translate/glossary.ts';
 import { escapeHtmlText, htmlToText } from '../src/translate/html-text.ts';
+import { mtQuality } from './lib/mt-quality.ts';
 import { FAULTS, mulberry32, type Fault } from './translate-faults.ts';
 
 const DATA = new URL('../../shared/data/article-extraction-benchmark/ground-truth.json', import.meta.url);
@@ -124,6 +125,17 @@ if (!skipOverhead) {
     return performance.now() - t0;
   }));
   console.log(`glossary of ${terms.length} terms over the ${segs.length} segments: ${ms.toFixed(1)} ms (median of 5), ${slots} terms protected (${((100 * ms) / 1000 / mid('raw')).toFixed(1)} % of raw apertium's time)`);
+}
+
+// ---- quality against human references: chrF of raw Apertium and of the orchestrator ----
+if (process.env.BENCH_SKIP_CHRF !== '1') {
+  const qt = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory() });
+  const q = await mtQuality(qt, WORKERS);
+  await qt.close();
+  const d = q.orchestrator - q.raw;
+  console.log(`\n== quality: chrF (sacreBLEU's: character 6-grams, β = 2) against human references, WMT24 en→es dev, ${q.lines} paragraphs ==`);
+  console.log(`raw apertium -u eng-spa: ${q.raw.toFixed(2)}   orchestrator: ${q.orchestrator.toFixed(2)}   difference ${d >= 0 ? '+' : ''}${d.toFixed(2)} (goal ≥ +1.5)`);
+  for (const x of q.byDomain) console.log(`  ${x.domain.padEnd(9)} ${String(x.lines).padStart(4)} paragraphs: raw ${x.raw.toFixed(2)}, orchestrator ${x.orchestrator.toFixed(2)}`);
 }
 
 const orch = await orchestrator(articles.map((a) => a.html), WORKERS);
