@@ -52,7 +52,22 @@ export interface FetchResult {
 
 export interface HttpClient {
   get(url: string, opts?: GetOptions): Promise<FetchResult>;
+  /**
+   * Shutdown: every request in flight fails at once with FetchAbortedError, and so does every new
+   * one. A trickling server must not hold the process for its whole deadline.
+   */
+  abort(): void;
   close(): Promise<void>;
+}
+
+/**
+ * The client was told to stop (shutdown). Not the job's fault: the queue puts the job back
+ * without counting an attempt, and the work is done after the restart.
+ */
+export class FetchAbortedError extends TranswireError {
+  constructor(url: string) {
+    super(`fetch: ${url}: aborted, shutting down`, { code: 'fetch.aborted', retry: 'throttled', retryAt: new Date(), httpStatus: 503 });
+  }
 }
 
 const ERROR_BODY_BYTES = 64 * 1024;
@@ -75,12 +90,15 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     connections: 8,
   });
 
+  const stopping = new AbortController();
+
   async function get(url: string, g: GetOptions = {}): Promise<FetchResult> {
     const cap = g.maxBytes ?? maxBytes;
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = g.signal ? AbortSignal.any([deadline, g.signal]) : deadline;
+    const signal = AbortSignal.any(g.signal ? [deadline, stopping.signal, g.signal] : [deadline, stopping.signal]);
     const redirects: string[] = [];
     let current = checkUrl(url);
+    if (stopping.signal.aborted) throw new FetchAbortedError(current);
     try {
       for (;;) {
         const headers: Record<string, string> = {
@@ -126,11 +144,12 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         };
       }
     } catch (err) {
+      if (stopping.signal.aborted && !(err instanceof TranswireError && err.retry === 'never')) throw new FetchAbortedError(current);
       throw classify(err, current, deadline, timeoutMs, g.signal);
     }
   }
 
-  return { get, close: () => agent.close() };
+  return { get, abort: () => stopping.abort(), close: () => agent.close() };
 }
 
 function checkUrl(url: string): string {

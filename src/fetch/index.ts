@@ -1,5 +1,5 @@
 /** Polite, safe HTTP for transwire: the only module that reaches the outside world. */
-export { createHttpClient, type HttpClient, type HttpClientOptions, type GetOptions, type FetchResult } from './http-client.ts';
+export { createHttpClient, FetchAbortedError, type HttpClient, type HttpClientOptions, type GetOptions, type FetchResult } from './http-client.ts';
 export { decodeBody, resolveLabel, type DecodeOptions, type DecodedBody } from './decode-body.ts';
 export { backoffDelay, type BackoffOptions } from './backoff-delay.ts';
 export { parseRetryAfter } from './retry-after.ts';

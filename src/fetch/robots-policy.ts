@@ -1,5 +1,5 @@
 import { PermanentError } from '../domain/errors.ts';
-import type { HttpClient } from './http-client.ts';
+import { FetchAbortedError, type HttpClient } from './http-client.ts';
 import { isPathAllowed, robotsTxt, type RobotsGroup } from './robots-txt.ts';
 
 export interface RobotsPolicyOptions {
@@ -48,6 +48,7 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
       if (res.status >= 400 && res.status < 500 && res.status !== 429) return 'allow-all';
       if (res.status >= 300 && res.status < 400) return 'allow-all';
     } catch (err) {
+      if (err instanceof FetchAbortedError) throw err; // shutting down: no verdict, not even a cached one
       if (err instanceof PermanentError && err.code === 'fetch.blocked_address') throw err;
       if (err instanceof PermanentError && err.code === 'fetch.too_many_redirects') return 'allow-all';
     }

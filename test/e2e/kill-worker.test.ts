@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,8 +45,8 @@ afterAll(async () => {
 });
 
 /** Starts `transwire worker` and resolves with the first log line that `match` accepts. */
-function startWorker(match: (line: Record<string, unknown>) => boolean): { child: ChildProcess; seen: Promise<Record<string, unknown>> } {
-  const child = spawn(process.execPath, ['bin/transwire.js', 'worker', '--config', join(dir, 'transwire.yaml')], {
+function startWorker(match: (line: Record<string, unknown>) => boolean, config = join(dir, 'transwire.yaml')): { child: ChildProcess; seen: Promise<Record<string, unknown>> } {
+  const child = spawn(process.execPath, ['bin/transwire.js', 'worker', '--config', config], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);
@@ -67,8 +69,8 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
 }
 
-async function inspect<T>(fn: (db: Db) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl, dataDir: join(dir, 'db') });
+async function inspect<T>(fn: (db: Db) => Promise<T>, where = { databaseUrl, dataDir: join(dir, 'db') }): Promise<T> {
+  const db = await openDb(where);
   try {
     return await fn(db);
   } finally {
@@ -102,4 +104,72 @@ it('publishes exactly once after a worker is killed with SIGKILL mid-translation
     translations: (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM translations')).rows[0]!.n,
   }));
   expect(after).toEqual({ job: [{ state: 'done', attempts: 2 }], publications: 1, translations: 1 });
+}, 300_000);
+
+// Issue 15 item 10: SIGTERM while a poll reads from a server that trickles its body. Shutdown used
+// to wait for the fetch's deadline (16 s seen, 30 s possible) and then record the source as
+// failing. Now the fetch is aborted: the process exits within a few seconds and the poll job is
+// back in the queue, its attempt not counted, the source untouched.
+it('aborts an in-flight fetch on SIGTERM: exits within seconds, the job goes back to the queue', async () => {
+  const open: ServerResponse[] = [];
+  let feedRequests = 0;
+  const trickle = createServer((req, res) => {
+    if (req.url !== '/feed.xml') {
+      res.writeHead(404).end();
+      return;
+    }
+    feedRequests++;
+    open.push(res);
+    res.writeHead(200, { 'content-type': 'application/rss+xml' });
+    res.write('<?xml version="1.0"?>');
+    const drip = setInterval(() => res.write(' '), 500);
+    res.on('close', () => clearInterval(drip));
+  });
+  await new Promise<void>((r) => trickle.listen(0, '127.0.0.1', () => r()));
+  const base = `http://127.0.0.1:${(trickle.address() as AddressInfo).port}`;
+  let url: string | null = null;
+  let drop = async () => {};
+  if (onPostgres) ({ url, drop } = await createTestDatabase());
+  const where = { databaseUrl: url, dataDir: join(dir, 'db-trickle') };
+  const config = join(dir, 'trickle.yaml');
+  writeFileSync(
+    config,
+    stringify({
+      database: { url, dataDir: where.dataDir },
+      sources: [{ url: `${base}/feed.xml`, name: 'Trickle', lang: 'en' }],
+      fetch: { allowPrivate: [new URL(base).host], timeoutMs: 60_000 },
+      worker: { concurrency: 1, pollMs: 100 },
+      log: { level: 'debug' },
+    }),
+  );
+  try {
+    const worker = startWorker((l) => l.msg === 'job started' && String(l.key).startsWith('poll:'), config);
+    await worker.seen;
+    const deadline = Date.now() + 30_000;
+    while (feedRequests === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(feedRequests).toBe(1);
+    await new Promise((r) => setTimeout(r, 1000)); // the body is trickling now
+    const sent = Date.now();
+    worker.child.kill('SIGTERM');
+    await exited(worker.child);
+    const tookMs = Date.now() - sent;
+    expect(worker.child.exitCode).toBe(0);
+    // Before: the fetch's whole deadline (60 s here). The rest is closing Apertium and the database,
+    // which on a loaded 2-core machine alone can take seconds.
+    expect(tookMs).toBeLessThan(10_000);
+
+    const after = await inspect(
+      async (db) => ({
+        jobs: (await db.query<{ state: string; attempts: number }>(`SELECT state, attempts FROM jobs WHERE kind = 'poll'`)).rows,
+        source: (await db.query<{ status: string; error_count: number; last_error: string | null }>('SELECT status, error_count, last_error FROM sources')).rows,
+      }),
+      where,
+    );
+    // Released, not failed and not lost: queued again with its attempt given back.
+    expect(after).toEqual({ jobs: [{ state: 'queued', attempts: 0 }], source: [{ status: 'new', error_count: 0, last_error: null }] });
+  } finally {
+    for (const res of open) res.destroy();
+    trickle.close();
+    await drop();
+  }
 }, 300_000);

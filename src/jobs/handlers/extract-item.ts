@@ -1,4 +1,4 @@
-import { errorMessage, PermanentError, ThrottledError, TransientError } from '../../domain/errors.ts';
+import { errorMessage, PermanentError, ThrottledError, TransientError, TranswireError } from '../../domain/errors.ts';
 import { primaryLang, textDirection } from '../../domain/lang.ts';
 import { extractArticle, detectLanguage } from '../../extract/index.ts';
 import type { HttpClient } from '../../fetch/index.ts';
@@ -95,8 +95,8 @@ export function createExtractItemHandler(deps: ExtractDeps) {
       });
       log.info({ item_id: item.id, lang }, 'extracted');
     } catch (err) {
-      // Postponed by a host limit or Retry-After: not an attempt, nothing to record on the item.
-      if (err instanceof ThrottledError) throw err;
+      // Postponed (a host limit, Retry-After) or put back at shutdown: not an attempt, nothing to record on the item.
+      if (err instanceof TranswireError && err.retry === 'throttled') throw err;
       // The item carries its latest error, whether or not the queue tries again.
       await setItemStatus(db, item.id, err instanceof PermanentError ? 'failed' : 'new', errorMessage(err));
       throw err;

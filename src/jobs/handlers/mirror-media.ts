@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../../domain/errors.ts';
-import type { HttpClient } from '../../fetch/index.ts';
+import { FetchAbortedError, type HttpClient } from '../../fetch/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { Db } from '../../store/db.ts';
 import { listMediaSources, mediaByUrl, putMedia, recordMediaSource } from '../../store/media.ts';
@@ -136,6 +136,7 @@ export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { art
       await putMedia(db, { sha256, ...sniffed, bytes: res.body });
       return { sha256 };
     } catch (err) {
+      if (err instanceof FetchAbortedError) throw err; // shutting down: the job is put back, nothing recorded
       return { error: errorMessage(err).slice(0, 500) };
     }
   }

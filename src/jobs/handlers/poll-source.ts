@@ -1,7 +1,7 @@
 import type { ParsedFeed } from '../../domain/feed.ts';
 import { errorMessage, ThrottledError } from '../../domain/errors.ts';
 import type { FetchResult, HttpClient } from '../../fetch/index.ts';
-import { decodeBody, nextPollDelay } from '../../fetch/index.ts';
+import { decodeBody, FetchAbortedError, nextPollDelay } from '../../fetch/index.ts';
 import { parseFeed } from '../../feeds/index.ts';
 import type { Db } from '../../store/db.ts';
 import { acquireHostSlot } from '../../store/host-limits.ts';
@@ -76,6 +76,8 @@ export function createPollSourceHandler(deps: PollDeps) {
     try {
       res = await http.get(source.url, { etag: source.etag, lastModified: source.last_modified, accept: FEED_ACCEPT });
     } catch (err) {
+      // Shutting down is not the source's failure: the job goes back to the queue.
+      if (err instanceof FetchAbortedError) throw err;
       return fail(errorMessage(err));
     } finally {
       await slot.release();
@@ -93,6 +95,9 @@ export function createPollSourceHandler(deps: PollDeps) {
     } catch (err) {
       return fail(errorMessage(err));
     }
+    // Items, but not one with a link or content: nothing could be read, and the title came from the
+    // wreck ("The Northbridge Gazette &"). A failure, with every warning, where `source list` shows it.
+    if (feed.items.length > 0 && !feed.items.some((i) => i.link || i.contentHtml)) return fail(`feed: nothing readable in it: ${feed.warnings.join('; ') || 'no item has a link or content'}`);
     // An index often stays byte-identical while its children change: fetch it unconditionally.
     const isIndex = feed.kind === 'sitemapindex';
     if (isIndex) feed = await readSitemapIndex(source, res, feed);
@@ -141,6 +146,7 @@ export function createPollSourceHandler(deps: PollDeps) {
         if (feed.kind !== 'sitemap') warnings.push(`sitemap index: ${child.url} is a ${feed.kind}, not a sitemap: skipped`);
         else items.push(...feed.items);
       } catch (err) {
+        if (err instanceof FetchAbortedError) throw err;
         warnings.push(`sitemap index: ${child.url}: ${errorMessage(err)}`);
       }
     }
