@@ -25,6 +25,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ default: Command }>; help
   'parse-feed': { load: () => import('./parse-feed.ts'), help: 'parse-feed <file|url>… --json' },
   check: { load: () => import('./check.ts'), help: 'check --from en --to es <source.html> <translation.html> --json' },
   translate: { load: () => import('./translate.ts'), help: 'translate --from en --to es [file] [--json]' },
+  cluster: { load: () => import('./cluster.ts'), help: 'cluster <articles.jsonl> --json: place each article in a story (near-duplicates, cross-lingual)' },
 };
 
 /** Global options that take a value, so the value is not mistaken for the command. */
