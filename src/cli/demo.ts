@@ -16,7 +16,7 @@ const SPEC = {
     'Apertium en→es, PGlite in a temporary folder (removed on exit), and the Spanish site on 127.0.0.1:PORT.',
   options: {
     port: { type: 'string', default: '8080', arg: 'N', help: 'the site\'s port' },
-    'newsroom-port': { type: 'string', default: '0', arg: 'N', help: 'the newsroom\'s port (0: any free port)' },
+    'newsroom-port': { type: 'string', default: '0', arg: 'N', help: 'the newsroom\'s port; 0 picks a free one' },
     data: { type: 'string', arg: 'DIR', help: 'keep the database in DIR instead of a temporary folder' },
     'exit-when-published': { type: 'boolean', help: 'stop once every story is published or held (for benchmarks)' },
   },

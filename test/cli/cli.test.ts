@@ -19,7 +19,7 @@ describe('transwire CLI', { timeout: 120_000 }, () => {
   it('prints usage and exits 2 without a command, and names an unknown one', async () => {
     const none = await runCli([]);
     expect(none.code).toBe(2);
-    expect(none.stdout).toContain('usage: transwire');
+    expect(none.stderr).toContain('usage: transwire');
     const bogus = await runCli(['frobnicate']);
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain('unknown command "frobnicate"');

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { requireApertiumPair } from '../helpers/require-tool.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'tw-demo-cmd-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/**
+ * The demo as a newcomer runs it: the counter follows stories added while it runs (it printed
+ * 15/14), it says when such a story shows up, and Ctrl-C/SIGTERM leaves no temporary folder.
+ */
+it('counts a story added with publish-next, and removes its folder on SIGTERM', { timeout: 600_000 }, async () => {
+  requireApertiumPair('eng-spa');
+  const child = spawn(process.execPath, [new URL('../../bin/transwire.js', import.meta.url).pathname, 'demo', '--port', '0', '--log-format', 'json'], {
+    env: { ...process.env, TMPDIR: tmp },
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d));
+  child.stderr.resume();
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const waitFor = async (re: RegExp) => {
+    for (let i = 0; i < 2_400 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 200));
+    return re.exec(out);
+  };
+  try {
+    const first = await waitFor(/ (\d+)\/(\d+) articles published/);
+    expect(first, out).not.toBeNull();
+    expect(out).toContain('within a minute');
+    expect(readdirSync(tmp).some((f) => f.startsWith('transwire-demo-'))).toBe(true);
+    const expected = Number(first![2]);
+    const newsroom = /newsroom \(English\): +(\S+?)\/?\n/.exec(out)![1]!;
+    const res = await fetch(`${newsroom}/_newsroom/publish-next`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    // The denominator follows the newsroom: never "15/14".
+    expect(await waitFor(new RegExp(` \\d+/${expected + 1} articles published`)), out).not.toBeNull();
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(0);
+  expect(readdirSync(tmp)).toEqual([]);
+});
