@@ -40,5 +40,6 @@ it('counts a story added with publish-next, and removes its folder on SIGTERM', 
     child.kill('SIGTERM');
   }
   expect(await exited).toBe(0);
-  expect(readdirSync(tmp)).toEqual([]);
+  // (tsx keeps its cache there too: only the demo's folder matters.)
+  expect(readdirSync(tmp).filter((f) => f.startsWith('transwire-demo-'))).toEqual([]);
 });
