@@ -10,7 +10,7 @@ const EN_MONTHS: Record<string, number> = {
 
 /** Month names of the target languages, folded (no accents), January first. */
 const MONTHS: Record<string, string[]> = {
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre|setiembre', 'octubre', 'noviembre', 'diciembre'],
+  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre|setiembre|sept', 'octubre', 'noviembre', 'diciembre'],
   ca: ['gener', 'febrer', 'marc', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'],
   pt: ['janeiro', 'fevereiro', 'marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
   fr: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
@@ -38,7 +38,8 @@ export function checkDates(units: Unit[], from: string, to: string): Finding[] {
   const names = MONTHS[to];
   if (from !== 'en' || !names) return [];
   const findings: Finding[] = [];
-  const patterns = names.map((n) => new RegExp(`(?<![\\p{L}])(?:${n})(?![\\p{L}])`, 'gu'));
+  // A month abbreviated as the target language does ("3 dic.", "nov. 20") is a month too.
+  const patterns = names.map((n) => new RegExp(`(?<![\\p{L}])(?:${n}|${n.split('|').map((m) => m.slice(0, 3)).join('|')})(?![\\p{L}])`, 'gu'));
   for (const u of units) {
     if (!/\d/.test(u.sourceText)) continue;
     const wanted = new Map<number, string[]>();

@@ -26,10 +26,10 @@ export function nameCandidates(texts: string[], from: string, to: string): strin
  */
 export function namesToRender(sources: string[], targets: string[], from: string, to: string): string[] {
   const missing = new Set<string>();
-  // The gate never reports a name said only at a sentence's start: its rendering is not needed.
-  const initialOnly = onlyAtSentenceStart(sources);
+  // A name said only at a sentence's start is reported only when the engine keeps it said alone
+  // (Gaming, Beware): its rendering is needed too.
   sources.forEach((source, i) => {
-    const names = nameTokens(source, [from, to]).map((n) => n.toLowerCase()).filter((n) => !initialOnly.has(n));
+    const names = nameTokens(source, [from, to]).map((n) => n.toLowerCase());
     // Only a name absent altogether can be reported lost (checkNames' `gone`): one found fewer
     // times is counted there without any rendering, so it needs none.
     if (names.length > 0) for (const name of absentNames(names, targets[i] ?? '')) missing.add(name);
@@ -121,7 +121,9 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       for (const [name, loss] of renderedLoss(src[i]!, u.targetText, accepted)) {
         // A name absent in every form (itself, a close spelling, the engine's rendering of it), and
         // not only a sentence's first word: those are too often translated in context (Even → Incluso).
-        if (loss.absent && loss.kept && !initialOnly.has(name)) gone.set(name, loss.why);
+        // Said only at a sentence's start, a word the engine keeps alone is a name too (Gaming), one
+        // it translates alone is an ordinary word (Even → Incluso); without a rendering, neither is known.
+        if (loss.absent && loss.kept && (!initialOnly.has(name) || loss.rendered)) gone.set(name, loss.why);
       }
     }
     const lost: string[] = [];
@@ -153,7 +155,9 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       // A name lost on its own is often one the engine translated this time (Smith → Herrero):
       // flagged; lost where another name took its place, it is the attribution fault: held.
       const speaker = quoted && speakers.has(name);
-      const sev = swap ? 'error' : steadyElsewhere(name, i) || gone.has(name) ? 'warning' : 'info';
+      // Kept here once or more but fewer times than said: the engine keeps this name, one went missing.
+      const keptHere = countOf(tgt[i]!, name) > 0;
+      const sev = swap ? 'error' : steadyElsewhere(name, i) || gone.has(name) || keptHere ? 'warning' : 'info';
       add(speaker ? 'attribution' : 'names', sev, `"${name}" appears ${countOf(src[i]!, name)}× in the source, ${countOf(tgt[i]!, name)}× in the translation${speaker ? ' (speaker of a quotation)' : ''}${gone.has(name) ? gone.get(name) : ''}`);
       gone.delete(name);
     }
@@ -225,8 +229,8 @@ const TWO_CAPITALS_RE = /\p{Lu}[\p{L}\p{M}]* \p{Lu}/u;
  * (a close spelling), or a word of the engine's own rendering of it said alone (Apple → Manzana,
  * South Africa → Sudáfrica). Returns name → why, and whether it is gone altogether.
  */
-function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean }> {
-  const out = new Map<string, { why: string; absent: boolean; kept: boolean }>();
+function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean; rendered: boolean }> {
+  const out = new Map<string, { why: string; absent: boolean; kept: boolean; rendered: boolean }>();
   const { words, joined } = foldedWords(target);
   for (const name of new Set(srcNames)) {
     const self = fold(name);
@@ -249,7 +253,7 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
     }
     if (found >= need) continue;
     const kept = own.every((w) => w === self);
-    out.set(name, { why: kept ? ' (the engine keeps it as is)' : ` (nor the engine's rendering: ${forms.slice(0, 3).join(', ')})`, absent: found === 0, kept });
+    out.set(name, { why: kept ? ' (the engine keeps it as is)' : ` (nor the engine's rendering: ${forms.slice(0, 3).join(', ')})`, absent: found === 0, kept, rendered: own.length > 0 });
   }
   return out;
 }

@@ -144,17 +144,23 @@ const FUNCTION: Record<string, string> = {
  * A dateline opening a paragraph: a place in capitals, maybe an agency in brackets, and a dash
  * ("NORTHBRIDGE —", "VARNA CITY —", "WASHINGTON (Reuters) -").
  */
-const DATELINE_RE = /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}(?:,? \p{Lu}[\p{L}.]*)?(?: \([^)]{1,40}\))?(?: ?[—–] ?| - )/u;
-/** The translation's dateline: the engine may translate it into words in small letters ("CIUTAT de VARNA —"). */
-const TRANSLATED_DATELINE_RE = /^[^—–\n]{1,40}?(?: ?[—–] ?| - )/u;
+const DATELINE_RE = /^\s*(\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu})(?:,? \p{Lu}[\p{L}.]*)?(?: \([^)]{1,40}\))?(?: ?[—–] ?| - )/u;
+/** The place of a dateline: its words in capitals before a comma, a bracket or the dash. */
+const DATELINE_PLACE_RE = /^\s*\p{Lu}[\p{Lu}\p{M}.'’ -]*\p{Lu}(?=,? \p{Lu}[\p{L}.]*(?: \(| ?[—–]| - )|(?: \([^)]{1,40}\))?(?: ?[—–]| - ))/u;
+/** The translation's dateline place: the engine may translate it into words in small letters ("CIUTAT de VARNA —"). */
+const TRANSLATED_PLACE_RE = /^[^—–,(\n]{1,40}?(?=\s*(?:,|\(|[—–]| - ))/u;
 
 export function hasDateline(text: string): boolean {
   return DATELINE_RE.test(text);
 }
 
-/** The text without its dateline; `translated`: the translation of a paragraph that opens with one. */
+/**
+ * The text without its dateline's place in capitals ("HANOI, Vietnam (AP) —" keeps ", Vietnam (AP) —":
+ * those are names like any other); `translated`: the translation of a paragraph that opens with one.
+ */
 export function withoutDateline(text: string, translated = false): string {
-  return text.replace(translated ? TRANSLATED_DATELINE_RE : DATELINE_RE, '');
+  if (translated) return text.replace(TRANSLATED_PLACE_RE, '');
+  return DATELINE_RE.test(text) ? text.replace(DATELINE_PLACE_RE, '') : text;
 }
 
 /** Quotations in a text: “…”, "…", «…», „…“. */
