@@ -16,7 +16,9 @@ font-family:var(--sans);line-height:1.6;color-scheme:light dark;-webkit-text-siz
 :lang(he){--sans:"Noto Sans Hebrew",system-ui,Arial,sans-serif;--serif:"Noto Serif Hebrew","Noto Sans Hebrew",Georgia,serif}
 *,*::before,*::after{box-sizing:border-box}
 html{overflow-wrap:break-word}
-body{margin:0;background:var(--bg);color:var(--fg);font-size:1rem}
+body{margin:0;background:var(--bg);color:var(--fg);font-size:1rem;min-height:100vh;display:flex;flex-direction:column}
+body>main{flex:1 0 auto;width:100%}
+main.wrap>p,main.wrap>h1{max-width:44rem}
 img,svg,video{max-width:100%;height:auto}
 a{color:var(--accent);text-underline-offset:.15em}
 a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible,[tabindex]:focus-visible{outline:3px solid var(--accent);outline-offset:2px}

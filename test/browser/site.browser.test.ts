@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
-import { createRenderSiteHandler } from '../../src/jobs/handlers/render-site.ts';
 import { putMedia, recordMediaSource } from '../../src/store/media.ts';
 import { mediaRoute } from '../../src/web/media-route.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
@@ -29,11 +28,10 @@ beforeAll(async () => {
   await mirrorLeadImages(db);
   // One story taken down: its page answers 410.
   await db.query(`UPDATE publications SET status = 'gone', gone_reason = 'takedown' WHERE id = $1`, [seeded.pubs.get('rain:es')!.id]);
-  const render = createRenderSiteHandler({ db, site: SITE });
-  for (const lang of SITE.languages) await render({ lang, reason: 'rebuild' });
+  // Nothing is rendered yet: every page is built from these rows on its first request.
   server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db)] });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
