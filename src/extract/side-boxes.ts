@@ -7,7 +7,7 @@
 import type { Block } from './collect-blocks.ts';
 import { classAndId, type Element } from './dom.ts';
 
-const GALLERY_CLASS = /(?:^|[\s_-])(?:gallery|galleries|slideshow|slide-?show|slides|carousel|slider|swiper|slick|splide|flickity|lightbox)(?:$|[\s_-])/i;
+const GALLERY_CLASS = /(?:^|[\s_-])(?:gallery|galleries|slideshow|slide-?show|slides|carousel|slider|swiper|slick|splide|flickity)(?:$|[\s_-])/i;
 const GALLERY_ROLE = /carousel|slide/i;
 
 export interface SideBox {
@@ -35,7 +35,7 @@ export function sideBoxes(input: SideBoxInput): Array<SideBox | null> {
     let v = galleryMemo.get(el);
     if (v === undefined) {
       const ci = classAndId(el);
-      v = (ci !== '' && GALLERY_CLASS.test(ci)) || GALLERY_ROLE.test(el.attribs['aria-roledescription'] ?? '');
+      v = ((ci !== '' && GALLERY_CLASS.test(ci)) || GALLERY_ROLE.test(el.attribs['aria-roledescription'] ?? '')) && mostlyPictures(el, blocks, chains);
       galleryMemo.set(el, v);
     }
     return v;
@@ -49,10 +49,27 @@ export function sideBoxes(input: SideBoxInput): Array<SideBox | null> {
     });
     if (gallery >= 0 && b.kind !== 'h') return { box: chain[gallery]!, top: gallery };
     for (let depth = 0; depth < chain.length; depth++) {
-      if (teasers.has(chain[depth]!)) return { box: chain[depth]!, top: Math.min(depth + 1, chain.length - 1) };
+      if (!teasers.has(chain[depth]!)) continue;
+      // A row of teasers is worth its list (a digest page), but never a wrapper that also holds
+      // the page's title: that one holds the story too.
+      const parent = chain[depth + 1];
+      return { box: chain[depth]!, top: parent && !input.holdsTitle.has(parent) ? depth + 1 : depth };
     }
     return null;
   });
+}
+
+/** A gallery by its content too: several pictures, one for every two texts at least (a page-wide
+ * `enable-slider` class names no gallery). */
+function mostlyPictures(el: Element, blocks: Block[], chains: Element[][]): boolean {
+  let pictures = 0;
+  let texts = 0;
+  blocks.forEach((b, i) => {
+    if (!chains[i]!.includes(el)) return;
+    if (b.kind === 'figure') pictures++;
+    else texts++;
+  });
+  return pictures >= 3 && pictures * 2 >= texts;
 }
 
 /**
