@@ -7,7 +7,7 @@ import { createApp, type App } from '../app.ts';
 import { listenError, StartupError } from '../startup-error.ts';
 import { countLive } from '../store/publications.ts';
 import { countHeld } from '../store/translations.ts';
-import { configFrom, intArg, parseCommandArgs, untilSignal } from './args.ts';
+import { configFrom, intArg, parseCommandArgs } from './args.ts';
 
 const SPEC = {
   name: 'demo',
@@ -36,6 +36,17 @@ export default async function demoCommand(argv: string[]): Promise<number> {
     if (values.data === undefined) rmSync(dataDir, { recursive: true, force: true });
   };
   process.once('exit', removeData);
+  // Ctrl-C or SIGTERM while starting ends the process at once (the folder goes on exit); once
+  // started, the first one stops the demo in order and a second one ends it at once.
+  let stopRequested: ((signal: string) => void) | null = null;
+  const onSignal = (signal: string) => {
+    const stop = stopRequested;
+    stopRequested = null;
+    if (stop) stop(signal);
+    else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 
   let newsroom: Newsroom | null = null;
   let app: App | null = null;
@@ -83,11 +94,8 @@ export default async function demoCommand(argv: string[]): Promise<number> {
 
     const reporter = progressReporter(app, newsroom, started);
     progress = setInterval(() => void reporter.tick(), 500);
-    const reason = await (values['exit-when-published'] ? reporter.allSettled() : untilSignal());
-    // A second Ctrl-C while stopping ends the process at once (the folder still goes, on exit).
-    const force = () => process.exit(130);
-    process.once('SIGINT', force);
-    process.once('SIGTERM', force);
+    const signalled = new Promise<string>((resolve) => (stopRequested = resolve));
+    const reason = await (values['exit-when-published'] ? Promise.race([reporter.allSettled(), signalled]) : signalled);
     app.log.info({ reason }, 'demo stopping');
     return 0;
   } finally {
@@ -95,6 +103,8 @@ export default async function demoCommand(argv: string[]): Promise<number> {
     await app?.close();
     await newsroom?.close();
     removeData();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -12,22 +12,23 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
  * The demo as a newcomer runs it: the counter follows stories added while it runs (it printed
  * 15/14), it says when such a story shows up, and Ctrl-C/SIGTERM leaves no temporary folder.
  */
-it('counts a story added with publish-next, and removes its folder on SIGTERM', { timeout: 600_000 }, async () => {
+it('counts a story added with publish-next, and removes its folder on SIGTERM', { timeout: 1_200_000 }, async () => {
   requireApertiumPair('eng-spa');
   const child = spawn(process.execPath, [new URL('../../bin/transwire.js', import.meta.url).pathname, 'demo', '--port', '0', '--log-format', 'json'], {
     env: { ...process.env, TMPDIR: tmp },
   });
   let out = '';
+  let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d));
-  child.stderr.resume();
+  child.stderr.on('data', (d: Buffer) => (err = (err + d).slice(-4000)));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const waitFor = async (re: RegExp) => {
-    for (let i = 0; i < 2_400 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 4_000 && !re.test(out) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 200));
     return re.exec(out);
   };
   try {
     const first = await waitFor(/ (\d+)\/(\d+) articles published/);
-    expect(first, out).not.toBeNull();
+    expect(first, `stdout:\n${out}\nstderr:\n${err}`).not.toBeNull();
     expect(out).toContain('within a minute');
     expect(readdirSync(tmp).some((f) => f.startsWith('transwire-demo-'))).toBe(true);
     const expected = Number(first![2]);
