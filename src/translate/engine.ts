@@ -16,7 +16,7 @@ export type Lexicon = Array<{ source: string; targets: string[] }>;
 /** A segment's lexicon, read when first asked for: most segments' are never needed. */
 export type LexiconSource = () => Lexicon;
 
-export type NameReading = 'proper' | 'common' | 'unknown';
+export type NameReading = 'proper' | 'common' | 'mixed' | 'unknown';
 
 export interface LanguagePair {
   from: string;
@@ -43,8 +43,9 @@ export interface TranslationEngine {
   /**
    * How the engine reads each phrase (a run of capitalized words): `proper` when it knows it as a
    * name (London → Londres is its to give), `common` when it would translate some word of it as
-   * an ordinary word (Trump → Triunfo), `unknown` when it knows none of it and copies it as it is.
-   * The orchestrator keeps `common` ones from the engine. Only engines that can tell (Apertium's
+   * an ordinary word (Trump → Triunfo), `mixed` when it knows a word both ways (Will, Grace),
+   * `unknown` when it knows none of it and copies it as it is. The orchestrator keeps `common`
+   * and `mixed` ones from the engine, by its rules (repair/prepare-units.ts). Only engines that can tell (Apertium's
    * morphological analyser); others are trusted with names.
    */
   nameReadings?(phrases: string[], from: string, to: string): Promise<NameReading[]>;

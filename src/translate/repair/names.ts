@@ -20,6 +20,7 @@ const NOT_NAME = new Set([
   // time
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
 ]);
 // A word alone of a nationality, language or creed is translated too (American → americano);
 // a name in a run of two or more keeps its capitals (Brian Morgan).

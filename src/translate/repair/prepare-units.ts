@@ -28,9 +28,28 @@ export async function prepareUnits(units: ProtectedSegment[], engine: Translatio
     }
     out[0] = { ...out[0], html: parts.join('') };
   }
-  const phrases = [...new Set(candidates.flat().map((r) => r.name))];
-  const read = engine.nameReadings ? await readings.get(phrases, (p) => engine.nameReadings!(p, from, legTo)) : new Map<string, NameReading>();
-  const keep = phrases.filter((p) => read.get(p) === 'common').sort((a, b) => b.length - a.length);
+  const counts = new Map<string, number>();
+  for (const r of candidates.flat()) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+  const phrases = [...counts.keys()];
+  const words = [...new Set(phrases.flatMap((p) => p.split(' ')))];
+  const asked = [...new Set([...phrases, ...words])];
+  const read = engine.nameReadings ? await readings.get(asked, (p) => engine.nameReadings!(p, from, legTo)) : new Map<string, NameReading>();
+  const risky = (p: string) => read.get(p) === 'common' || read.get(p) === 'mixed';
+  const persons = new Set(phrases.filter((p) => p.includes(' ') && risky(p) && p.split(' ').some((w) => read.get(w) !== 'common')).flatMap((p) => p.split(' ')));
+  const joined = texts.join(' ');
+  const keep = phrases.filter((p) => {
+    if (!risky(p)) return false;
+    // A word the engine also knows as a name (Grace, Will): a name here, capitalized inside a sentence.
+    if (read.get(p) === 'mixed' && !p.includes(' ')) return true;
+    // A word of a person's full name said alone (Swift, after Taylor Swift).
+    if (persons.has(p)) return true;
+    // A person's name has a word the engine knows as a name or not at all (Taylor Swift, Will
+    // Smith); a run of ordinary words is a descriptive name it may well translate (Tomb of the
+    // Unknown Soldier, General Aviation), unless the article keeps writing it so: capitalized
+    // more than once and never in small letters (Trump, not Workshop).
+    if (p.split(' ').some((w) => read.get(w) !== 'common')) return true;
+    return !p.includes(' ') && (counts.get(p) ?? 0) >= 2 && !new RegExp(`(?<!\\p{L})${escapeRe(p.toLowerCase())}(?!\\p{L})`, 'u').test(joined);
+  }).sort((a, b) => b.length - a.length);
   const nameRe = keep.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${keep.map(escapeRe).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') : null;
   const find = (text: string): Span[] => {
     const spans: Span[] = findDates(text, to);

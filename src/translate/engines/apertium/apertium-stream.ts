@@ -128,15 +128,17 @@ function lemma(part: string): string {
 }
 
 /**
- * What the analyser's output says of a phrase: one unit read as a proper noun (`^New York/New
- * York<np><loc><sg>$`) is a name the engine knows; a unit that is known and has no proper-noun
- * reading that is not a proper noun (`^Trump/Trump<n><sg>$`, `^Will/Will<np>/will<vaux>$`) may be translated as a word; all unknown (`^Wanjiru/*Wanjiru$`),
- * it copies the phrase as it is.
+ * What the analyser's output says of a phrase: every unit read only as a proper noun (`^New
+ * York/New York<np><loc><sg>$`) is a name the engine knows (`proper`); all unknown
+ * (`^Wanjiru/*Wanjiru$`) it copies as it is (`unknown`); a unit with no proper-noun reading
+ * (`^Trump/Trump<n><sg>$`) it may translate as a word (`common`); otherwise a unit is both
+ * (`^Will/Will<np>/will<vaux>$`, `^Grace/Grace<np>/grace<n>$`): `mixed`.
  */
-export function readingOf(analysed: string): 'proper' | 'common' | 'unknown' {
+export function readingOf(analysed: string): 'proper' | 'common' | 'mixed' | 'unknown' {
   const units = [...analysed.matchAll(/\^((?:\\.|[^$\\])*)\$/g)].map((m) => m[1]!.split('/').slice(1));
   const known = units.filter((u) => u.length > 0 && !u[0]!.startsWith('*'));
   if (known.length === 0) return 'unknown';
-  if (known.some((u) => u.some((r) => !r.includes('<np>')))) return 'common';
-  return 'proper';
+  if (known.every((u) => u.every((r) => r.includes('<np>')))) return 'proper';
+  if (known.length === units.length && known.every((u) => !u.some((r) => r.includes('<np>')))) return 'common';
+  return 'mixed';
 }
