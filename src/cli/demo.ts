@@ -89,7 +89,8 @@ export default async function demoCommand(argv: string[]): Promise<number> {
       `transwire demo\n  newsroom (English):  ${newsroom.url}/\n  site (Spanish):      ${url}/es/\n` +
         `  data:                ${dataDir}${values.data === undefined ? ' (removed when the demo stops)' : ''}\n` +
         `  add a story to the newsroom: curl -X POST ${newsroom.url}/_newsroom/publish-next\n` +
-        `  (it appears on the Spanish site within a minute; Ctrl-C stops the demo)\n`,
+        `  (it appears on the Spanish site within a minute; Ctrl-C stops the demo)\n` +
+        `  one story in the newsroom's feed was withdrawn (404): its failed job is logged, as it would be for a real outlet\n`,
     );
 
     const reporter = progressReporter(app, newsroom, started);
