@@ -11,7 +11,8 @@ let seeded: Seeded;
 beforeAll(async () => {
   db = await openTestDb();
   seeded = await seedSite(db);
-  app = createSiteApp({ db, site: SITE });
+  // One client asks every query here: the per-address limit is test/web/search-limits.test.ts's subject.
+  app = createSiteApp({ db, site: SITE, search: { burst: 1000 } });
   await app.start();
 });
 afterAll(async () => {
