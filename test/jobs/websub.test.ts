@@ -160,7 +160,9 @@ describe('WebSub through the pipeline, against a fake hub and publisher on 127.0
     // Subscribed: the next poll is the slow backup poll, and asks the hub nothing.
     const before = Date.now();
     await poll({ sourceId: source.id });
-    expect((await getSource(db, source.id))!.next_fetch_at.getTime() - before).toBeGreaterThan(3590_000);
+    const polled = (await getSource(db, source.id))!;
+    expect({ status: polled.status, last_error: polled.last_error }).toEqual({ status: 'ok', last_error: null });
+    expect(polled.next_fetch_at.getTime() - before).toBeGreaterThan(3590_000);
     expect(await queued('websub-subscribe')).toEqual([]);
 
     // Renewal: due → one job (not one per tick) → same secret → verified again with a later renew_at.

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE, readLockHolder } from '../../src/store/data-dir-lock.ts';
-import { openDb } from '../../src/store/open-db.ts';
+import { DataDirInUseError, describeCommand, LOCK_FILE, readLockHolder } from '../../src/store/data-dir-lock.ts';
+import { announceDbHolder, openDb } from '../../src/store/open-db.ts';
 import { runCli } from '../helpers/run-cli.ts';
 
 // Issue 11 §1: a PGlite data folder is opened by one process only. Before the lock, a second
@@ -118,4 +118,24 @@ describe('one writer per PGlite data folder', () => {
     await exited(first.child);
     expect(readFileSync(join(dir, 'PG_VERSION'), 'utf8').trim()).toMatch(/^\d+$/);
   }, 300_000);
+
+  it('carries the running server\'s URL for later commands, and refuses a second open in the same process', async () => {
+    const db = await openDb({ databaseUrl: null, dataDir: dir, command: 'transwire run' });
+    try {
+      announceDbHolder(db, { url: 'http://127.0.0.1:8080' });
+      expect(readLockHolder(dir)).toMatchObject({ pid: process.pid, command: 'transwire run', url: 'http://127.0.0.1:8080' });
+      await expect(openDb({ databaseUrl: null, dataDir: dir })).rejects.toBeInstanceOf(DataDirInUseError);
+    } finally {
+      await db.close();
+    }
+    expect(readLockHolder(dir)).toBeNull();
+  }, 300_000);
+
+  it.each([
+    [['node', '/srv/transwire/bin/transwire.js', 'run'], 'transwire run'],
+    [['node', 'bin/transwire.js', '--config', 'x.yaml', 'review', 'list', '--json'], 'transwire review list'],
+    [['node', 'bin/transwire.js', '--log-format', 'json', 'worker'], 'transwire worker'],
+  ])('names the command %j as %s', (argv, expected) => {
+    expect(describeCommand(argv)).toBe(expected);
+  });
 });
