@@ -21,18 +21,24 @@ export async function apertiumLines(lines: string[], mode: string): Promise<stri
   }
   const key = (l: string) => createHash('sha1').update(l).digest('base64url');
   const missing = [...new Set(lines.filter((l) => l.trim() && !(key(l) in cache)))];
-  // Chunks keep one call's input modest; a chunk whose line count changes is retried line by line.
+  // Chunks keep one call's input modest; a chunk whose line count changes is halved until the
+  // line that upsets Apertium's text mode is alone (then its whole output is its translation).
   for (let i = 0; i < missing.length; i += 400) {
     const chunk = missing.slice(i, i + 400);
-    let out = (await runApertium(chunk.map(oneLine).join('\n'), mode)).split('\n');
-    if (out.length < chunk.length || out.slice(chunk.length).some((l) => l.trim())) {
-      out = [];
-      for (const l of chunk) out.push((await runApertium(oneLine(l), mode)).replace(/\n+$/, ''));
-    }
+    const out = await translateChunk(chunk, mode);
     chunk.forEach((l, j) => (cache[key(l)] = out[j]!.trim()));
     writeFileSync(file, JSON.stringify(cache));
   }
   return lines.map((l) => (l.trim() ? cache[key(l)]! : l));
+}
+
+async function translateChunk(chunk: string[], mode: string): Promise<string[]> {
+  const raw = await runApertium(chunk.map(oneLine).join('\n'), mode);
+  if (chunk.length === 1) return [raw.replace(/\s+/g, ' ')];
+  const out = raw.replace(/\n$/, '').split('\n');
+  if (out.length === chunk.length) return out;
+  const half = chunk.length >> 1;
+  return [...(await translateChunk(chunk.slice(0, half), mode)), ...(await translateChunk(chunk.slice(half), mode))];
 }
 
 function oneLine(s: string): string {
