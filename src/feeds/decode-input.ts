@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import type { Warnings } from './warnings.ts';
@@ -36,6 +37,15 @@ export function decodeInput(input: Buffer, contentType: string | null | undefine
 // WHATWG: these labels all mean windows-1252 on the web (Node's TextDecoder reads them as Latin-1).
 const WIN1252 = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'us-ascii', 'ascii', 'iso_8859-1', 'cp1252', 'windows-1252', 'x-cp1252']);
 
+/** Multi-byte UTF-8 sequences that outweigh a label: fewer could be legacy multi-byte text by chance. */
+const MIN_UTF8_SEQUENCES = 4;
+
+function utf8Sequences(b: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < b.length && n < MIN_UTF8_SEQUENCES; i++) if (b[i]! >= 0xc2) n++;
+  return n;
+}
+
 function decode(bytes: Buffer, rawLabel: string, warnings: Warnings): string {
   let label = rawLabel.trim().toLowerCase();
   if (WIN1252.has(label)) label = 'windows-1252';
@@ -48,6 +58,11 @@ function decode(bytes: Buffer, rawLabel: string, warnings: Warnings): string {
   if (!iconv.encodingExists(label)) {
     warnings.add(`unknown charset "${rawLabel}", read as UTF-8`);
     return decode(bytes, 'utf-8', warnings);
+  }
+  // A template's label (gb2312, latin-1) on bytes that are plainly UTF-8: believe the bytes.
+  if (!label.startsWith('utf-16') && isUtf8(bytes) && utf8Sequences(bytes) >= MIN_UTF8_SEQUENCES) {
+    warnings.add(`declared ${rawLabel} but the bytes are valid UTF-8: read as UTF-8`);
+    return bytes.toString('utf8');
   }
   return iconv.decode(bytes, label, { stripBOM: true });
 }
