@@ -26,4 +26,13 @@ describe('transwire parse-feed', () => {
     expect(feed.items).toHaveLength(3);
     expect(feed.warnings).toContain('feed has 5 items; kept the first 3');
   });
+
+  it('a local feed: NUL bytes never reach the output, and relative links resolve against the channel link', async () => {
+    const { code, stdout } = await runCli(['parse-feed', F('rss-nul-bytes.xml'), F('rss-relative-link-local-file.xml'), '--json']);
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('\\u0000');
+    const [nul, relative] = stdout.trim().split('\n').map((l) => JSON.parse(l) as { warnings: string[]; items: Array<{ link: string | null }> });
+    expect(nul!.warnings).toContain('3 NUL character(s) (U+0000) removed');
+    expect(relative!.items.map((i) => i.link)).toEqual(['https://local-copy.example/news/1', 'https://local-copy.example/news/3?page=2']);
+  });
 });
