@@ -15,4 +15,6 @@ export interface ExtractedArticle {
   text: string;
   /** Sanitized HTML of the body. */
   html: string;
+  /** The section the page files the story under (World, Science…); absent when it names none. */
+  section?: string;
 }

@@ -118,6 +118,7 @@ export function extractArticle(page: string, url: string, opts: ExtractOptions =
     excerpt: meta.description ?? excerptOf(rendered.text),
     text: rendered.text,
     html: sanitizeHtml(rendered.html, url),
+    ...(meta.section ? { section: meta.section } : {}),
     ...(warnings ? { warnings } : {}),
   };
 }

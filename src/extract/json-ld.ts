@@ -12,6 +12,8 @@ export interface JsonLdArticle {
   articleBody: string | null;
   description: string | null;
   url: string | null;
+  /** `articleSection`: the first where it is a list. */
+  section: string | null;
 }
 
 const ARTICLE_TYPE = /article|posting|report|newsarticle|blogposting/i;
@@ -105,6 +107,7 @@ export function readJsonLd(scripts: Element[]): JsonLdArticle | null {
     articleBody: typeof a.articleBody === 'string' ? a.articleBody : null,
     description: str(a.description),
     url: str(a.url) ?? str(a.mainEntityOfPage),
+    section: str(a.articleSection),
   };
 }
 

@@ -5,6 +5,7 @@ import { findByline } from './find-byline.ts';
 import { classAndId, normalizeSpace, textOf, walkElements, type Element } from './dom.ts';
 import { imageOf } from './collect-blocks.ts';
 import { readJsonLd } from './json-ld.ts';
+import { firstSection } from './section-name.ts';
 import { toIsoDate, dateFromUrl } from './parse-date.ts';
 import { plainText, safeUrl } from './text-fields.ts';
 
@@ -22,6 +23,8 @@ export interface PageMetadata {
   imageCaption: string | null;
   description: string | null;
   articleBody: string | null;
+  /** The section the page files the story under (World, Science…), normalized; null when it names none. */
+  section: string | null;
 }
 
 interface Found {
@@ -128,6 +131,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     imageCaption: image ? captionOf(found.figures, image, url) : null,
     description: plainText(first(ld?.description, m('og:description', 'description', 'twitter:description'))),
     articleBody: ld?.articleBody ? normalizeBody(ld.articleBody) : null,
+    section: firstSection(ld?.section, meta.get('article:section'), meta.get('og:article:section'), meta.get('parsely-section'), meta.get('section')),
   };
 }
 
