@@ -20,6 +20,7 @@ export async function ingestFeedItems(tx: Db, sourceId: number, feed: ParsedFeed
       title: entry.title,
       summary: entry.summary,
       publishedAt: entry.published,
+      category: entry.categories[0] ?? null,
     });
     if (!item || !url) continue;
     await JobQueue.enqueue(tx, { kind: 'extract', key: `extract:item:${item.id}`, payload: { itemId: item.id }, priority: 50 });

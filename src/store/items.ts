@@ -9,6 +9,8 @@ export interface ItemRow {
   title: string | null;
   summary: string | null;
   published_at: Date | null;
+  /** The first category the feed gave the item, as written; extraction normalizes it. */
+  category: string | null;
   status: string;
   error: string | null;
   attempts: number;
@@ -22,17 +24,18 @@ export interface NewItem {
   title: string | null;
   summary: string | null;
   publishedAt: string | null;
+  category?: string | null;
 }
 
 /** Inserts an item unless its guid (per source) or its normalized URL is already known. */
 export async function insertItemIfNew(db: Db, item: NewItem): Promise<ItemRow | null> {
   const { rows } = await db.query<ItemRow>(
-    `INSERT INTO items (source_id, guid, url, url_key, title, summary, published_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7
+    `INSERT INTO items (source_id, guid, url, url_key, title, summary, published_at, category)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8
       WHERE $4::text IS NULL OR NOT EXISTS (SELECT 1 FROM items WHERE url_key = $4)
      ON CONFLICT DO NOTHING
      RETURNING *`,
-    [item.sourceId, item.guid, item.url, item.urlKey, item.title, item.summary, item.publishedAt],
+    [item.sourceId, item.guid, item.url, item.urlKey, item.title, item.summary, item.publishedAt, item.category?.slice(0, 200) ?? null],
   );
   return rows[0] ?? null;
 }

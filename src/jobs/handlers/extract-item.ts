@@ -1,6 +1,7 @@
 import { errorMessage, PermanentError, ThrottledError, TransientError, TranswireError } from '../../domain/errors.ts';
 import { primaryLang, textDirection } from '../../domain/lang.ts';
 import { extractArticle, detectLanguage } from '../../extract/index.ts';
+import { normalizeSection } from '../../extract/section-name.ts';
 import type { HttpClient } from '../../fetch/index.ts';
 import { decodeBody } from '../../fetch/index.ts';
 import { contentHash } from '../../stories/index.ts';
@@ -72,7 +73,8 @@ export function createExtractItemHandler(deps: ExtractDeps) {
           lang,
           dir: textDirection(lang),
           site_name: source.name ?? page.siteName,
-          category: source.category,
+          // The section: the page's own metadata, then the feed item's category, then the source's.
+          category: page.section ?? normalizeSection(item.category) ?? source.category,
           image_url: page.image?.url ?? null,
           image_caption: page.image?.caption ?? null,
           excerpt: page.excerpt ?? item.summary,
