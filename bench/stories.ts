@@ -6,7 +6,7 @@
  * run; a cross-lingual run with every third article in Spanish (real `apertium eng-spa`
  * beforehand, heads back through real `apertium spa-eng`, both cached under .cache/stories-bench/);
  * and placement throughput with 100,000 synthetic stories in the index.
- * `--quick` skips the grid and the scale part.
+ * `--quick` skips the grid and the scale part; `--scale` runs only the scale part.
  */
 import { readFileSync } from 'node:fs';
 import { StoryPlacer, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions, type StoryArticle, type TranslateTexts } from '../src/stories/index.ts';
@@ -78,6 +78,12 @@ function cpuSeconds(from: NodeJS.CpuUsage): number {
 const f = (x: number) => x.toFixed(3);
 function line(name: string, s: ClusterScores, extra = ''): string {
   return `${name.padEnd(34)} B-cubed P ${f(s.bcubed.p)} R ${f(s.bcubed.r)} F1 ${f(s.bcubed.f1)} · pairwise F1 ${f(s.pairwise.f1)}${extra}`;
+}
+
+if (process.argv.includes('--scale')) {
+  await scale();
+  console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+  process.exit(0);
 }
 
 const english = rows.map(toArticle);
