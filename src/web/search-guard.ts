@@ -76,12 +76,21 @@ export class SearchGuard {
       return Promise.resolve(true);
     }
     return new Promise((resolve) => {
+      let settled = false;
       const go = () => {
+        if (settled) {
+          // Timed out while its turn was on the way: the slot passes to the next in line.
+          this.running++;
+          this.release();
+          return;
+        }
+        settled = true;
         clearTimeout(timer);
         this.running++;
         resolve(true);
       };
       const timer = setTimeout(() => {
+        settled = true;
         const i = this.waiting.indexOf(go);
         if (i >= 0) this.waiting.splice(i, 1);
         resolve(false);
@@ -92,6 +101,16 @@ export class SearchGuard {
 
   private release(): void {
     this.running--;
-    this.waiting.shift()?.();
+    const next = this.waiting.shift();
+    // The next search starts after the I/O already waiting (page requests, health probes): on
+    // the embedded database a query holds this thread, and back-to-back searches would not let
+    // anything else in between.
+    if (next) {
+      this.running++;
+      setImmediate(() => {
+        this.running--;
+        next();
+      });
+    }
   }
 }

@@ -88,6 +88,8 @@ describe('search limits', () => {
         expect(answers.map((r) => r.status).sort()).toEqual([200, 503, 503]);
         const busy = answers.find((r) => r.status === 503)!;
         expect(busy.headers.get('retry-after')).toBe('2');
+        // The refused ones gave back nothing they did not hold: the slot is free again.
+        expect((await search(app, 'a4', '192.0.2.9')).status).toBe(200);
       });
     } finally {
       delayMs = 0;
