@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { TransientError } from '../../../domain/errors.ts';
+import { withJoinBlanks } from './join-blanks.ts';
 
 export interface ApertiumProcessOptions {
   mode: string;
@@ -56,7 +57,8 @@ export class ApertiumProcess {
   private start(): ChildProcessWithoutNullStreams {
     // The pipeline is run directly, not through the `apertium` script: that script reads
     // /dev/stdin, which fails on the socket Node gives a child. $1 = -n: no unknown-word marks.
-    const child = spawn('bash', ['-c', this.opts.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
+    // Words that structural transfer ran together get their blank back (see join-blanks.ts).
+    const child = spawn('bash', ['-c', withJoinBlanks(this.opts.pipeline), 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
     child.stdout.setEncoding('utf8');
     const tap = child.stdio[3] as Readable | null;
     // Bytes, not text: a tap is five times the translation and the gate reads few of them.
