@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import { CARD_COLUMNS, CARD_FROM, DATED_AT, type SiteCardRow } from './site-queries.ts';
+import { CARD_COLUMNS, CARD_FROM, CATEGORY, DATED_AT, type SiteCardRow } from './site-queries.ts';
 
 /** A finding of the fidelity gate as the article page marks it: where (segment, or headline/standfirst) and what. */
 export interface PassageFinding {
@@ -62,9 +62,10 @@ export async function getArticleByPath(db: Db, path: string): Promise<SiteArticl
 
 export async function getPublicationById(db: Db, id: number): Promise<{ id: number; path: string; lang: string; article_id: number; status: string; category: string | null; source_name: string } | null> {
   const { rows } = await db.query<{ id: number; path: string; lang: string; article_id: number; status: string; category: string | null; source_name: string }>(
-    `SELECT p.id, p.path, p.lang, p.article_id, p.status, coalesce(a.category, s.category) AS category,
+    `SELECT p.id, p.path, p.lang, p.article_id, p.status, ${CATEGORY} AS category,
        coalesce(s.name, s.title, s.url) AS source_name
-     FROM publications p JOIN articles a ON a.id = p.article_id JOIN sources s ON s.id = a.source_id WHERE p.id = $1`,
+     FROM publications p JOIN translations t ON t.id = p.translation_id JOIN articles a ON a.id = p.article_id
+       JOIN sources s ON s.id = a.source_id WHERE p.id = $1`,
     [id],
   );
   return rows[0] ?? null;
@@ -87,7 +88,7 @@ export async function listRelated(db: Db, a: { id: number; lang: string; article
   const { rows } = await db.query<SiteCardRow>(
     `SELECT ${CARD_COLUMNS} FROM ${CARD_FROM}
      WHERE p.status = 'live' AND p.lang = $1 AND p.article_id <> $2
-     ORDER BY coalesce(a.story_id = $3, false) DESC, coalesce(coalesce(a.category, s.category) = $4, false) DESC,
+     ORDER BY coalesce(a.story_id = $3, false) DESC, coalesce(${CATEGORY} = $4, false) DESC,
        ${DATED_AT} DESC, p.id DESC LIMIT $5`,
     [a.lang, a.article_id, a.story_id, a.category, limit],
   );

@@ -59,8 +59,15 @@ export interface ListFilter {
  */
 export const DATED_AT = 'least(coalesce(a.published_at, p.published_at), p.published_at)';
 
+/**
+ * A story's section as this language's site names it: the translation's name for it ("Ciencia"),
+ * the article's own where it has no translation, then the source's. Topic pages, the sections bar
+ * and the slugs all read this one. Needs `t`, `a` and `s` in the query.
+ */
+export const CATEGORY = 'coalesce(t.category, a.category, s.category)';
+
 export const CARD_COLUMNS = `p.id, p.path, p.lang, p.flagged, ${DATED_AT} AS published_at, p.published_at AS listed_at, greatest(p.updated_at, t.updated_at) AS updated_at,
-  t.title, t.excerpt, coalesce(a.category, s.category) AS category,
+  t.title, t.excerpt, ${CATEGORY} AS category,
   coalesce(s.name, a.site_name, s.title) AS outlet, s.id AS source_id,
   coalesce(s.name, s.title, s.url) AS source_name, a.image_url,
   lm.sha256 AS lead_sha256, lm.ext AS lead_ext, lm.width AS lead_width, lm.height AS lead_height`;
@@ -77,7 +84,7 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
   let where = `p.status = 'live' AND p.lang = $1`;
   if (f.category !== undefined) {
     params.push(f.category);
-    where += ` AND coalesce(a.category, s.category) = $${params.length}`;
+    where += ` AND ${CATEGORY} = $${params.length}`;
   }
   if (f.sourceId !== undefined) {
     params.push(f.sourceId);
@@ -100,9 +107,9 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
 export async function listTopicSections(db: Db, lang: string, perTopic: number, excludeIds: number[]): Promise<SiteCardRow[]> {
   const { rows } = await db.query<SiteCardRow>(
     `SELECT * FROM (
-       SELECT ${CARD_COLUMNS}, row_number() OVER (PARTITION BY coalesce(a.category, s.category) ORDER BY ${DATED_AT} DESC, p.id DESC) AS rn
+       SELECT ${CARD_COLUMNS}, row_number() OVER (PARTITION BY ${CATEGORY} ORDER BY ${DATED_AT} DESC, p.id DESC) AS rn
        FROM ${CARD_FROM}
-       WHERE p.status = 'live' AND p.lang = $1 AND coalesce(a.category, s.category) IS NOT NULL AND NOT (p.id = ANY($3::bigint[]))
+       WHERE p.status = 'live' AND p.lang = $1 AND ${CATEGORY} IS NOT NULL AND NOT (p.id = ANY($3::bigint[]))
      ) x WHERE rn <= $2 ORDER BY category, published_at DESC, id DESC`,
     [lang, perTopic, excludeIds],
   );
@@ -118,8 +125,8 @@ export interface NameCountRow {
 /** Topics (categories) with live stories in `lang`, most stories first. */
 export async function listTopics(db: Db, lang: string): Promise<NameCountRow[]> {
   const { rows } = await db.query<NameCountRow>(
-    `SELECT NULL::bigint AS id, coalesce(a.category, s.category) AS name, count(*)::int AS count
-     FROM ${CARD_FROM} WHERE p.status = 'live' AND p.lang = $1 AND coalesce(a.category, s.category) IS NOT NULL
+    `SELECT NULL::bigint AS id, ${CATEGORY} AS name, count(*)::int AS count
+     FROM ${CARD_FROM} WHERE p.status = 'live' AND p.lang = $1 AND ${CATEGORY} IS NOT NULL
      GROUP BY 2 ORDER BY 3 DESC, 2`,
     [lang],
   );

@@ -34,14 +34,24 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
       // An editor's "retranslate with another engine" overrides the configured chain.
       payload.engine ? { chain: [payload.engine] } : undefined,
     );
+    // The section's name as this site's bar shows it ("Science" → "Ciencia"): one short unit through
+    // the same chain and memory, so every story of the section gets the same name (and topic URL).
+    const category = article.category ? await translateLabel(translator, article.category, article.lang, payload.lang, payload.engine) : null;
     const source = await getSource(db, article.source_id);
     const { verdict, reasons } = decideVerdict(translated.checks, deps.policy, { source: source?.url });
     const held = verdict === 'hold';
     await db.transaction(async (tx) => {
-      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null);
+      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null, category);
       if (held) return;
       await publishTranslation(tx, article, row, verdict === 'publish-flagged');
     });
     log.info({ article_id: article.id, lang: payload.lang, verdict, engine: translated.engine, reasons }, held ? 'held for review' : 'published');
   };
+}
+
+/** A label (a section's name) in `to`, capitalized as the source wrote it. */
+async function translateLabel(translator: Translator, label: string, from: string, to: string, engine?: string | null): Promise<string> {
+  const out = (await translator.translateArticle({ title: label, excerpt: null, html: '' }, from, to, engine ? { chain: [engine] } : undefined)).title.trim();
+  if (!out) return label;
+  return /^\p{Lu}/u.test(label) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
 }
