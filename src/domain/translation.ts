@@ -34,6 +34,8 @@ export interface TranslatedArticle {
   excerpt: string | null;
   html: string;
   text: string;
+  /** The lead image's caption in `lang`; null when the source had none (absent: made before captions were translated). */
+  imageCaption?: string | null;
   /** Engine chain that produced it, e.g. `apertium` or `apertium>deepl` for a pivot. */
   engine: string;
   engineVersion: string;

@@ -31,6 +31,8 @@ export interface ArticleInput {
   excerpt: string | null;
   /** Sanitized HTML of the body. */
   html: string;
+  /** The lead image's caption (plain text; its alt text where the page had no caption). */
+  imageCaption?: string | null;
 }
 
 export interface TranslateOptions {
@@ -164,8 +166,11 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     async translateArticle(input, from, to, options = {}) {
       const { segments, skeleton } = segmentHtml(input.html);
       // Images' alt texts ride along after the body: same memory, engine call, repairs and gate.
+      // So does the lead image's caption, last: it is shown above the body, outside its HTML.
       const alts = altTexts(input.html);
-      const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments, ...alts];
+      const caption = input.imageCaption?.trim() ? [escapeHtmlText(input.imageCaption)] : [];
+      const imageSources = [...alts, ...caption];
+      const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments, ...imageSources];
       const bodyEnd = 2 + segments.length;
       const terms = glossaryFor(from, to);
       const glossed = sourceUnits.map((u) => terms.protect(u));
@@ -192,7 +197,8 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
         });
         const body = targetUnits.slice(2, bodyEnd);
-        const altTargets = targetUnits.slice(bodyEnd);
+        const imageTargets = targetUnits.slice(bodyEnd);
+        const altTargets = imageTargets.slice(0, alts.length);
         const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText), lexicons);
         const versions = await Promise.all(route.map((l) => l.engine.version()));
         return {
@@ -200,6 +206,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           title: htmlToText(targetUnits[0]!),
           excerpt: input.excerpt ? htmlToText(targetUnits[1]!) : null,
           html: withAltTexts(joinSegments(skeleton, body), altTargets),
+          imageCaption: caption.length ? htmlToText(imageTargets[alts.length]!) : null,
           text: body.map(htmlToText).filter(Boolean).join('\n\n'),
           engine: cost.engine,
           engineVersion: versions.join(' > '),
@@ -209,8 +216,8 @@ export function createTranslator(opts: TranslatorOptions): Translator {
             nameRenderings: nameRenderingsFound ?? undefined,
             title: { source: sourceUnits[0]!, target: targetUnits[0]! },
             excerpt: input.excerpt ? { source: sourceUnits[1]!, target: targetUnits[1]! } : null,
-          }), alts.length === 0 ? null : checkFidelity({
-            from, to, source: alts, target: altTargets, lengthRatio: opts.lengthRatio, glossary, nameRenderings: nameRenderingsFound ?? undefined,
+          }), imageSources.length === 0 ? null : checkFidelity({
+            from, to, source: imageSources, target: imageTargets, lengthRatio: opts.lengthRatio, glossary, nameRenderings: nameRenderingsFound ?? undefined,
           })),
           cost,
         };
@@ -225,7 +232,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
 }
 
 /**
- * The gate's findings on the images' alt texts joined to the article's: what they say (numbers,
+ * The gate's findings on the images' alt texts and the lead caption joined to the article's: what they say (numbers,
  * names, dates, placeholders), not how short texts read as paragraphs (length, language).
  */
 const IMAGE_CHECKS = new Set(['numbers', 'placeholders', 'dates', 'glued-words']);
