@@ -8,8 +8,16 @@ export const SITE_NAME = 'The Northbridge Gazette';
 
 export const SECTIONS = ['world', 'business', 'science', 'sport', 'culture', 'technology', 'health', 'environment'] as const;
 
+/**
+ * A section's name as the pages, the menu and the feeds' <category> say it. A few are named as
+ * many outlets name them (International, Economy, Climate) rather than after their slug: the
+ * engine reads a bare "World" or "Business" as an adjective ("Mundial", "Empresarial"), and the
+ * demo's Spanish sections bar should read as a Spanish paper's would.
+ */
+const LABELS: Record<string, string> = { world: 'International', business: 'Economy', environment: 'Climate' };
+
 export function sectionLabel(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
+  return LABELS[s] ?? s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export interface Layout {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { parseHTML } from 'linkedom';
 import { loadArticles, parseArticle } from '../../demo/newsroom/load-articles.ts';
+import { sectionLabel } from '../../demo/newsroom/page-chrome.ts';
+import { extractArticle } from '../../src/extract/index.ts';
 import { DELETED_STORY, startNewsroom, type Newsroom } from '../../demo/newsroom/start-newsroom.ts';
 
 const CHROME = ['Back to top', 'Share', 'Tweet', 'Email', 'Related stories', 'cookies', 'Newsletter', 'Sign up', 'comments'];
@@ -95,6 +97,34 @@ describe('newsroom with every story live', () => {
     }
     expect(withLd).toBeGreaterThan(articles.length / 2);
     if (articles.length >= 8) expect(withLd).toBeLessThan(articles.length);
+  });
+
+  it('files each story under a section that extraction reads: the page\'s metadata, else the feed item\'s category (issue 13)', async () => {
+    const sections = new Set(articles.map((a) => sectionLabel(a.category)));
+    // Enough sections for a navigation bar, each with more than one story for its topic page.
+    expect(sections.size).toBeGreaterThanOrEqual(5);
+    for (const name of sections) expect(articles.filter((a) => sectionLabel(a.category) === name).length, name).toBeGreaterThanOrEqual(2);
+    const { rss } = await feeds(n);
+    let fromPage = 0;
+    for (const a of articles) {
+      const url = `${n.url}/articles/${a.slug}`;
+      const html = (await get(url)).text;
+      const { document } = parseHTML(html);
+      const meta = document.querySelector('meta[property="article:section"]')?.getAttribute('content') ?? null;
+      const ld = document.querySelector('script[type="application/ld+json"]');
+      if (a.structuredData) {
+        expect(meta, a.slug).toBe(sectionLabel(a.category));
+        expect(JSON.parse(ld!.textContent!).articleSection, a.slug).toBe(sectionLabel(a.category));
+        expect(extractArticle(html, url).section, a.slug).toBe(sectionLabel(a.category));
+        fromPage++;
+      } else {
+        // A bare page names no section: the pipeline falls back to the feed item's <category>.
+        expect(meta, a.slug).toBeNull();
+        expect(extractArticle(html, url).section, a.slug).toBeUndefined();
+      }
+      expect(rss.find((i) => i.link === url)?.category, a.slug).toBe(sectionLabel(a.category));
+    }
+    expect(fromPage).toBeGreaterThan(articles.length / 2);
   });
 
   it('keeps one story echoing the seed: an agency quoting an official', () => {
