@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApertiumEngine, type ApertiumEngine } from '../../src/translate/engines/apertium/apertium-engine.ts';
-import { JOIN_BLANKS_STAGE, withJoinBlanks } from '../../src/translate/engines/apertium/join-blanks.ts';
+import { JOIN_BLANKS_STAGE, rejoinSourceGlued, withJoinBlanks } from '../../src/translate/engines/apertium/join-blanks.ts';
 import { requireApertiumPair } from '../helpers/require-tool.ts';
 
 /** Issue 13: structural transfer runs words together ("actoresnoprofesionales"); a stage after postchunk puts the blank back. */
@@ -19,6 +19,12 @@ describe('join-blanks filter on a stream', () => {
     expect(withJoinBlanks("lt-proc -z a | apertium-postchunk -z 't3x' 'b' | apertium-wblank-detach | lt-proc -z $1 g"))
       .toBe(`lt-proc -z a | apertium-postchunk -z 't3x' 'b' | ${JOIN_BLANKS_STAGE} | apertium-wblank-detach | lt-proc -z $1 g`);
     expect(withJoinBlanks("lt-proc -z a | apertium-transfer -z t1x | lt-proc -z $1 g")).toBe("lt-proc -z a | apertium-transfer -z t1x | lt-proc -z $1 g");
+  });
+});
+
+describe('numbers the source wrote against letters', () => {
+  it('are joined again where the stage set them apart, and only those', () => {
+    expect(rejoinSourceGlued('The 4K TV has 5G and 3pm; 60-year-old', 'El 4 K televisión tiene 5 G y 3 pm; de 60 años, 14 G')).toBe('El 4K televisión tiene 5G y 3pm; de 60 años, 14 G');
   });
 });
 
@@ -70,6 +76,12 @@ describe.each([
       expect(contract).toMatch(/casa del rei/i);
       expect(punct).toMatch(/^\S+, món\.$/);
     }
+  });
+
+  it('keeps a number the source wrote against letters as one token', async () => {
+    const [out] = await engine.translate(['The 4K TV has 5G.'], from, to);
+    expect(out).toMatch(/\b4K\b/);
+    expect(out).toMatch(/\b5G\./);
   });
 
   it('keeps markup and spacing around it', async () => {

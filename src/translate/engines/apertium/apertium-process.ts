@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { TransientError } from '../../../domain/errors.ts';
-import { withJoinBlanks } from './join-blanks.ts';
+import { rejoinSourceGlued, withJoinBlanks } from './join-blanks.ts';
 
 export interface ApertiumProcessOptions {
   mode: string;
@@ -48,7 +48,14 @@ export class ApertiumProcess {
   private seq = 0;
   restarts = 0;
 
-  constructor(private readonly opts: ApertiumProcessOptions) {}
+  /** The pipeline run: the mode's, with words run together by transfer set apart again (see join-blanks.ts). */
+  private readonly pipeline: string;
+  private readonly joinsBlanks: boolean;
+
+  constructor(private readonly opts: ApertiumProcessOptions) {
+    this.pipeline = withJoinBlanks(opts.pipeline);
+    this.joinsBlanks = this.pipeline !== opts.pipeline;
+  }
 
   translate(streams: string[]): Promise<ProcessOutput[]> {
     return this.run(streams);
@@ -57,8 +64,7 @@ export class ApertiumProcess {
   private start(): ChildProcessWithoutNullStreams {
     // The pipeline is run directly, not through the `apertium` script: that script reads
     // /dev/stdin, which fails on the socket Node gives a child. $1 = -n: no unknown-word marks.
-    // Words that structural transfer ran together get their blank back (see join-blanks.ts).
-    const child = spawn('bash', ['-c', withJoinBlanks(this.opts.pipeline), 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
+    const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
     child.stdout.setEncoding('utf8');
     const tap = child.stdio[3] as Readable | null;
     // Bytes, not text: a tap is five times the translation and the gate reads few of them.
@@ -103,7 +109,7 @@ export class ApertiumProcess {
         const m = marker(base + i);
         const out = this.unmark(o.out, m);
         if (o.tap !== null) this.checkMark(o.tap, m);
-        return { out, tap: o.tap };
+        return { out: this.joinsBlanks ? rejoinSourceGlued(streams[i]!, out) : out, tap: o.tap };
       }),
     );
   }

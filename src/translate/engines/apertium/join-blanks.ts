@@ -41,3 +41,17 @@ export function withJoinBlanks(pipeline: string): string {
   stages.splice(at + 1, 0, JOIN_BLANKS_STAGE);
   return stages.join(' | ');
 }
+
+const SOURCE_GLUED = /(?<![\p{L}\p{N}])(\d+)(\p{L}+)(?![\p{L}\p{N}])/gu;
+
+/**
+ * The analyser reads "5G", "4K", "3pm" as two units with no blank between them, which the stage
+ * above cannot tell from words that transfer ran together: where the source wrote a number and
+ * letters as one token and the translation has them apart ("5 G"), they are joined again.
+ */
+export function rejoinSourceGlued(source: string, out: string): string {
+  for (const [token, digits, letters] of source.matchAll(SOURCE_GLUED)) {
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${digits} ${letters}(?![\\p{L}\\p{N}])`, 'gu'), token);
+  }
+  return out;
+}
