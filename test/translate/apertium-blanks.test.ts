@@ -25,6 +25,7 @@ describe('join-blanks filter on a stream', () => {
 describe('numbers the source wrote against letters', () => {
   it('are joined again where the stage set them apart, and only those', () => {
     expect(rejoinSourceGlued('The 4K TV has 5G and 3pm; 60-year-old', 'El 4 K televisión tiene 5 G y 3 pm; de 60 años, 14 G')).toBe('El 4K televisión tiene 5G y 3pm; de 60 años, 14 G');
+    expect(rejoinSourceGlued('see http:\\/\\/amzn.to\\/2hWw372', 'ver http:\\/\\/amzn.to\\/2 hWw372')).toBe('ver http:\\/\\/amzn.to\\/2hWw372');
   });
 });
 
@@ -79,7 +80,9 @@ describe.each([
   });
 
   it('keeps a number the source wrote against letters as one token', async () => {
-    const [out] = await engine.translate(['The 4K TV has 5G.'], from, to);
+    const [out, link] = await engine.translate(['The 4K TV has 5G.', 'See http://amzn.to/2hWw372 now.'], from, to);
+    // Case is Apertium's business (eng-spa lowers the link), the cut is ours.
+    expect(link).toMatch(/http:\/\/amzn\.to\/2hWw372 /i);
     expect(out).toMatch(/\b4K\b/);
     expect(out).toMatch(/\b5G\./);
   });

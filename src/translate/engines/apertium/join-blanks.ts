@@ -42,16 +42,19 @@ export function withJoinBlanks(pipeline: string): string {
   return stages.join(' | ');
 }
 
-const SOURCE_GLUED = /(?<![\p{L}\p{N}])(\d+)(\p{L}+)(?![\p{L}\p{N}])/gu;
+/** A token with a digit right before a letter: "5G", "3pm", "2000s", a link's "2hWw372". */
+const SOURCE_GLUED = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*\d\p{L}[\p{L}\p{N}]*/gu;
 
 /**
  * The analyser reads "5G", "4K", "3pm" as two units with no blank between them, which the stage
- * above cannot tell from words that transfer ran together: where the source wrote a number and
- * letters as one token and the translation has them apart ("5 G"), they are joined again.
+ * above cannot tell from words that transfer ran together: where the source wrote digits and
+ * letters as one token and the translation has the same token cut at those places ("5 G"), it
+ * is joined again. Letters and digits need no regex escape.
  */
 export function rejoinSourceGlued(source: string, out: string): string {
-  for (const [token, digits, letters] of source.matchAll(SOURCE_GLUED)) {
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${digits} ${letters}(?![\\p{L}\\p{N}])`, 'gu'), token);
+  for (const token of new Set(Array.from(source.matchAll(SOURCE_GLUED), (m) => m[0]))) {
+    const cut = token.replace(/(\d)(?=\p{L})/gu, '$1 ?');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${cut}(?![\\p{L}\\p{N}])`, 'gu'), token);
   }
   return out;
 }
