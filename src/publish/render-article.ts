@@ -143,7 +143,9 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   const origDir = textDirection(a.originalLang);
   const engine = engineName(a.engine);
   const lead = leadImage(a);
-  // The lead image is above the fold: not lazy.
+  // The lead image is above the fold: not lazy. Its one text (the page's caption, else its alt;
+  // translated with the article) is the visible figcaption, so the img's own alt stays empty: the
+  // same words as alt would be read twice (W3C WAI, "image with adjacent text alternative").
   const leadFigure = lead
     ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async">${a.imageCaption ? `<figcaption>${esc(tidyText(lang, a.imageCaption))}</figcaption>` : ''}</figure>`
     : '';

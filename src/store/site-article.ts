@@ -30,9 +30,11 @@ export interface SiteArticleRow extends SiteCardRow {
   findings: PassageFinding[];
 }
 
+/** The lead image's caption in the page's language: the translation's, or the article's own on a page in its language. */
 const ARTICLE_SELECT = `SELECT ${CARD_COLUMNS}, p.status, p.article_id, a.story_id, t.html, t.text, t.engine, a.byline,
   a.title AS original_title, a.url AS original_url, a.lang AS original_lang,
-  a.published_at AS source_published_at, a.fetched_at, t.updated_at AS translated_at, a.image_caption, t.checks
+  a.published_at AS source_published_at, a.fetched_at, t.updated_at AS translated_at,
+  coalesce(t.image_caption, CASE WHEN t.lang = a.lang THEN a.image_caption END) AS image_caption, t.checks
   FROM ${CARD_FROM}`;
 
 interface StoredFinding { segment?: unknown; severity?: unknown; detail?: unknown }

@@ -18,6 +18,8 @@ export interface TranslationRow {
   hold_reason: string | null;
   /** The article's section in this language (the site's bar and topic pages); null when it has none. */
   category: string | null;
+  /** The lead image's caption in this language; null when the source had none. */
+  image_caption: string | null;
   cost: TranslatedArticle['cost'];
   created_at: Date;
   updated_at: Date;
@@ -34,15 +36,16 @@ export async function upsertTranslation(
   category: string | null = null,
 ): Promise<TranslationRow> {
   const { rows } = await db.query<TranslationRow>(
-    `INSERT INTO translations (article_id, lang, title, excerpt, html, text, engine, engine_version, checks, verdict, status, hold_reason, cost, category)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+    `INSERT INTO translations (article_id, lang, title, excerpt, html, text, engine, engine_version, checks, verdict, status, hold_reason, cost, category, image_caption)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
      ON CONFLICT (article_id, lang) DO UPDATE SET title = EXCLUDED.title, excerpt = EXCLUDED.excerpt, html = EXCLUDED.html,
        text = EXCLUDED.text, engine = EXCLUDED.engine, engine_version = EXCLUDED.engine_version, checks = EXCLUDED.checks,
        verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = EXCLUDED.cost, category = EXCLUDED.category,
+       image_caption = EXCLUDED.image_caption,
        updated_at = now()
      RETURNING *`,
     [articleId, t.lang, t.title, t.excerpt, t.html, t.text, t.engine, t.engineVersion, jsonParam(t.checks), verdict,
-     status, holdReason, JSON.stringify(t.cost), category],
+     status, holdReason, JSON.stringify(t.cost), category, t.imageCaption ?? null],
   );
   // An error left by an earlier failed attempt is history now.
   await db.query(`UPDATE articles SET translation_errors = translation_errors - $2::text WHERE id = $1 AND translation_errors ? $2::text`, [articleId, t.lang]);

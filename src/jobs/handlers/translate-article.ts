@@ -28,7 +28,7 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
       if (done.rowCount > 0) return;
     }
     const translated = await translator.translateArticle(
-      { title: article.title, excerpt: article.excerpt, html: article.html },
+      { title: article.title, excerpt: article.excerpt, html: article.html, imageCaption: article.image_caption },
       article.lang,
       payload.lang,
       // An editor's "retranslate with another engine" overrides the configured chain.
