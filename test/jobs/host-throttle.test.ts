@@ -13,10 +13,10 @@ import { openTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
 // Issue 15 item 9: a job postponed by a host limit is not a failed attempt. Scaled down from
-// 2,000 extracts on one host: 200 queued extracts, one host allowing one request at a time and
+// 2,000 extracts on one host: 60 queued extracts, one host allowing one request at a time and
 // one every 150 ms, four workers. Before the fix each postponement was a warn "job failed" line
 // and an item attempt.
-const JOBS = 200;
+const JOBS = 60;
 let db: Db;
 let http: HttpClient;
 let server: Server;
