@@ -65,9 +65,10 @@ export function apertiumFix(from: string, to: string, installed: LanguagePair[])
 }
 
 /** Lists each engine's pairs once, with a deadline; null for an engine that could not tell. */
-async function probe(engines: Map<string, TranslationEngine>, timeoutMs: number): Promise<Map<string, { pairs: LanguagePair[] | null; error: string | null }>> {
+async function probe(engines: Map<string, TranslationEngine>, timeoutFor: (name: string) => number): Promise<Map<string, { pairs: LanguagePair[] | null; error: string | null }>> {
   const out = new Map<string, { pairs: LanguagePair[] | null; error: string | null }>();
   await Promise.all([...engines].map(async ([name, engine]) => {
+    const timeoutMs = timeoutFor(name);
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
@@ -94,8 +95,11 @@ export async function checkEngines(input: EngineCheckInput): Promise<EngineCheck
   const problems: string[] = [];
   const engines = createEngines(input.engines, input.deps);
   try {
-    const probed = await probe(engines, input.probeTimeoutMs ?? 5000);
     const kinds = new Map(Object.entries(input.engines).map(([name, c]) => [name, c.kind]));
+    // A remote engine that is slow to answer is taken as able, so its wait is short; `apertium -l`
+    // is local and its absence is final, so it gets the time a loaded machine needs to fork it.
+    const probed = await probe(engines, (name) =>
+      input.probeTimeoutMs ?? (kinds.get(name) === 'apertium' ? 30_000 : 5000));
     const unknown: string[] = [];
     for (const [name, p] of probed) {
       if (p.pairs) continue;

@@ -114,6 +114,11 @@ export class PageCache {
     return page;
   }
 
+  /** The newest page version this process has seen: it moves whenever any page changes. */
+  get version(): number {
+    return this.lastVersion;
+  }
+
   /**
    * Polls for pages written by any process; drops older copies and reloads the ones in memory.
    * A call during a poll asks for one more after it: that poll may have read the table before

@@ -125,7 +125,9 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: WebLog; c
       if (site.languages.includes(path.slice(1))) return redirect(301, `${path}/`);
       if (path === `/${lang}/search`) {
         const { q, page } = searchQuery(req);
-        return await guard.run(req.address, `${req.method} ${lang} ${page} ${q}`, () => searchPage(db, site, lang, req, searchLimits.timeoutMs));
+        // The page version is in the key: a takedown or a correction changes pages, and a cached
+        // answer must never list a story the site no longer shows.
+        return await guard.run(req.address, `${cache.version} ${req.method} ${lang} ${page} ${q}`, () => searchPage(db, site, lang, req, searchLimits.timeoutMs));
       }
       const pageParam = req.query.get('page');
       if (pageParam && /^[1-9]\d{0,4}$/.test(pageParam) && !path.includes('/page/')) {
