@@ -105,8 +105,8 @@ beforeAll(async () => {
     [item, src, `${base}/story`, body, `${base}/lead.png`],
   )).rows[0]!.id;
   const tr = (await db.query<{ id: number }>(
-    `INSERT INTO translations (article_id, lang, title, html, text, engine, engine_version, checks, verdict, status)
-     VALUES ($1, 'es', 'Abre el puerto', $2, 'Abrió el puerto.', 'apertium', '1', '{}', 'publish', 'published') RETURNING id`,
+    `INSERT INTO translations (article_id, lang, title, html, text, engine, engine_version, checks, verdict, status, image_caption)
+     VALUES ($1, 'es', 'Abre el puerto', $2, 'Abrió el puerto.', 'apertium', '1', '{}', 'publish', 'published', 'El puerto al amanecer') RETURNING id`,
     [articleId, body.replace('The port opened.', 'Abrió el puerto.')],
   )).rows[0]!.id;
   await db.query(`INSERT INTO publications (translation_id, article_id, lang, path) VALUES ($1, $2, 'es', $3)`, [tr, articleId, path]);
@@ -161,7 +161,7 @@ describe('the article page shows mirrored images from the site itself', () => {
     const row = (await getArticleByPath(db, path))!;
     const view = { ...toArticle(row, await listAlternates(db, articleId), []), media: await mediaForArticle(db, articleId) };
     const html = renderArticle({ name: 'T', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' }, view);
-    const lead = /<figure class="lead-image"><img src="(\/media\/[0-9a-f]{64}\.png)" alt="" width="640" height="360"[^>]*><figcaption>The harbour at dawn<\/figcaption>/.exec(html);
+    const lead = /<figure class="lead-image"><img src="(\/media\/[0-9a-f]{64}\.png)" alt="" width="640" height="360"[^>]*><figcaption>El puerto al amanecer<\/figcaption>/.exec(html);
     expect(lead).not.toBeNull();
     expect(html).toContain(`<meta property="og:image" content="https://news.example${lead![1]}">`);
     expect(html).toMatch(/<img src="\/media\/[0-9a-f]{64}\.jpg" alt="body.jpg" width="1200" height="800" loading="lazy" decoding="async">/);
