@@ -7,6 +7,7 @@ import { checkFidelity } from './fidelity/check-fidelity.ts';
 import { renderingsFromLexicons } from './fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
 import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary.ts';
+import { lowerAfterLeadingPlaceholder } from './repair/placeholder-case.ts';
 import { escapeHtmlText, htmlToText } from './html-text.ts';
 import { altTexts, withAltTexts } from './image-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
@@ -192,7 +193,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
         }
         const lost: Array<{ segment: number | null; term: string }> = [];
         const targetUnits = raw.map((t, i) => {
-          const r = restoreTerms(t, prot[i]!.slots);
+          const r = restoreTerms(lowerAfterLeadingPlaceholder(t, prot[i]!.html), prot[i]!.slots);
           for (const m of r.missing) lost.push({ segment: i >= 2 && i < bodyEnd ? i - 2 : null, term: prot[i]!.slots[m]!.term });
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
         });

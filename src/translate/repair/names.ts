@@ -46,6 +46,8 @@ function capitalRuns(text: string): Run[] {
   const out: Run[] = [];
   let cur: Array<{ at: number; end: number; word: string; initial: boolean }> = [];
   const flush = () => {
+    // The word closing an office's "of" phrase is the office's ("Secretary of State Antony Blinken").
+    if (cur.length && officeTail(text, cur[0]!.at)) cur.shift();
     // Titles and function words trimmed from both ends ("President Trump", "The Swift Company").
     while (cur.length && (skip(cur[0]!.word) || (cur[0]!.initial && FUNCTION.has(cur[0]!.word.toLowerCase())))) {
       cur.shift();
@@ -79,6 +81,19 @@ function capitalRuns(text: string): Run[] {
   }
   flush();
   return out;
+}
+
+/** Offices and bodies whose "of" phrase is one term the engine translates whole ("Secretary of State"). */
+const OFFICE = new Set([...NOT_NAME, 'department', 'ministry', 'office', 'bureau', 'court', 'board', 'council', 'committee', 'house', 'chamber', 'state']);
+
+/**
+ * The capitalized word closing "<office> of (the)" — "Secretary of State", "Minister of
+ * Defence" — belongs to that term (Secretario de Estado): kept as a name it reads "Secretario de
+ * State", and the same word elsewhere ("State Department") is still translated.
+ */
+function officeTail(text: string, at: number): boolean {
+  const m = /(\p{Lu}[\p{L}\p{M}]*)\s+of\s+(?:the\s+)?$/u.exec(text.slice(Math.max(0, at - 40), at));
+  return m !== null && OFFICE.has(m[1]!.toLowerCase());
 }
 
 function skip(word: string): boolean {
