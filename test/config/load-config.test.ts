@@ -29,7 +29,7 @@ describe('config', () => {
     [{ site: { languages: ['english'] } }, 'site.languages[0]: not a language code (en, es, ar…)'],
     [{ server: { port: 'eighty' } }, 'server.port:'],
     [{ translation: { engines: { x: { kind: 'babelfish' } } } }, 'translation.engines.x.kind:'],
-    [{ sitee: {} }, '(root): Unrecognized key: "sitee"'],
+    [{ sitee: {} }, 'sitee: unknown setting (did you mean "site"?)'],
   ])('names the key and the problem: %j', (raw, expected) => {
     expect(problems(raw).join('\n')).toContain(expected);
   });
@@ -40,7 +40,7 @@ describe('config', () => {
     writeFileSync(file, 'server:\n  port: 9000\nsite:\n  name: Noticias\n');
     const c = loadConfig({ path: file, env: { PORT: '9100', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:pw@db/tw' } });
     expect(c.site.name).toBe('Noticias');
-    expect(c.server).toEqual({ host: '0.0.0.0', port: 9100 });
+    expect(c.server).toEqual({ host: '0.0.0.0', port: 9100, trustProxy: false });
     expect(c.database.url).toBe('postgres://u:pw@db/tw');
     expect(() => loadConfig({ path: join(dir, 'missing.yaml'), env: {} })).toThrow('file not found');
   });
