@@ -102,6 +102,7 @@ export function restoreTerms(html: string, slots: ProtectedSegment['slots']): { 
   return { html: out, missing };
 }
 
-function escapeRe(s: string): string {
+/** A literal string as a RegExp source. */
+export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

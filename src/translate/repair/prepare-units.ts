@@ -1,5 +1,5 @@
 import type { NameReading, TranslationEngine } from '../engine.ts';
-import type { ProtectedSegment } from '../glossary.ts';
+import { escapeRe, type ProtectedSegment } from '../glossary.ts';
 import { htmlToText } from '../html-text.ts';
 import { findDates } from './dates.ts';
 import { nameCandidates } from './names.ts';
@@ -74,8 +74,4 @@ export class ReadingCache {
     }
     return new Map(phrases.map((p) => [p, this.known.get(p)!]));
   }
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
