@@ -78,15 +78,20 @@ function readHolder(path: string): LockHolder | null {
   }
 }
 
-/** `transwire run` from `node bin/transwire.js --config x.yaml run`. */
+/** Global options that take a value: their value is not the command. */
+const VALUED_GLOBALS = new Set(['--config', '--log-format']);
+
+/**
+ * `transwire run` from `node bin/transwire.js --config x.yaml run --port 8181`: the global options
+ * before the command are skipped with their values, and the words stop at the command's first
+ * option (an option's value, `8181`, is not a word of the command).
+ */
 export function describeCommand(argv = process.argv): string {
   const script = basename(argv[1] ?? 'node').replace(/\.[cm]?[jt]s$/, '');
+  let i = 2;
+  while (i < argv.length && argv[i]!.startsWith('-')) i += VALUED_GLOBALS.has(argv[i]!) ? 2 : 1;
   const words: string[] = [];
-  for (let i = 2; i < argv.length && words.length < 2; i++) {
-    const a = argv[i]!;
-    if (a === '--config' || a === '--log-format') i++;
-    else if (!a.startsWith('-')) words.push(a);
-  }
+  for (; i < argv.length && words.length < 2 && !argv[i]!.startsWith('-'); i++) words.push(argv[i]!);
   return [script, ...words].join(' ');
 }
 

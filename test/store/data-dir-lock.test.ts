@@ -135,6 +135,11 @@ describe('one writer per PGlite data folder', () => {
     [['node', '/srv/transwire/bin/transwire.js', 'run'], 'transwire run'],
     [['node', 'bin/transwire.js', '--config', 'x.yaml', 'review', 'list', '--json'], 'transwire review list'],
     [['node', 'bin/transwire.js', '--log-format', 'json', 'worker'], 'transwire worker'],
+    // An option's value is not a word of the command (it read "transwire run 8181").
+    [['node', 'bin/transwire.js', 'run', '--port', '8181'], 'transwire run'],
+    [['node', 'bin/transwire.js', '--debug', 'web', '--host', '127.0.0.1', '--port', '0'], 'transwire web'],
+    [['node', 'bin/transwire.js', 'takedown', '--reason', 'legal', '/es/2026/11/x'], 'transwire takedown'],
+    [['node', 'bin/transwire.js', '--config=x.yaml', 'source', 'add', 'https://a.example/feed'], 'transwire source add'],
   ])('names the command %j as %s', (argv, expected) => {
     expect(describeCommand(argv)).toBe(expected);
   });
