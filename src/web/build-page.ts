@@ -11,7 +11,7 @@ import type { Db } from '../store/db.ts';
 import { getArticleByPath, listAlternates, listRelated } from '../store/site-article.ts';
 import { languagesPublishedSince, lastModifiedByLang, listCards, listSitemap, listSources, listTopicSections, listTopics } from '../store/site-queries.ts';
 import { parseSitePath, type FeedFormat, type PageSpec } from './site-paths.ts';
-import type { SiteOptions } from './start-web-server.ts';
+import type { SiteOptions } from './web-types.ts';
 import { toArticle, toCard, toFeedEntry, toNamed } from './site-views.ts';
 
 export type PageKind = 'article' | 'list' | 'feed' | 'sitemap' | 'static';

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.ts';
 import { pendingMigrations } from '../store/schema-status.ts';
-import type { Route, WebLog } from './start-web-server.ts';
+import type { Route, WebLog } from './web-types.ts';
 
 /** One readiness check: resolves when ready, throws with the details (for the log) when not. */
 export type Check = () => Promise<void>;

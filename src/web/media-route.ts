@@ -6,7 +6,7 @@ interface Entry {
   ext: string;
   bytes: Uint8Array<ArrayBuffer>;
 }
-import type { Route } from './start-web-server.ts';
+import type { Route } from './web-types.ts';
 
 const NAME = /^\/media\/([0-9a-f]{64})\.([a-z0-9]{2,5})$/;
 

@@ -3,7 +3,7 @@ import { getPage, maxPageVersion, pagesChangedSince, putPageIfUnchanged } from '
 import { buildPage } from './build-page.ts';
 import { encodePage, RENDER_VERSION, siteHeaders, toServed, type ServedPage } from './encode-page.ts';
 import { pageEvents } from './page-events.ts';
-import type { SiteOptions, WebLog } from './start-web-server.ts';
+import type { SiteOptions, WebLog } from './web-types.ts';
 
 export interface PageCacheOptions {
   pollMs?: number;

@@ -5,27 +5,10 @@ import { encodePageSync, siteHeaders, toServed, type ServedPage } from './encode
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { searchPage, searchQuery } from './search-page.ts';
 import { DEFAULT_SEARCH_LIMITS, SearchGuard, type SearchLimits } from './search-guard.ts';
-import type { SiteOptions, WebLog } from './start-web-server.ts';
+import type { SiteOptions, SiteReply, SiteRequest, WebLog } from './web-types.ts';
 import { loadAssets } from './static-assets.ts';
 
-/** A request as the site needs it: no body, any server (node:http, fetch Request). */
-export interface SiteRequest {
-  method: string;
-  /** Path as received (percent-encoded). */
-  path: string;
-  query: URLSearchParams;
-  header(name: string): string | undefined;
-  /** The client's address, for per-address limits (search). */
-  address?: string;
-}
-
-export interface SiteReply {
-  status: number;
-  headers: Record<string, string>;
-  body: Buffer | null;
-  /** The same headers flattened (`[name, value, …]`), when precomputed. */
-  flat?: string[];
-}
+export type { SiteReply, SiteRequest } from './web-types.ts';
 
 export interface SiteApp {
   start(): Promise<void>;

@@ -3,31 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import type { Db } from '../store/db.ts';
 import type { SearchLimits } from './search-guard.ts';
-import { createSiteApp, type SiteApp, type SiteReply } from './site-app.ts';
+import { createSiteApp, type SiteApp } from './site-app.ts';
+import type { Route, SiteOptions, SiteReply, WebLog } from './web-types.ts';
 
-export interface SiteOptions {
-  name: string;
-  baseUrl: string;
-  languages: string[];
-  defaultLanguage: string;
-}
-
-/**
- * A route mounted by the composition root (healthz, websub, admin, api) before the public site.
- * A prefix ending in `/` takes every path under it (`/media/`); any other names one path exactly
- * (`/healthz`, so `/healthzXYZ` is the site's 404, not a health answer).
- */
-export interface Route {
-  method: 'GET' | 'POST' | '*';
-  prefix: string;
-  handle(req: Request): Promise<Response>;
-}
-
-/** The logger the web tier writes to (pino's shape: fields first, then the message). */
-export interface WebLog {
-  info(fields: object, msg: string): void;
-  warn(fields: object, msg: string): void;
-}
+// Kept importable from here: the composition root, admin and jobs name them through this module.
+export type { Route, SiteOptions, WebLog } from './web-types.ts';
 
 export interface WebServerOptions {
   db: Db;
