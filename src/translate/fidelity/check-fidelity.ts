@@ -8,6 +8,7 @@ import { checkGluedWords } from './glued-words-check.ts';
 import { checkNames } from './names-check.ts';
 import { checkNumbers } from './numbers-check.ts';
 import { splitSentences } from './text-tools.ts';
+import type { Unit } from './unit.ts';
 
 export interface FidelityInput {
   from: string;
@@ -29,18 +30,6 @@ export interface FidelityInput {
   nameRenderings?: Record<string, string>;
   /** Bounds on translation length / source length, per pair ("en-es") or "*". */
   lengthRatio?: Record<string, { min: number; max: number }>;
-}
-
-/** One aligned pair of texts the checks look at; `segment` is null for title and excerpt. */
-export interface Unit {
-  segment: number | null;
-  label: string;
-  sourceHtml: string;
-  targetHtml: string;
-  sourceText: string;
-  targetText: string;
-  /** The source text with glossary terms in their target-language form: what names compare. */
-  sourceMapped: string;
 }
 
 const DEFAULT_RATIO: Record<string, { min: number; max: number }> = { '*': { min: 0.6, max: 1.9 } };

@@ -1,5 +1,5 @@
 import type { Finding } from '../../domain/translation.ts';
-import type { Unit } from './check-fidelity.ts';
+import type { Unit } from './unit.ts';
 
 /**
  * Page chrome scraped into the text ("Back to top button" on the seed page): never part of an

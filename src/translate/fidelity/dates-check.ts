@@ -1,5 +1,5 @@
 import type { Finding } from '../../domain/translation.ts';
-import type { Unit } from './check-fidelity.ts';
+import type { Unit } from './unit.ts';
 import { fold } from './text-tools.ts';
 
 /** English month names and their abbreviations, by month number (1–12). */

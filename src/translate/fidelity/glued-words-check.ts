@@ -1,5 +1,5 @@
 import type { Finding } from '../../domain/translation.ts';
-import type { Unit } from './check-fidelity.ts';
+import type { Unit } from './unit.ts';
 import { fold } from './text-tools.ts';
 
 const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:[.,]\d+)*/gu;

@@ -1,6 +1,6 @@
 import type { Finding } from '../../domain/translation.ts';
 import { boundedMemo } from '../bounded-memo.ts';
-import type { Unit } from './check-fidelity.ts';
+import type { Unit } from './unit.ts';
 import { capitalWords, countOf, fold, hasDateline, hasName, nameTokens, outsideQuotes, quotations, shouting, similarFolded, withoutDateline } from './text-tools.ts';
 
 /**

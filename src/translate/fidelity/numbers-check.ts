@@ -1,6 +1,6 @@
 import type { Finding } from '../../domain/translation.ts';
 import { NUMBER_RE, convertNumber, parseNumber } from '../numbers.ts';
-import type { Unit } from './check-fidelity.ts';
+import type { Unit } from './unit.ts';
 
 const SCALE = /^\s*(?:billion|bn|trillion|mil millones|billones)/i;
 
