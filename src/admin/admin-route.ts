@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.ts';
+import type { HttpClient } from '../fetch/index.ts';
 import type { Logger } from '../logger.ts';
 import type { Db } from '../store/db.ts';
 import type { Translator } from '../translate/index.ts';
@@ -28,6 +29,8 @@ export interface AdminServices {
   log: Logger;
   /** The configured translator (retranslation, the gate re-run on an edit). */
   translator(): Translator;
+  /** The polite HTTP client (a source's feed discovery when one is added). */
+  http(): HttpClient;
   /** The PGlite data folder, when embedded (the local token file lives there); else undefined. */
   dataDir?: string;
 }
