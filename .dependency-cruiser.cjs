@@ -1,4 +1,7 @@
-/** Import rules from DESIGN.md: stages are leaves; only jobs chains them; only app/cli read config. */
+/**
+ * Import rules (ARCHITECTURE.md): stages are leaves; only jobs chains them; only app/cli read config;
+ * shared/ (pure helpers) is below everything and imports nothing of ours.
+ */
 const STAGES = '(fetch|feeds|extract|stories|translate|publish)';
 module.exports = {
   forbidden: [
@@ -24,9 +27,24 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
+      comment: 'Types and pure rules: domain/ imports only itself and shared/.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: '^src/(?!domain/)' },
+      to: { path: '^src/(?!domain/|shared/)' },
+    },
+    {
+      name: 'shared-imports-only-shared',
+      comment: 'shared/ is the bottom layer every other one may import: it imports nothing of ours but itself.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/(?!shared/)' },
+    },
+    {
+      name: 'shared-does-no-io',
+      comment: 'shared/ holds pure functions: no file system, network, processes or timers from Node.',
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'no-circular',

@@ -1,16 +1,15 @@
-/** Dates as found on pages (ISO, RFC 2822, "2019-11-18 10:00") to ISO 8601, or from URL paths. */
+import { parseDate } from '../shared/dates.ts';
 
-export function toIsoDate(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const v = value.trim();
-  if (!/\d{4}|\d{1,2}\s+\w+\s+\d{2,4}/.test(v)) return null;
-  // "2019-11-18 10:00:00" is read as UTC, not as the machine's local time.
-  const isoLike = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v) ? `${v.replace(' ', 'T')}Z` : v;
-  const ms = Date.parse(isoLike);
-  if (Number.isNaN(ms)) return null;
-  const year = new Date(ms).getUTCFullYear();
-  if (year < 1990 || year > 2100) return null;
-  return new Date(ms).toISOString();
+/**
+ * A page's publication date as ISO 8601, by the one parser (shared/dates.ts), or null. Only years
+ * a news page can have are kept: a `1850-01-01` placeholder or a far-future typo is no date.
+ * `locale` is the page's declared language, for all-numeric dates (`05/03/2024`).
+ */
+export function toIsoDate(value: string | null | undefined, locale?: string | null): string | null {
+  const iso = parseDate(value, { locale });
+  if (iso === null) return null;
+  const year = Number(iso.slice(0, 4));
+  return year < 1990 || year > 2100 ? null : iso;
 }
 
 /** `/2019/11/18/`, `/2019-11-18-`, `/20191118/` in a URL path. */

@@ -107,6 +107,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ld && ld.authors.length > 0 ? ld.authors.join(', ') : null,
     metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor : null,
   ) ?? findByline(doc);
+  const declaredLang = first(html?.attribs.lang, html?.attribs['xml:lang'], ld?.inLanguage, m('og:locale', 'content-language', 'dc.language', 'language'));
   const published = toIsoDate(
     first(
       ld?.datePublished,
@@ -114,8 +115,9 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
       propDate ? (propDate.attribs.content ?? propDate.attribs.datetime ?? null) : null,
       timeEl?.attribs.datetime,
     ),
+    declaredLang,
   ) ?? dateFromUrl(url);
-  const modified = toIsoDate(first(ld?.dateModified, m('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified')));
+  const modified = toIsoDate(first(ld?.dateModified, m('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified')), declaredLang);
   const dir = (html?.attribs.dir ?? '').toLowerCase();
   const image = safeUrl(first(ld?.image, m('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src')), url);
   return {
@@ -123,7 +125,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     byline: plainText(byline ? byline.replace(/^by\s+/i, '') : null),
     published,
     modified,
-    declaredLang: first(html?.attribs.lang, html?.attribs['xml:lang'], ld?.inLanguage, m('og:locale', 'content-language', 'dc.language', 'language')),
+    declaredLang,
     declaredDir: dir === 'rtl' ? 'rtl' : dir === 'ltr' ? 'ltr' : null,
     siteName,
     canonical: safeUrl(first(canonicalEl?.attribs.href, m('og:url'), ld?.url), url),

@@ -1,5 +1,5 @@
 export { parseFeed, type ParseFeedOptions } from './parse-feed.ts';
-export { parseDate } from './parse-date.ts';
+export { parseDate } from '../shared/dates.ts';
 export { parseOpml, buildOpml, type OpmlOutline } from './opml.ts';
 export { discoverFeeds, type FeedCandidate } from './discover-feeds.ts';
 export { looksLikeFeed } from './looks-like-feed.ts';

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
-import { parseDate } from '../parse-date.ts';
+import { parseDate } from '../../shared/dates.ts';
 import { escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl, titleText } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';

@@ -1,6 +1,6 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { PermanentError } from '../../domain/errors.ts';
-import { parseDate } from '../parse-date.ts';
+import { parseDate } from '../../shared/dates.ts';
 import { clean, escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
 import type { Warnings } from '../warnings.ts';
 import { fallbackId, langTag, uniq } from './shared.ts';

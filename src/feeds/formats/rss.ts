@@ -1,6 +1,6 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
-import { parseDate } from '../parse-date.ts';
+import { parseDate } from '../../shared/dates.ts';
 import { htmlToText, trimmed, resolveHtmlUrls, resolveUrl, titleText } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';

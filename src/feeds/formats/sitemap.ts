@@ -1,5 +1,5 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
-import { parseDate } from '../parse-date.ts';
+import { parseDate } from '../../shared/dates.ts';
 import { resolveUrl } from '../text.ts';
 import { child, children, cleanText } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';

@@ -1,18 +1,46 @@
 /**
- * Dates as feeds write them: RFC 822/1123/850 with or without weekday, named and numeric zones,
- * two-digit years, asctime, ISO 8601 / W3CDTF in all its abbreviations, and English, French,
- * German, Spanish, Italian and Portuguese month names. Returns ISO 8601 UTC or null; a date
- * without a zone is read as UTC.
+ * The one date parser. Dates as feeds and pages write them: RFC 822/1123/850 with or without
+ * weekday, named and numeric zones, two-digit years, asctime, ISO 8601 / W3CDTF in all its
+ * abbreviations, and English, French, German, Spanish, Italian and Portuguese month names.
+ * Returns ISO 8601 UTC or null.
+ *
+ * Never `Date.parse`: it reads a zone-less string in the machine's time zone. Here a date without
+ * a zone is UTC on every machine.
+ *
+ * All-numeric day-month dates (`05/03/2024`, `05.03.2024`) are read in the order the source's
+ * locale writes them (`en-US`: month first; `de`, `fr`, `en-GB`…: day first). Without a locale
+ * that decides, they are read only when one of the two numbers is over 12; otherwise they are
+ * refused as ambiguous rather than guessed.
  */
-export function parseDate(input: string | null | undefined): string | null {
+export interface DateOptions {
+  /** The source's language or locale (`en-US`, `fr`, `de-AT`), for all-numeric dates. */
+  locale?: string | null;
+}
+
+export function parseDate(input: string | null | undefined, options: DateOptions = {}): string | null {
   if (input == null) return null;
   const s = input.trim();
   if (s === '') return null;
-  const ms = parseRfc822(s) ?? parseIso(s) ?? parseLoose(s);
+  const ms = parseRfc822(s) ?? parseIso(s) ?? parseLoose(s, numericOrder(options.locale));
   if (ms == null || !Number.isFinite(ms)) return null;
   const d = new Date(ms);
   const y = d.getUTCFullYear();
   return y < 1900 || y > 2200 ? null : d.toISOString();
+}
+
+type NumericOrder = 'dmy' | 'mdy' | null;
+
+// Regions that write the month first (CLDR's short date pattern M/d/y).
+const MONTH_FIRST_REGIONS = new Set(['us', 'ph', 'fm', 'mh', 'pw', 'um', 'as', 'gu', 'mp', 'vi', 'pr']);
+
+/** How a locale orders an all-numeric date; null where the locale alone cannot say (`en`). */
+export function numericOrder(locale: string | null | undefined): NumericOrder {
+  if (!locale) return null;
+  const [lang = '', region] = locale.trim().toLowerCase().replace('_', '-').split('-');
+  if (region && /^[a-z]{2}$/.test(region)) return MONTH_FIRST_REGIONS.has(region) ? 'mdy' : 'dmy';
+  // English without a region is written both ways (US and UK); every other language day first.
+  if (lang === '' || lang === 'en') return null;
+  return 'dmy';
 }
 
 // The common case, exactly as RFC 822/1123 writes it: no need for the loose reader.
@@ -91,7 +119,7 @@ const ZONE_AFTER = /^\s*(\(?(?:gmt|utc|ut)?[+-]\d{1,2}(?::?\d{2})?\)?|[a-z]{1,5}
 // An English weekday, or any leading word followed by a comma ("mar.," "Dienstag,").
 const WEEKDAY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?|[\p{L}]+\.?,)\s*/iu;
 
-function parseLoose(input: string): number | null {
+function parseLoose(input: string, order: NumericOrder): number | null {
   let s = input.replace(WEEKDAY, '');
   let h = 0, mi = 0, sec = 0, offset = 0;
   const t = TIME.exec(s);
@@ -124,7 +152,7 @@ function parseLoose(input: string): number | null {
     else if (month === null && MONTHS[word] !== undefined) month = MONTHS[word]!;
     else if (t === null && zoneOffset(word) !== null && month !== null) offset = zoneOffset(word)!;
   }
-  if (month === null) return null;
+  if (month === null) return parseNumeric(s, order, h, mi, sec, offset);
   for (const n of nums) {
     if (n.length === 4 && year === null) year = Number(n);
     else if (n.length <= 2 && day === null) day = Number(n);
@@ -132,4 +160,17 @@ function parseLoose(input: string): number | null {
   }
   if (year === null || day === null) return null;
   return build(year, month, day, h, mi, sec, 0, offset);
+}
+
+const NUMERIC = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+
+/** `05/03/2024` and its kin (the time already taken out), in the order the locale decides. */
+function parseNumeric(rest: string, order: NumericOrder, h: number, mi: number, sec: number, offset: number): number | null {
+  const m = NUMERIC.exec(rest.replace(/[\s,]+$/, '').trim());
+  if (!m) return null;
+  const a = Number(m[1]), b = Number(m[3]);
+  const read = a > 12 ? 'dmy' : b > 12 ? 'mdy' : order;
+  if (read === null) return null;
+  const [day, month] = read === 'dmy' ? [a, b] : [b, a];
+  return build(Number(m[4]), month, day, h, mi, sec, 0, offset);
 }
