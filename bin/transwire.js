@@ -1,7 +1,42 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx's loader: no build step to forget, and the
-// code that runs is always the code in the tree.
-import { register } from 'tsx/esm/api';
+// The installed package runs the compiled JavaScript in dist/ (npm run build; `prepack` and the
+// Docker image run it). A development checkout runs the TypeScript sources through tsx's loader (a
+// dev dependency) when there is no build, or when a source file is newer than the build, so an
+// edit is never hidden behind a stale dist/. TRANSWIRE_RUNTIME=compiled|source forces one.
+// `transwire --version` says which one ran.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = new URL('../', import.meta.url);
+const compiled = new URL('dist/src/cli/main.js', root);
+const stamp = new URL('dist/.tsbuildinfo', root);
+
+/** True when some file under src/ or demo/ changed after the build (a checkout being edited). */
+function sourcesNewerThanBuild() {
+  if (!existsSync(new URL('src/cli/main.ts', root)) || !existsSync(stamp)) return false;
+  const built = statSync(stamp).mtimeMs;
+  for (const dir of ['src', 'demo']) {
+    const base = fileURLToPath(new URL(dir, root));
+    if (!existsSync(base)) continue;
+    for (const f of readdirSync(base, { recursive: true })) {
+      if (statSync(`${base}/${f}`).mtimeMs > built) return true;
+    }
+  }
+  return false;
+}
+
+const forced = process.env.TRANSWIRE_RUNTIME;
+const useCompiled = forced === 'compiled' || (forced !== 'source' && existsSync(compiled) && !sourcesNewerThanBuild());
+if (useCompiled) {
+  await import(compiled.href);
+} else {
+  let register;
+  try {
+    ({ register } = await import('tsx/esm/api'));
+  } catch {
+    process.stderr.write('transwire: no up-to-date build in dist/ and no tsx to run the sources: run `npm run build` (or `npm install` with dev dependencies)\n');
+    process.exit(1);
+  }
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -42,8 +42,10 @@ function usage(): string {
 }
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `transwire ${pkg.version}\n`;
+  // src/cli/main.ts or, compiled, dist/src/cli/main.js: package.json is two or three folders up.
+  const compiled = import.meta.url.endsWith('.js');
+  const pkg = JSON.parse(readFileSync(new URL(compiled ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `transwire ${pkg.version} (${compiled ? 'compiled, dist/' : 'TypeScript sources via tsx'}; node ${process.versions.node})\n`;
 }
 
 /** The command's index in argv: the first word that is neither an option nor a global option's value. */
