@@ -19,11 +19,13 @@ import type { Db } from './store/db.ts';
 import { announceDbHolder, openDb } from './store/open-db.ts';
 import { upsertSource } from './store/sources.ts';
 import { createSqlTranslationMemory } from './store/translation-memory.ts';
-import { createEngines, createTranslator, type TranslationMemory, type Translator } from './translate/index.ts';
+import { createEngines, createTranslator, type GlossaryEntry, type TranslationMemory, type Translator } from './translate/index.ts';
 import { checkEngines, engineCheckError } from './translate/check-engines.ts';
 import { healthRoutes } from './web/health-routes.ts';
 import { startWebServer, type SiteOptions } from './web/start-web-server.ts';
 import { mediaRoute } from './web/media-route.ts';
+import { metricsRoute } from './web/metrics-route.ts';
+import { createLiveSettings } from './jobs/live-settings.ts';
 
 export type Role = 'scheduler' | 'worker' | 'web';
 
@@ -62,14 +64,14 @@ export function httpClientFor(config: Config): HttpClient {
   });
 }
 
-export function translatorFor(config: Config, memory: TranslationMemory, log?: Logger): Translator {
+export function translatorFor(config: Config, memory: TranslationMemory, log?: Logger, glossary?: (from: string, to: string) => Promise<GlossaryEntry[]>): Translator {
   return createTranslator({
     // A quota or budget stop (DeepL 456, daily characters) is an operator's problem: say so loudly.
     onAlert: (alert) => log?.warn({ engine: alert.engine, code: alert.code, until: alert.until }, alert.message),
     engines: createEngines(config.translation.engines),
     chains: { ...config.translation.chains } as Record<string, string[]>,
     memory,
-    glossary: [...config.translation.glossary],
+    glossary: glossary ?? [...config.translation.glossary],
   });
 }
 
@@ -93,7 +95,9 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
   let translator: Translator | null = null;
 
   const getHttp = () => (http ??= httpClientFor(config));
-  const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db), log));
+  // The console's glossary and publish policy over the config's, read again every few seconds.
+  const live = createLiveSettings({ db, glossary: config.translation.glossary, policy: config.publish.policy ?? {} });
+  const getTranslator = () => (translator ??= translatorFor(config, createSqlTranslationMemory(db), log, live.glossary));
 
   const rulesBySource = new Map(config.sources.map((s) => [s.url, s.extract]));
   const sourceLangs = config.sources.flatMap((s) => (s.lang ? [s.lang] : []));
@@ -116,7 +120,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         robots,
         rulesFor: (url) => rulesBySource.get(url),
       }),
-      translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: config.publish.policy ?? {} }),
+      translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: live.policy }),
       render: createRenderSiteHandler({ db, site }),
       'mirror-media': createMirrorMediaHandler({ db, http: getHttp(), log }),
       'websub-subscribe': createWebSubSubscribeHandler({ db, log, fetch: hubFetch.fetch, callbackBase: site.baseUrl }),
@@ -145,6 +149,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         pollMs: config.worker.pollMs,
         log,
         retryBaseMs: opts.retryBaseMs,
+        roles,
       });
       stops.push(() => pool.stop());
     }
@@ -155,7 +160,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         site,
         host: config.server.host,
         port: config.server.port,
-        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db)],
+        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db), metricsRoute({ db, access: config.metrics })],
         log,
         search: config.search,
         trustProxy: config.server.trustProxy,

@@ -78,6 +78,13 @@ export const configSchema = z.strictObject({
   publish: z
     .strictObject({ policy: publishPolicySchema.optional() })
     .prefault({}),
+  /** `/metrics` (Prometheus): answered to a bearer token or to the listed addresses, 404 to anyone else. */
+  metrics: z
+    .strictObject({
+      token: z.string().min(16, 'at least 16 characters').nullable().default(null),
+      allow: z.array(z.string().min(1)).default(['127.0.0.1', '::1']),
+    })
+    .prefault({}),
   log: z
     .strictObject({
       level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -4,6 +4,8 @@ import { sqlState } from '../store/db-errors.ts';
 import type { Job, JobQueue } from './queue.ts';
 import { recordJobFailure, type FailureRecorder } from './record-job-failure.ts';
 import { decideRetry } from './retry-policy.ts';
+import { startHeartbeat } from './worker-heartbeat.ts';
+import { jobDurationSeconds } from '../metrics/registry.ts';
 
 export type JobHandler = (payload: any, job: Job) => Promise<void>;
 
@@ -17,6 +19,10 @@ export interface WorkerPoolOptions {
   retryBaseMs?: number;
   /** Where a job that fails for good leaves its error; by default on its source, item or article. */
   onFailed?: FailureRecorder;
+  /** The process's roles, shown with its heartbeat on the dashboard. */
+  roles?: string[];
+  /** How often the pool writes its heartbeat row (the dashboard calls it dead after three misses). */
+  heartbeatMs?: number;
 }
 
 /** The error as stored and shown: stage-prefixed already for ours; a database error gets its kind and SQLSTATE. */
@@ -47,6 +53,7 @@ export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void
       if (!handler) throw new Error(`jobs: no handler for ${job.kind}`);
       await handler(job.payload, job);
       await queue.complete(job);
+      jobDurationSeconds.observe({ kind: job.kind, outcome: 'done' }, (Date.now() - started) / 1000);
       log.debug({ job_id: job.id, key: job.key, ms: Date.now() - started }, 'job done');
     } catch (err) {
       const error = describeError(err, job.kind);
@@ -55,6 +62,7 @@ export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void
         log.error({ job_id: job.id, err: errorMessage(e) }, 'could not record job failure');
         return 'unknown';
       });
+      jobDurationSeconds.observe({ kind: job.kind, outcome }, (Date.now() - started) / 1000);
       const fields = { job_id: job.id, kind: job.kind, key: job.key, attempt: job.attempts, outcome, err: error };
       if (outcome === 'retry' && err instanceof TranswireError && err.code === 'fetch.aborted') {
         log.info(fields, 'job put back: shutting down');
@@ -103,12 +111,14 @@ export function startWorkerPool(opts: WorkerPoolOptions): { stop(): Promise<void
   }
 
   const looping = loop();
+  const heartbeat = startHeartbeat({ db: queue.db, workerId: queue.workerId, kinds, roles: opts.roles ?? ['worker'], intervalMs: opts.heartbeatMs ?? 5000, log });
   return {
     async stop() {
       stopped = true;
       wake?.();
       await looping;
       await Promise.all(running);
+      await heartbeat.stop();
     },
     idle: () => running.size === 0,
   };

@@ -21,7 +21,8 @@ export interface TranslatorOptions {
   /** Engine chain per pair, "en-es": ["apertium", "deepl"]; see resolveRoutes for pivots. */
   chains: Record<string, string[]>;
   memory: TranslationMemory;
-  glossary?: GlossaryEntry[];
+  /** The glossary, or a function that gives one pair's on each article (the console edits it while the wire runs). */
+  glossary?: GlossaryEntry[] | ((from: string, to: string) => Promise<GlossaryEntry[]>);
   runner?: RunnerOptions;
   onAlert?: (alert: EngineAlert) => void;
   lengthRatio?: Record<string, { min: number; max: number }>;
@@ -64,11 +65,12 @@ export interface Translator {
 
 /** The orchestrator: segments, glossary, memory, engine chain with fallback and pivot, fidelity. */
 export function createTranslator(opts: TranslatorOptions): Translator {
-  const glossary = opts.glossary ?? [];
-  const prepared = new Map<string, PreparedGlossary>();
-  const glossaryFor = (from: string, to: string) => {
+  // Compiled once per pair and list: a glossary function returns the same list until it changes.
+  const prepared = new Map<string, { list: GlossaryEntry[]; terms: PreparedGlossary }>();
+  const glossaryFor = async (from: string, to: string) => {
+    const list = typeof opts.glossary === 'function' ? await opts.glossary(from, to) : (opts.glossary ?? []);
     let g = prepared.get(`${from}-${to}`);
-    if (!g) prepared.set(`${from}-${to}`, (g = prepareGlossary(glossary, from, to)));
+    if (!g || g.list !== list) prepared.set(`${from}-${to}`, (g = { list, terms: prepareGlossary(list, from, to) }));
     return g;
   };
   const readings = new ReadingCache();
@@ -173,7 +175,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       const imageSources = [...alts, ...caption];
       const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments, ...imageSources];
       const bodyEnd = 2 + segments.length;
-      const terms = glossaryFor(from, to);
+      const { list: glossary, terms } = await glossaryFor(from, to);
       const glossed = sourceUnits.map((u) => terms.protect(u));
       const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
       const routes = await resolveRoutes(opts.engines, chains, from, to);

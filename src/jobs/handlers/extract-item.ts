@@ -12,6 +12,7 @@ import { getItem, setItemStatus } from '../../store/items.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Logger } from '../../logger.ts';
 import { JobQueue } from '../queue.ts';
+import { extractionsTotal } from '../../metrics/registry.ts';
 
 export interface ExtractDeps {
   db: Db;
@@ -58,6 +59,7 @@ export function createExtractItemHandler(deps: ExtractDeps) {
       const duplicate = await findDuplicateArticle(db, page.canonical, hash, item.id);
       if (duplicate) {
         await setItemStatus(db, item.id, 'skipped', `duplicate of article ${duplicate.id}`);
+        extractionsTotal.inc({ outcome: 'duplicate' });
         return;
       }
       await db.transaction(async (tx) => {
@@ -95,9 +97,11 @@ export function createExtractItemHandler(deps: ExtractDeps) {
           });
         }
       });
+      extractionsTotal.inc({ outcome: 'extracted' });
       log.info({ item_id: item.id, lang }, 'extracted');
     } catch (err) {
       // Postponed (a host limit, Retry-After) or put back at shutdown: not an attempt, nothing to record on the item.
+      extractionsTotal.inc({ outcome: err instanceof TranswireError && err.retry === 'throttled' ? 'postponed' : 'failed' });
       if (err instanceof TranswireError && err.retry === 'throttled') throw err;
       // The item carries its latest error, whether or not the queue tries again.
       await setItemStatus(db, item.id, err instanceof PermanentError ? 'failed' : 'new', errorMessage(err));

@@ -10,6 +10,7 @@ import { getSource, recordFetch, type SourceRow } from '../../store/sources.ts';
 import { getWebSub } from '../../store/websub-subscriptions.ts';
 import type { Logger } from '../../logger.ts';
 import { ingestFeedItems } from '../ingest-feed.ts';
+import { fetchesTotal, itemsTotal } from '../../metrics/registry.ts';
 import { planWebSub, webSubActive } from '../websub-plan.ts';
 
 export interface PollDeps {
@@ -64,6 +65,7 @@ export function createPollSourceHandler(deps: PollDeps) {
     const fail = async (error: string, retryAfter: Date | null = null) => {
       const { delayMs } = nextPollDelay({ now: new Date(), itemTimes: [], ...bounds, errorCount: source.error_count + 1, retryAfter });
       log.warn({ source_id: source.id, err: error, retry_in_ms: delayMs }, 'poll failed');
+      fetchesTotal.inc({ outcome: 'failed' });
       await recordFetch(db, source.id, { ok: false, error, nextFetchAt: after(delayMs) });
     };
 
@@ -85,6 +87,7 @@ export function createPollSourceHandler(deps: PollDeps) {
     if (res.notModified) {
       const next = await nextFetchAt(db, source, null, res);
       await recordFetch(db, source.id, { ok: true, nextFetchAt: next });
+      fetchesTotal.inc({ outcome: 'not_modified' });
       return;
     }
     if (res.status >= 400) return fail(`fetch: HTTP ${res.status} from ${res.url}`, res.retryAfter);
@@ -117,6 +120,8 @@ export function createPollSourceHandler(deps: PollDeps) {
       });
       return count;
     });
+    fetchesTotal.inc({ outcome: 'ok' });
+    itemsTotal.inc(fresh);
     log.info({ source_id: source.id, items: feed.items.length, new_items: fresh }, 'polled');
   };
 

@@ -6,12 +6,14 @@ import type { Db } from '../../store/db.ts';
 import { upsertTranslation } from '../../store/translations.ts';
 import type { Logger } from '../../logger.ts';
 import { publishTranslation } from '../publish-translation.ts';
+import { publishLatencySeconds, translationCharactersTotal, translationCostTotal, translationsTotal } from '../../metrics/registry.ts';
 
 export interface TranslateDeps {
   db: Db;
   translator: Translator;
   log: Logger;
-  policy: PublishPolicy;
+  /** The policy, or a function that reads it on each article (the console edits it while the wire runs). */
+  policy: PublishPolicy | (() => Promise<PublishPolicy>);
 }
 
 /**
@@ -38,13 +40,18 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
     // the same chain and memory, so every story of the section gets the same name (and topic URL).
     const category = article.category ? await translateLabel(translator, article.category, article.lang, payload.lang, payload.engine) : null;
     const source = await getSource(db, article.source_id);
-    const { verdict, reasons } = decideVerdict(translated.checks, deps.policy, { source: source?.url });
+    const policy = typeof deps.policy === 'function' ? await deps.policy() : deps.policy;
+    const { verdict, reasons } = decideVerdict(translated.checks, policy, { site: payload.lang, source: source?.url });
     const held = verdict === 'hold';
     await db.transaction(async (tx) => {
       const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null, category);
       if (held) return;
       await publishTranslation(tx, article, row, verdict === 'publish-flagged');
     });
+    translationsTotal.inc({ engine: translated.engine, verdict });
+    translationCharactersTotal.inc({ engine: translated.engine }, translated.cost.characters);
+    if (translated.cost.money) translationCostTotal.inc({ engine: translated.engine }, translated.cost.money);
+    if (!held && !payload.force && article.published_at) publishLatencySeconds.observe({ lang: payload.lang }, Math.max(0, (Date.now() - new Date(article.published_at).getTime()) / 1000));
     log.info({ article_id: article.id, lang: payload.lang, verdict, engine: translated.engine, reasons }, held ? 'held for review' : 'published');
   };
 }
