@@ -1,4 +1,4 @@
-import { slugify } from '../domain/slug.ts';
+import { slugify } from '../shared/slug.ts';
 import type { ArticleRow } from '../store/articles.ts';
 import type { Db } from '../store/db.ts';
 import { freePath, publishOnce, type PublicationRow } from '../store/publications.ts';

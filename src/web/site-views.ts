@@ -1,4 +1,4 @@
-import { slug } from '../publish/slug.ts';
+import { slugify } from '../shared/slug.ts';
 import type { FeedEntry } from '../publish/render-feeds.ts';
 import type { ArticleView, Card, NamedLink } from '../publish/site-view.ts';
 import { mediaPath } from '../store/media.ts';
@@ -16,9 +16,9 @@ export function toCard(r: SiteCardRow): Card {
     publishedAt: new Date(r.published_at),
     updatedAt: new Date(r.updated_at),
     outlet: r.outlet,
-    sourceSlug: slug(r.source_name),
+    sourceSlug: slugify(r.source_name, 80, 'x'),
     category: r.category,
-    topicSlug: r.category ? slug(r.category) : null,
+    topicSlug: r.category ? slugify(r.category, 80, 'x') : null,
     imageUrl: r.image_url,
     leadImage: r.lead_sha256 && r.lead_ext ? { path: mediaPath(r.lead_sha256, r.lead_ext), width: r.lead_width, height: r.lead_height } : null,
     flagged: r.flagged,
@@ -61,5 +61,5 @@ export function toArticle(r: SiteArticleRow, alternates: { lang: string; path: s
 }
 
 export function toNamed(rows: NameCountRow[]): NamedLink[] {
-  return rows.map((r) => ({ slug: slug(r.name), name: r.name, count: r.count }));
+  return rows.map((r) => ({ slug: slugify(r.name, 80, 'x'), name: r.name, count: r.count }));
 }

@@ -5,7 +5,7 @@ import { en } from '../../src/publish/messages/en.ts';
 import { localMediaOnly, standfirstRepeats } from '../../src/publish/render-article.ts';
 import { renderAtom, renderRss } from '../../src/publish/render-feeds.ts';
 import { highlight, MARK_START, MARK_STOP } from '../../src/publish/render-search.ts';
-import { slug } from '../../src/publish/slug.ts';
+import { slugify } from '../../src/shared/slug.ts';
 import { cdata, x } from '../../src/publish/xml.ts';
 import { parseSitePath } from '../../src/web/site-paths.ts';
 
@@ -64,7 +64,7 @@ describe('slugs', () => {
     ['  Harbour   Gazette! ', 'harbour-gazette'],
     ['اقتصاد', 'اقتصاد'],
     ['***', 'x'],
-  ])('%s → %s', (input, out) => expect(slug(input)).toBe(out));
+  ])('%s → %s', (input, out) => expect(slugify(input, 80, 'x')).toBe(out));
 });
 
 describe('paths', () => {
