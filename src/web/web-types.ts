@@ -19,7 +19,8 @@ export interface SiteOptions {
 export interface Route {
   method: 'GET' | 'POST' | '*';
   prefix: string;
-  handle(req: Request): Promise<Response>;
+  /** `info.address` is the client's address (after `trustProxy`), for per-address limits. */
+  handle(req: Request, info?: { address?: string }): Promise<Response>;
 }
 
 /** The logger the web tier writes to (pino's shape: fields first, then the message). */
