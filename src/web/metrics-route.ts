@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import '../metrics/http-requests.ts'; // registers the HTTP counter the server feeds
 import { jobsFailed, queueDepth, queueOldestSeconds, registry, workersAlive } from '../metrics/registry.ts';
 import type { Db } from '../store/db.ts';
 import type { Route } from './web-types.ts';

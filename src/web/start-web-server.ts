@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
+import { countRequest, routeClass, siteClass } from '../metrics/http-requests.ts';
 import type { Db } from '../store/db.ts';
 import type { SearchLimits } from './search-guard.ts';
 import { createSiteApp, type SiteApp } from './site-app.ts';
@@ -49,6 +50,7 @@ async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse
     duplex: hasBody ? 'half' : undefined,
   });
   const response = await route.handle(request);
+  countRequest(routeClass(route.prefix), response.status);
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body || req.method === 'HEAD') {
     res.end();
@@ -107,13 +109,18 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
     // The hot path: a page in memory is written without waiting for a promise.
     const cached = app.handleCached(siteReq);
     if (cached) {
+      countRequest(siteClass(path), cached.status);
       write(res, cached);
       return;
     }
-    app.handle(siteReq).then((reply) => write(res, reply), (err: Error) => fail(err, 'site', path, res));
+    app.handle(siteReq).then((reply) => {
+      countRequest(siteClass(path), reply.status);
+      write(res, reply);
+    }, (err: Error) => fail(err, 'site', path, res));
   });
   const fail = (err: Error, route: string, path: string, res: ServerResponse) => {
     opts.log?.warn({ route, path, status: 500, error: err.message }, 'web: request failed');
+    countRequest(route === 'site' ? siteClass(path) : routeClass(route), 500);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('Internal Server Error');
   };
