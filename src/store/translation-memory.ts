@@ -1,6 +1,7 @@
 import type { MemoryEntry, MemoryKey, TranslationMemory } from '../translate/memory.ts';
 import { memoryKeyId } from '../translate/memory.ts';
 import type { Db } from './db.ts';
+import { getHumanTranslations } from './human-memory.ts';
 
 /** The translation memory on the `translation_memory` table: one query per engine and pair. */
 export function createSqlTranslationMemory(db: Db): TranslationMemory {
@@ -21,6 +22,8 @@ export function createSqlTranslationMemory(db: Db): TranslationMemory {
       return found;
     },
 
+    human: (hashes, from, to) => getHumanTranslations(db, hashes, from, to),
+
     async put(entries: MemoryEntry[]) {
       if (entries.length === 0) return;
       const unique = new Map(entries.map((e) => [memoryKeyId(e), e]));
@@ -29,7 +32,8 @@ export function createSqlTranslationMemory(db: Db): TranslationMemory {
       await db.query(
         `INSERT INTO translation_memory (hash, from_lang, to_lang, engine, engine_version, source, target)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-         ON CONFLICT (hash, from_lang, to_lang, engine, engine_version) DO NOTHING`,
+         ON CONFLICT (hash, from_lang, to_lang, engine, engine_version) DO UPDATE SET target = EXCLUDED.target
+         WHERE translation_memory.target IS DISTINCT FROM EXCLUDED.target`,
         [col('hash'), col('from'), col('to'), col('engine'), col('engineVersion'), col('source'), col('target')],
       );
     },

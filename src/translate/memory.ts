@@ -19,6 +19,11 @@ export interface TranslationMemory {
   /** Found entries, keyed by `memoryKeyId(key)`; records a hit on each. */
   get(keys: MemoryKey[]): Promise<Map<string, string>>;
   put(entries: MemoryEntry[]): Promise<void>;
+  /**
+   * Units as an editor translated them (source hash → target), for any engine: they win over
+   * machine output. Optional: a memory without editors has none.
+   */
+  human?(hashes: string[], from: string, to: string): Promise<Map<string, string>>;
 }
 
 export function hashSegment(source: string): string {

@@ -40,6 +40,11 @@ export interface ArticleInput {
 export interface TranslateOptions {
   /** Overrides the configured chain for this call: a re-translation with another engine. */
   chain?: string[];
+  /**
+   * Asks the engines afresh: no answer from the memory (machine or human), whose entries this
+   * translation replaces. An editor's "retranslate".
+   */
+  fresh?: boolean;
 }
 
 export interface RenderNamesOptions extends TranslateOptions {
@@ -85,10 +90,10 @@ export function createTranslator(opts: TranslatorOptions): Translator {
    * One leg through memory then engine; returns translations, and each unit's lexicon where the
    * engine just gave one (`how` = lexicon; null for memory hits), and adds what it cost.
    */
-  async function runLeg(leg: Leg, units: string[], cost: TranslationCost, how: LegMode = 'text'): Promise<LegResult> {
+  async function runLeg(leg: Leg, units: string[], cost: TranslationCost, how: LegMode = 'text', fresh = false): Promise<LegResult> {
     const version = await leg.engine.version();
     const keys: MemoryKey[] = units.map((u) => ({ hash: hashSegment(u), from: leg.from, to: leg.to, engine: leg.engine.name, engineVersion: version }));
-    const found = await opts.memory.get(uniqueKeys(keys));
+    const found = fresh ? new Map<string, string>() : await opts.memory.get(uniqueKeys(keys));
     const out: Array<string | undefined> = keys.map((k, i) => (units[i]!.trim() === '' ? units[i] : found.get(memoryKeyId(k))));
     const missIdx: number[] = [];
     const missText = new Map<string, number>(); // the same segment twice in one article is sent once
@@ -143,10 +148,10 @@ export function createTranslator(opts: TranslatorOptions): Translator {
   }
 
   /** Units through every leg of the route; lexicons only from a one-leg route (a pivot's first leg names the pivot's words). */
-  async function runRoute(route: Route, units: string[], cost: TranslationCost, how: LegMode = 'text'): Promise<LegResult> {
+  async function runRoute(route: Route, units: string[], cost: TranslationCost, how: LegMode = 'text', fresh = false): Promise<LegResult> {
     if (units.length === 0) return { texts: [], lexicons: [] };
     let cur: LegResult = { texts: units, lexicons: [] };
-    for (const leg of route) cur = await runLeg(leg, cur.texts, cost, how === 'lexicon' && route.length > 1 ? 'text' : how);
+    for (const leg of route) cur = await runLeg(leg, cur.texts, cost, how === 'lexicon' && route.length > 1 ? 'text' : how, fresh);
     return cur;
   }
 
@@ -176,7 +181,10 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments, ...imageSources];
       const bodyEnd = 2 + segments.length;
       const { list: glossary, terms } = await glossaryFor(from, to);
-      const glossed = sourceUnits.map((u) => terms.protect(u));
+      // A unit an editor translated before comes back as the editor wrote it, whatever the engine.
+      const human = options.fresh || !opts.memory.human ? new Map<string, string>() : await opts.memory.human(sourceUnits.map(hashSegment), from, to);
+      const byEditor = (i: number) => (sourceUnits[i]!.trim() === '' ? undefined : human.get(hashSegment(sourceUnits[i]!)));
+      const glossed = sourceUnits.map((u, i) => (byEditor(i) === undefined ? terms.protect(u) : { html: '', slots: [] }));
       const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
       const routes = await resolveRoutes(opts.engines, chains, from, to);
       if (routes.length === 0) throw new PermanentError(`translate: no engine translates ${from}→${to}`, 'translate.no_pair');
@@ -188,13 +196,15 @@ export function createTranslator(opts: TranslatorOptions): Translator {
         let prot: typeof glossed;
         try {
           prot = await prepareUnits(glossed, route[0]!.engine, from, route[0]!.to, readings, to);
-          ({ texts: raw, lexicons } = await runRoute(route, prot.map((p) => p.html), cost, 'lexicon'));
+          ({ texts: raw, lexicons } = await runRoute(route, prot.map((p) => p.html), cost, 'lexicon', options.fresh));
         } catch (err) {
           errors.push(err);
           continue;
         }
         const lost: Array<{ segment: number | null; term: string }> = [];
         const targetUnits = raw.map((t, i) => {
+          const edited = byEditor(i);
+          if (edited !== undefined) return edited;
           const r = restoreTerms(lowerAfterLeadingPlaceholder(t, prot[i]!.html), prot[i]!.slots);
           for (const m of r.missing) lost.push({ segment: i >= 2 && i < bodyEnd ? i - 2 : null, term: prot[i]!.slots[m]!.term });
           return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));

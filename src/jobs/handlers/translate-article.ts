@@ -22,7 +22,7 @@ export interface TranslateDeps {
  */
 export function createTranslateArticleHandler(deps: TranslateDeps) {
   const { db, translator, log } = deps;
-  return async function translateArticle(payload: { articleId: number; lang: string; force?: boolean; engine?: string | null }): Promise<void> {
+  return async function translateArticle(payload: { articleId: number; lang: string; force?: boolean; engine?: string | null; fresh?: boolean }): Promise<void> {
     const article = await getArticle(db, payload.articleId);
     if (!article) return;
     if (!payload.force) {
@@ -33,8 +33,9 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
       { title: article.title, excerpt: article.excerpt, html: article.html, imageCaption: article.image_caption },
       article.lang,
       payload.lang,
-      // An editor's "retranslate with another engine" overrides the configured chain.
-      payload.engine ? { chain: [payload.engine] } : undefined,
+      // An editor's "retranslate with another engine" overrides the configured chain; `fresh`: no
+      // answer from the memory entries the retranslation replaces.
+      { chain: payload.engine ? [payload.engine] : undefined, fresh: payload.fresh === true },
     );
     // The section's name as this site's bar shows it ("Science" → "Ciencia"): one short unit through
     // the same chain and memory, so every story of the section gets the same name (and topic URL).

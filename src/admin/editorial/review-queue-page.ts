@@ -1,0 +1,47 @@
+import { listReviewQueue, reviewQueueSources, type ReviewFilter } from '../../store/review-queue.ts';
+import type { AdminContext } from '../admin-route.ts';
+import { esc, renderAdminPage } from '../render-admin-page.ts';
+import { ageText, editorialStyles, pager } from './view-parts.ts';
+
+/** The gate's check names, as findings carry them: the queue's "finding" filter. */
+export const CHECK_NAMES = ['numbers', 'names', 'attribution', 'dates', 'quotes', 'repetition', 'placeholders', 'paragraphs', 'sentences', 'length', 'language', 'untranslated', 'glued-words', 'markup', 'chrome'];
+const AGES: Array<[string, string, Pick<ReviewFilter, 'minAgeHours' | 'maxAgeHours'>]> = [
+  ['', 'any age', {}],
+  ['lt1h', 'under an hour', { maxAgeHours: 1 }],
+  ['lt24h', 'under a day', { maxAgeHours: 24 }],
+  ['gt24h', 'over a day', { minAgeHours: 24 }],
+  ['gt7d', 'over a week', { minAgeHours: 168 }],
+];
+const PAGE_SIZE = 50;
+
+/** `/admin/review`: held and flagged translations, oldest first, filterable and paginated. */
+export async function reviewQueuePage(ctx: AdminContext): Promise<Response> {
+  const q = ctx.url.searchParams;
+  const { db, site } = ctx.services;
+  const sourceId = /^\d+$/.test(q.get('source') ?? '') ? Number(q.get('source')) : undefined;
+  const lang = site.languages.includes(q.get('lang') ?? '') ? q.get('lang')! : undefined;
+  const check = CHECK_NAMES.includes(q.get('check') ?? '') ? q.get('check')! : undefined;
+  const age = AGES.find(([k]) => k === (q.get('age') ?? '')) ?? AGES[0]!;
+  const page = Math.max(1, Math.min(10_000, Number(q.get('page')) || 1));
+  const [{ rows, total }, sources] = await Promise.all([
+    listReviewQueue(db, { sourceId, lang, check, ...age[2], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    reviewQueueSources(db),
+  ]);
+  const option = (value: string, label: string, current: string | undefined) => `<option value="${esc(value)}"${value === (current ?? '') ? ' selected' : ''}>${esc(label)}</option>`;
+  const filters = `<form class="filters" method="get" action="/admin/review" role="search" aria-label="Filter the review queue">
+<label>Source <select name="source">${option('', 'all sources', '')}${sources.map((s) => option(String(s.id), s.name, sourceId === undefined ? '' : String(sourceId))).join('')}</select></label>
+<label>Language <select name="lang">${option('', 'all', lang)}${site.languages.map((l) => option(l, l, lang)).join('')}</select></label>
+<label>Finding <select name="check">${option('', 'any', check)}${CHECK_NAMES.map((c) => option(c, c, check)).join('')}</select></label>
+<label>Age <select name="age">${AGES.map(([k, label]) => option(k, label, age[0])).join('')}</select></label>
+<button>Filter</button></form>`;
+  const now = Date.now();
+  const body = rows.length === 0
+    ? '<p class="empty">Nothing to review with these filters.</p>'
+    : `<div class="table-wrap"><table class="queue"><caption>${total} to review, oldest first</caption>
+<thead><tr><th scope="col">Translation</th><th scope="col">Source</th><th scope="col">Language</th><th scope="col">State</th><th scope="col">Findings</th><th scope="col">Age</th></tr></thead><tbody>
+${rows.map((r) => `<tr><td><a href="/admin/review/${r.id}">${esc(r.title)}</a><div class="original" lang="">${esc(r.original_title)}</div></td>
+<td>${esc(r.source_name)}</td><td>${esc(r.lang)}</td><td><span class="state state-${r.status === 'held' ? 'held' : 'flagged'}">${r.status === 'held' ? 'held' : 'flagged'}</span></td>
+<td>${r.checks.map((c) => `<span class="check">${esc(c)}</span>`).join(' ')}</td><td>${esc(ageText(now - new Date(r.created_at).getTime()))}</td></tr>`).join('\n')}
+</tbody></table></div>${pager('/admin/review', q, page, Math.ceil(total / PAGE_SIZE))}`;
+  return renderAdminPage(ctx, { title: 'Review', active: 'review', body: `${editorialStyles()}${filters}${body}` });
+}

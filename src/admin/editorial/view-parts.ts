@@ -1,0 +1,59 @@
+import type { Finding } from '../../domain/translation.ts';
+import { esc } from '../render-admin-page.ts';
+
+/** The editorial pages' own stylesheet (served by `editorialRoutes`), linked from the page body. */
+export const editorialStyles = (): string => '<link rel="stylesheet" href="/admin/assets/editorial.css">';
+
+/** "3 h", "2 d": how long something has waited. */
+export function ageText(ms: number): string {
+  const min = Math.max(0, Math.round(ms / 60_000));
+  if (min < 60) return `${min} min`;
+  const h = Math.round(min / 60);
+  return h < 48 ? `${h} h` : `${Math.round(h / 24)} d`;
+}
+
+/** Previous / next links that keep the page's other query parameters. */
+export function pager(base: string, q: URLSearchParams, page: number, pages: number): string {
+  if (pages <= 1) return '';
+  const link = (n: number, label: string, rel: string) => {
+    const p = new URLSearchParams(q);
+    p.set('page', String(n));
+    return `<a href="${esc(`${base}?${p}`)}" rel="${rel}">${label}</a>`;
+  };
+  return `<nav class="pager" aria-label="Pages">${page > 1 ? link(page - 1, '← Previous', 'prev') : ''}<span>Page ${page} of ${pages}</span>${page < pages ? link(page + 1, 'Next →', 'next') : ''}</nav>`;
+}
+
+/** A finding as the editor reads it: the check, and what changed (source → translation). */
+export function findingItem(f: Finding): string {
+  const what = f.source !== null || f.target !== null
+    ? ` <span class="change"><mark class="was">${esc(f.source ?? '—')}</mark> → <mark class="now">${esc(f.target ?? 'missing')}</mark></span>`
+    : '';
+  return `<li class="finding sev-${esc(f.severity)}"><strong>${esc(f.check)}</strong> (${esc(f.severity)})${what}<div class="detail">${esc(f.detail)}</div></li>`;
+}
+
+/** Plain text, escaped, with each of `terms` marked where it occurs. */
+export function markTerms(text: string, terms: Array<string | null>): string {
+  const wanted = [...new Set(terms.filter((t): t is string => !!t && t.length > 0 && text.includes(t)))].sort((a, b) => b.length - a.length);
+  if (wanted.length === 0) return esc(text);
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const hit = wanted.find((t) => text.startsWith(t, i));
+    if (hit) {
+      out.push(`<mark>${esc(hit)}</mark>`);
+      i += hit.length;
+    } else {
+      let j = i + 1;
+      while (j < text.length && !wanted.some((t) => text.startsWith(t, j))) j++;
+      out.push(esc(text.slice(i, j)));
+      i = j;
+    }
+  }
+  return out.join('');
+}
+
+/** A notice at the top of a page after an action (`?done=…`): fixed texts only, never echoed input. */
+export function doneNotice(q: URLSearchParams, texts: Record<string, string>): string {
+  const text = texts[q.get('done') ?? ''];
+  return text ? `<p class="done" role="status">${esc(text)}</p>` : '';
+}
