@@ -26,6 +26,8 @@ import { startWebServer, type SiteOptions } from './web/start-web-server.ts';
 import { mediaRoute } from './web/media-route.ts';
 import { metricsRoute } from './web/metrics-route.ts';
 import { createLiveSettings } from './jobs/live-settings.ts';
+import { announceFirstAdmin } from './admin/auth/first-admin.ts';
+import { mountConsole } from './admin/mount-console.ts';
 
 export type Role = 'scheduler' | 'worker' | 'web';
 
@@ -85,7 +87,7 @@ export async function openDbFor(config: Config, onError?: (err: Error) => void):
 }
 
 /** The composition root: wires store, fetcher, engines, jobs and web from one config. */
-export async function createApp(config: Config, opts: { log?: Logger; retryBaseMs?: number } = {}): Promise<App> {
+export async function createApp(config: Config, opts: { log?: Logger; retryBaseMs?: number; /** The secret the local command line presents to /api/v1 (see admin/mount-console.ts). */ localToken?: string } = {}): Promise<App> {
   const log = opts.log ?? createLogger({ level: config.log.level, format: config.log.format });
   const db = await openDbFor(config, (err) => log.error({ err: err.message }, 'database connection error'));
   const queue = new JobQueue(db, { leaseSeconds: config.worker.leaseSeconds });
@@ -160,7 +162,9 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         site,
         host: config.server.host,
         port: config.server.port,
-        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db), metricsRoute({ db, access: config.metrics })],
+        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db), metricsRoute({ db, access: config.metrics }),
+          // The console and the API: /admin, /admin/…, /api/v1/… (sessions, tokens, roles, CSRF inside).
+          ...mountConsole({ services: { db, config, site, log, translator: getTranslator, http: getHttp, dataDir: config.database.url ? undefined : config.database.dataDir }, localToken: opts.localToken })],
         log,
         search: config.search,
         trustProxy: config.server.trustProxy,
@@ -169,6 +173,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       });
       url = web.url;
       announceDbHolder(db, { url }); // the lock file of a PGlite folder says where the running server is
+      await announceFirstAdmin(db, log, url);
       stops.push(() => web.close());
     }
     return { url };

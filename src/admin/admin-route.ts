@@ -62,6 +62,20 @@ export interface AdminContext {
   /** Writes one audit-log row (who is the context's user; when is now). Every state change calls it. */
   audit(entry: AuditEntry): Promise<void>;
   services: AdminServices;
+  /** The client's address (the socket's, or the proxy's with server.trustProxy); set by the mount. */
+  address?: string;
+  /** Set by the mount, for the pages that start and end sessions (login, logout, account). */
+  auth?: ConsoleAuth;
+}
+
+/** What the login, logout and account pages need from the mount. */
+export interface ConsoleAuth {
+  now(): Date;
+  /** Cookies get `Secure` (the site's base URL is https). */
+  secureCookies: boolean;
+  /** The current session's cookie value, when signed in through a session. */
+  sessionId?: string;
+  sessionPolicy: { idleMs: number; absoluteMs: number };
 }
 
 export interface AdminRoute {
@@ -73,4 +87,15 @@ export interface AdminRoute {
   /** One line for the route list (`transwire routes`, the role table test, the API docs). */
   summary: string;
   handle(ctx: AdminContext): Promise<Response>;
+}
+
+/**
+ * An answer a handler may throw instead of returning: the mount turns it into an error page (or a
+ * JSON error under /api/v1) with this status and message. The message is shown to the caller.
+ */
+export class AdminHttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+    this.name = 'AdminHttpError';
+  }
 }

@@ -1,5 +1,6 @@
 import { esc } from '../publish/html.ts';
-import type { AdminContext } from './admin-route.ts';
+import { ROLE_RANK, type AdminContext, type Role } from './admin-route.ts';
+import { CONSOLE_CSS_URL } from './console-css.ts';
 
 export interface AdminPage {
   title: string;
@@ -8,6 +9,8 @@ export interface AdminPage {
   /** The navigation entry to mark as current: `dashboard`, `review`, `published`, `sources`… */
   active?: string;
   status?: number;
+  /** Extra headers (a Set-Cookie, a Retry-After). */
+  headers?: Record<string, string>;
 }
 
 /** Escapes a value for HTML text or a quoted attribute. */
@@ -18,25 +21,43 @@ export function csrfField(ctx: AdminContext): string {
   return `<input type="hidden" name="csrf" value="${esc(ctx.csrfToken)}">`;
 }
 
-const NAV: Array<[string, string, string]> = [
-  ['dashboard', '/admin/', 'Dashboard'],
-  ['review', '/admin/review', 'Review'],
-  ['published', '/admin/published', 'Published'],
-  ['sources', '/admin/sources', 'Sources'],
-  ['glossary', '/admin/glossary', 'Glossary'],
-  ['users', '/admin/users', 'Users'],
-  ['audit', '/admin/audit', 'Audit log'],
+
+/** Navigation: each entry shown to the roles that may open it. */
+const NAV: Array<[key: string, href: string, label: string, role: Role]> = [
+  ['dashboard', '/admin/', 'Dashboard', 'viewer'],
+  ['review', '/admin/review', 'Review', 'viewer'],
+  ['published', '/admin/published', 'Published', 'viewer'],
+  ['sources', '/admin/sources', 'Sources', 'viewer'],
+  ['glossary', '/admin/glossary', 'Glossary', 'viewer'],
+  ['users', '/admin/users', 'Users', 'admin'],
+  ['tokens', '/admin/tokens', 'API tokens', 'admin'],
+  ['audit', '/admin/audit', 'Audit log', 'admin'],
 ];
+
+/** True for the placeholder user of a page anyone may open (the login page). */
+function signedIn(ctx: AdminContext): boolean {
+  return ctx.user.email !== '';
+}
+
+function header(ctx: AdminContext, active: string | undefined): string {
+  if (!signedIn(ctx)) return `<header class="console-head"><span class="console-brand">transwire console</span></header>`;
+  const rank = ROLE_RANK[ctx.user.role];
+  const nav = NAV.filter(([, , , role]) => ROLE_RANK[role] <= rank)
+    .map(([key, href, label]) => `<li><a href="${href}"${key === active ? ' aria-current="page"' : ''}>${label}</a></li>`)
+    .join('');
+  const account = ctx.via === 'session'
+    ? `<form class="console-account" method="post" action="/admin/logout">${csrfField(ctx)}<a href="/admin/account">${esc(ctx.user.email)}</a> <span class="role">${esc(ctx.user.role)}</span> <button>Log out</button></form>`
+    : '';
+  return `<header class="console-head"><a class="console-brand" href="/admin/">transwire console</a><nav aria-label="Console"><ul>${nav}</ul></nav>${account}</header>`;
+}
 
 /** The console's page shell: one layout, the console's CSP, never cached. */
 export function renderAdminPage(ctx: AdminContext, page: AdminPage): Response {
-  const nav = NAV.map(([key, href, label]) => `<a href="${href}"${key === page.active ? ' aria-current="page"' : ''}>${label}</a>`).join('');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(page.title)} · transwire console</title><link rel="stylesheet" href="/admin/assets/console.css"></head>
-<body><header class="console-head"><a class="console-brand" href="/admin/">transwire console</a><nav>${nav}</nav>
-<form method="post" action="/admin/logout">${csrfField(ctx)}<span>${esc(ctx.user.email)} (${esc(ctx.user.role)})</span> <button>Log out</button></form></header>
+<title>${esc(page.title)} · transwire console</title><link rel="stylesheet" href="${CONSOLE_CSS_URL}"></head>
+<body><a class="skip" href="#main">Skip to content</a>${header(ctx, page.active)}
 <main id="main"><h1>${esc(page.title)}</h1>${page.body}</main></body></html>`;
-  return new Response(html, { status: page.status ?? 200, headers: adminHeaders('text/html; charset=utf-8') });
+  return new Response(html, { status: page.status ?? 200, headers: { ...adminHeaders('text/html; charset=utf-8'), ...page.headers } });
 }
 
 /** Headers every console answer carries: no caching, no framing, the console's CSP. */
@@ -48,4 +69,10 @@ export function adminHeaders(contentType: string): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
   };
+}
+
+/** A short page that says what went wrong (403, 404, 429, 500…), in the shell. */
+export function renderAdminError(ctx: AdminContext, status: number, message: string, headers?: Record<string, string>): Response {
+  const titles: Record<number, string> = { 400: 'Bad request', 403: 'Not allowed', 404: 'Not found', 405: 'Method not allowed', 409: 'Conflict', 413: 'Too large', 429: 'Too many attempts', 500: 'Something went wrong' };
+  return renderAdminPage(ctx, { title: titles[status] ?? `Error ${status}`, body: `<p class="error-message">${esc(message)}</p>`, status, headers });
 }

@@ -40,7 +40,7 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress;
 }
 
-async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse, origin: string, trustProxy: boolean): Promise<void> {
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
   const request = new Request(origin + req.url, {
     method: req.method,
@@ -49,9 +49,12 @@ async function callRoute(route: Route, req: IncomingMessage, res: ServerResponse
     // @ts-expect-error Node's fetch needs this for a streamed body; not in the DOM types.
     duplex: hasBody ? 'half' : undefined,
   });
-  const response = await route.handle(request);
+  const response = await route.handle(request, { address: clientAddress(req, trustProxy) });
   countRequest(routeClass(route.prefix), response.status);
-  res.writeHead(response.status, Object.fromEntries(response.headers));
+  const headers: Record<string, string | string[]> = Object.fromEntries(response.headers);
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 1) headers['set-cookie'] = cookies; // fromEntries kept only the last
+  res.writeHead(response.status, headers);
   if (!response.body || req.method === 'HEAD') {
     res.end();
     return;
@@ -94,7 +97,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ url: str
     const path = q === -1 ? url : url.slice(0, q);
     const route = routes.length ? matchRoute(routes, req.method ?? 'GET', path) : undefined;
     if (route) {
-      callRoute(route, req, res, origin).catch((err: Error) => fail(err, route.prefix, path, res));
+      callRoute(route, req, res, origin, opts.trustProxy ?? false).catch((err: Error) => fail(err, route.prefix, path, res));
       return;
     }
     const siteReq = {
