@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One fake news source: where it lives and when its items appear (ms since the epoch). */
@@ -21,8 +21,13 @@ export interface FakeInternet {
   /** item id "s<source>-<k>" → appearance time. */
   appearedAt(itemId: string): number | undefined;
   requests: Map<string, number>;
+  /** A host that hangs: it accepts connections and never answers, until `hang(host, false)`. */
+  hang(host: string, on: boolean): void;
   close(): Promise<void>;
 }
+
+/** What a host answers for a path other than a feed (an article page, an image); null: 404. */
+export type PageServer = (host: string, path: string) => { type: string; body: string | Buffer } | null;
 
 export interface InternetOptions {
   sources: number;
@@ -35,6 +40,10 @@ export interface InternetOptions {
   /** Mean response delay of the slow sources. */
   slowMs: number;
   random: () => number;
+  /** Items of history before the start (default 20). */
+  history?: number;
+  /** Serves the items' pages (`/articles/s<source>-<k>`) and anything else; the default: 404. */
+  pages?: PageServer;
 }
 
 /**
@@ -52,7 +61,7 @@ export async function startFakeInternet(o: InternetOptions): Promise<FakeInterne
     const behaviour = roll < 0.05 ? 'failing' : roll < 0.1 ? 'slow' : 'ok';
     const times: number[] = [];
     // 20 items of history, then arrivals until the end.
-    let t = o.start - 20 * gapMs;
+    let t = o.start - (o.history ?? 20) * gapMs;
     while (t < o.start + o.durationMs) {
       t += -Math.log(1 - o.random()) * gapMs;
       times.push(Math.round(t));
@@ -61,12 +70,27 @@ export async function startFakeInternet(o: InternetOptions): Promise<FakeInterne
   }
   const servers: Server[] = [];
   const ports = new Map<string, number>();
+  const hanging = new Map<string, Set<ServerResponse>>();
+  const hang = (host: string, on: boolean): void => {
+    if (on) hanging.set(host, hanging.get(host) ?? new Set());
+    else {
+      for (const res of hanging.get(host) ?? []) res.destroy();
+      hanging.delete(host);
+    }
+  };
   for (const host of hosts) {
     const server = createServer((req, res) => {
       requests.set(host, (requests.get(host) ?? 0) + 1);
+      const held = hanging.get(host);
+      if (held) return void held.add(res);
       const id = Number(/^\/feed\/(\d+)\.xml$/.exec(req.url ?? '')?.[1] ?? -1);
       const s = sources[id];
-      if (!s || s.host !== host) return void res.writeHead(404).end();
+      if (!s || s.host !== host) {
+        const page = o.pages?.(host, req.url ?? '/');
+        if (!page) return void res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': page.type });
+        return void res.end(page.body);
+      }
       if (s.behaviour === 'failing') return void res.writeHead(503, { 'retry-after': '30' }).end('down');
       const send = (): void => {
         const { body, etag } = renderFeed(s, Date.now());
@@ -92,7 +116,9 @@ export async function startFakeInternet(o: InternetOptions): Promise<FakeInterne
       return m ? sources[Number(m[1])]?.times[Number(m[2])] : undefined;
     },
     requests,
+    hang,
     close: async () => {
+      for (const host of [...hanging.keys()]) hang(host, false);
       for (const server of servers) server.closeAllConnections();
       await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
     },
@@ -106,7 +132,7 @@ export function renderFeed(s: FakeSource, now: number): { body: string; etag: st
   const items = [];
   for (let k = n - 1; k >= Math.max(0, n - 20); k--) {
     const when = new Date(s.times[k]!).toUTCString();
-    items.push(`<item><guid>s${s.id}-${k}</guid><title>Story ${k} from source ${s.id}</title><link>http://${s.host}/story/${s.id}/${k}</link><pubDate>${when}</pubDate><description>Text of story ${k}.</description></item>`);
+    items.push(`<item><guid>s${s.id}-${k}</guid><title>Story ${k} from source ${s.id}</title><link>${new URL(s.url).origin}/articles/s${s.id}-${k}</link><pubDate>${when}</pubDate><description>Text of story ${k}.</description></item>`);
   }
   const body = `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Source ${s.id}</title><link>http://${s.host}/</link>${items.join('')}</channel></rss>`;
   return { body, etag: `"${s.id}-${n}"`, count: n };
