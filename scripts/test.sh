@@ -19,3 +19,11 @@ TZ=America/New_York npx vitest run test/shared/dates.test.ts test/feeds/parse-da
 # The server is started for this run and stopped after it, unless one was already running.
 echo "== tests on PostgreSQL"
 TRANSWIRE_TEST_DB=postgres bash scripts/with-postgres.sh npx vitest run "$@"
+
+# The short fault drill (bench/drill/main.ts --short): workers and a web as real processes on a
+# PostgreSQL server of its own (port 54339, not the one above), killed with SIGKILL, the server
+# restarted, Apertium killed; it fails when an invariant does. A run of chosen tests skips it.
+if [ $# -eq 0 ]; then
+  echo "== drill (short): faults on PostgreSQL"
+  npm run --silent drill:short
+fi
