@@ -1,10 +1,29 @@
-import { createApp } from '../app.ts';
-import { PermanentError } from '../domain/errors.ts';
-import { JobQueue } from '../jobs/queue.ts';
-import { publishTranslation } from '../jobs/publish-translation.ts';
-import { getArticle } from '../store/articles.ts';
-import { getTranslation, listHeld, setTranslationStatus } from '../store/translations.ts';
+import { openDbFor } from '../app.ts';
+import { approveTranslation, listHeldForReview, queueRetranslation, type Approved, type Retranslation } from '../jobs/review-actions.ts';
+import type { Db } from '../store/db.ts';
+import type { HeldRow } from '../store/translations.ts';
 import { configFrom, intArg, parseCommandArgs } from './args.ts';
+import { reachData } from './reach-data.ts';
+import type { ServerClient } from './server-client.ts';
+
+/** The three actions, straight on the database or through the running server's API: the same data either way. */
+interface ReviewActions {
+  list(): Promise<HeldRow[]>;
+  approve(id: number): Promise<Approved>;
+  retranslate(id: number, engine: string | null): Promise<Retranslation>;
+}
+
+const onDb = (db: Db): ReviewActions => ({
+  list: () => listHeldForReview(db),
+  approve: (id) => approveTranslation(db, id),
+  retranslate: (id, engine) => queueRetranslation(db, id, engine),
+});
+
+const onServer = (server: ServerClient): ReviewActions => ({
+  list: () => server.get('/api/v1/review'),
+  approve: (id) => server.post(`/api/v1/review/${id}/approve`, {}),
+  retranslate: (id, engine) => server.post(`/api/v1/review/${id}/retranslate`, { engine }),
+});
 
 /** Held translations: list them, publish one as approved, or queue it for another engine. */
 export default async function reviewCommand(argv: string[]): Promise<number> {
@@ -20,37 +39,30 @@ export default async function reviewCommand(argv: string[]): Promise<number> {
       approve: { args: '<id>', summary: 'publish a held translation as it is', positionals: { min: 1, max: 1 } },
       retranslate: { args: '<id>', summary: 'queue a new translation (with --engine NAME, by that engine)', positionals: { min: 1, max: 1 } },
     },
+    notes: ['Beside a running transwire run|web on the same PGlite folder, the command goes through its API (see the README).'],
   });
-  const id = action === 'list' ? undefined : intArg('review', `${action} <id>`, positionals[0], { min: 1 });
-  const app = await createApp(configFrom(values));
+  const id = action === 'list' ? 0 : intArg('review', `${action} <id>`, positionals[0], { min: 1 })!;
+  const config = configFrom(values);
+  const reached = await reachData(config, () => openDbFor(config));
+  const review = reached.server ? onServer(reached.server) : onDb(reached.direct);
   try {
     if (action === 'list') {
-      const rows = await listHeld(app.db);
+      // Through the server the dates arrive as the ISO strings JSON.stringify makes of them here: --json prints the same bytes.
+      const rows = await review.list();
       if (values.json) process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       else for (const r of rows) process.stdout.write(`${r.id}\t${r.lang}\t${r.engine}\t${r.title}\n\treason: ${r.hold_reason ?? '-'}\n\toriginal: ${r.url}\n`);
       if (!values.json && rows.length === 0) process.stdout.write('nothing held for review\n');
       return 0;
     }
-    const translation = id ? await getTranslation(app.db, id) : null;
-    if (!translation) throw new PermanentError(`review ${action}: no translation ${id ?? ''} (transwire review list shows the held ones)`, 'review.not_found');
-    const article = (await getArticle(app.db, translation.article_id))!;
     if (action === 'approve') {
-      const publication = await app.db.transaction(async (tx) => {
-        await setTranslationStatus(tx, translation.id, 'approved');
-        return publishTranslation(tx, article, translation, false);
-      });
-      process.stdout.write(`approved translation ${translation.id}: published at ${publication.path}\n`);
+      const approved = await review.approve(id);
+      process.stdout.write(`approved translation ${approved.translationId}: published at ${approved.path}\n`);
       return 0;
     }
-    await JobQueue.enqueue(app.db, {
-      kind: 'translate',
-      key: `translate:article:${article.id}:${translation.lang}`,
-      payload: { articleId: article.id, lang: translation.lang, force: true, engine: values.engine ?? null },
-      priority: 30,
-    });
-    process.stdout.write(`queued a new translation of article ${article.id} into ${translation.lang}${values.engine ? ` with ${values.engine}` : ''}\n`);
+    const queued = await review.retranslate(id, values.engine ?? null);
+    process.stdout.write(`queued a new translation of article ${queued.articleId} into ${queued.lang}${queued.engine ? ` with ${queued.engine}` : ''}\n`);
     return 0;
   } finally {
-    await app.close();
+    await reached.direct?.close();
   }
 }

@@ -1,48 +1,48 @@
 import { readFile } from 'node:fs/promises';
 import { createApp, type App } from '../app.ts';
 import { PermanentError } from '../domain/errors.ts';
-import { decodeBody } from '../fetch/index.ts';
-import { buildOpml, discoverFeeds, looksLikeFeed, parseOpml } from '../feeds/index.ts';
-import { JobQueue } from '../jobs/queue.ts';
-import { findSource, listSources, removeSource, upsertSource } from '../store/sources.ts';
+import { buildOpml } from '../feeds/index.ts';
+import { addSource, importOpml, removeSourceByRef, type AddedSource, type ImportedSources, type RemovedSource } from '../jobs/source-actions.ts';
+import { findSource, listSources } from '../store/sources.ts';
 import { getWebSub, type WebSubSubscriptionRow } from '../store/websub-subscriptions.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
+import { reachData } from './reach-data.ts';
+import type { ServerClient } from './server-client.ts';
 
-async function fetchText(app: App, url: string): Promise<{ url: string; status: number; type: string | null; text: string }> {
-  const res = await app.http().get(url);
-  const type = res.headers['content-type'] ?? null;
-  const { text } = decodeBody(res.body, { contentType: type, kind: /html/.test(type ?? '') ? 'html' : 'xml' });
-  return { url: res.url, status: res.status, type, text };
+/** Add, remove and import, straight on the database or through the running server's API: the same data either way. */
+interface SourceChanges {
+  add(url: string, opts: { name?: string; lang?: string; category?: string }): Promise<AddedSource>;
+  remove(idOrUrl: string): Promise<RemovedSource>;
+  import(opml: string): Promise<ImportedSources>;
 }
 
-/**
- * A page URL is not a feed: find the feeds it offers and take the first that really is one,
- * naming the others. Guessed paths (/feed, /rss.xml…) are only taken after fetching them.
- */
-async function resolveFeedUrl(app: App, url: string): Promise<{ url: string; others: string[] }> {
-  const page = await fetchText(app, url);
-  if (page.status >= 400) throw new PermanentError(`source: HTTP ${page.status} from ${url}`, 'source.unreachable');
-  if (looksLikeFeed(page.text, page.type)) return { url, others: [] };
-  const candidates = discoverFeeds(page.text, page.url);
-  const declared = candidates.filter((c) => c.type !== 'guess').map((c) => c.url);
-  for (const candidate of candidates.slice(0, 12)) {
-    const found = await fetchText(app, candidate.url).catch(() => null);
-    if (found && found.status < 400 && looksLikeFeed(found.text, found.type)) {
-      return { url: candidate.url, others: declared.filter((u) => u !== candidate.url) };
-    }
+const onApp = (app: App): SourceChanges => ({
+  add: (url, opts) => addSource({ db: app.db, http: app.http() }, url, opts),
+  remove: (idOrUrl) => removeSourceByRef(app.db, idOrUrl),
+  import: (opml) => importOpml(app.db, opml),
+});
+
+const onServer = (server: ServerClient): SourceChanges => ({
+  add: (url, opts) => server.post('/api/v1/sources', { url, ...opts }),
+  remove: (source) => server.post('/api/v1/sources/remove', { source }),
+  import: (opml) => server.post('/api/v1/sources/import', { opml }),
+});
+
+/** The commands that change sources, and what they print. */
+async function change(changes: SourceChanges, action: 'add' | 'remove' | 'import', arg: string, values: { name?: string; lang?: string; category?: string }): Promise<number> {
+  if (action === 'add') {
+    const source = await changes.add(arg, { name: values.name, lang: values.lang, category: values.category });
+    process.stdout.write(`added source ${source.id}: ${source.url}\n`);
+    for (const other of source.others) process.stdout.write(`  other feed offered by the page: ${other}\n`);
+    return 0;
   }
-  throw new PermanentError(`source: no feed found at ${url} (no <link rel="alternate"> feed and none at the usual paths)`, 'source.no_feed');
-}
-
-async function add(app: App, url: string, opts: { name?: string; lang?: string; category?: string }): Promise<number> {
-  const feed = await resolveFeedUrl(app, url);
-  const source = await app.db.transaction(async (tx) => {
-    const row = await upsertSource(tx, { url: feed.url, name: opts.name, lang: opts.lang, category: opts.category });
-    await JobQueue.enqueue(tx, { kind: 'poll', key: `poll:source:${row.id}`, payload: { sourceId: row.id }, priority: 20 });
-    return row;
-  });
-  process.stdout.write(`added source ${source.id}: ${source.url}\n`);
-  for (const other of feed.others) process.stdout.write(`  other feed offered by the page: ${other}\n`);
+  if (action === 'remove') {
+    const source = await changes.remove(arg);
+    process.stdout.write(`removed source ${source.id}: ${source.url}\n`);
+    return 0;
+  }
+  const imported = await changes.import(await readFile(arg, 'utf8'));
+  process.stdout.write(`imported ${imported.imported} sources${imported.warnings.length ? ` (${imported.warnings.join('; ')})` : ''}\n`);
   return 0;
 }
 
@@ -133,28 +133,24 @@ const SPEC = {
 export default async function sourceCommand(argv: string[]): Promise<number> {
   const { values, positionals, action } = parseCommandArgs(argv, SPEC);
   const arg = positionals[0]!;
-  const app = await createApp(configFrom(values));
+  const config = configFrom(values);
+  if (action === 'add' || action === 'remove' || action === 'import') {
+    // Beside a running server on the same PGlite folder, through its API (reach-data.ts).
+    const reached = await reachData(config, () => createApp(config));
+    if (reached.server) return change(onServer(reached.server), action, arg, values);
+    try {
+      return await change(onApp(reached.direct), action, arg, values);
+    } finally {
+      await reached.direct.close();
+    }
+  }
+  const app = await createApp(config);
   try {
     switch (action) {
-      case 'add':
-        return await add(app, arg, values);
       case 'list':
         return await list(app, values.json === true);
       case 'show':
         return await show(app, arg, values.json === true);
-      case 'remove': {
-        const source = await findSource(app.db, arg);
-        if (!source) throw new PermanentError(`source remove: no source ${arg} (transwire source list shows them)`, 'source.not_found');
-        await removeSource(app.db, source.id);
-        process.stdout.write(`removed source ${source.id}: ${source.url}\n`);
-        return 0;
-      }
-      case 'import': {
-        const opml = parseOpml(await readFile(arg, 'utf8'));
-        for (const o of opml.outlines) await upsertSource(app.db, { url: o.url, name: o.title, category: o.category });
-        process.stdout.write(`imported ${opml.outlines.length} sources${opml.warnings.length ? ` (${opml.warnings.join('; ')})` : ''}\n`);
-        return 0;
-      }
       default: {
         const rows = await listSources(app.db);
         process.stdout.write(buildOpml(app.site.name, rows.map((s) => ({ url: s.url, title: s.name ?? s.title, htmlUrl: s.site_url, category: s.category }))));

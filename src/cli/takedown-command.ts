@@ -1,8 +1,14 @@
 import { openDbFor, siteOptions } from '../app.ts';
+import { TranswireError } from '../domain/errors.ts';
+import type { ChangedPublication } from '../jobs/takedown.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
-import takedownCommand from './takedown.ts';
+import { reachData } from './reach-data.ts';
+import takedownCommand, { reportTakedown } from './takedown.ts';
 
-/** Opens the configured database for the takedown command, which only needs the store and site. */
+/**
+ * Takes a publication down on the configured database, or, when a running server holds the PGlite
+ * folder, through that server's API: either way it prints the same lines.
+ */
 export default async function takedown(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     name: 'takedown',
@@ -12,9 +18,18 @@ export default async function takedown(argv: string[]): Promise<number> {
     positionals: { min: 1, max: 1 },
   });
   const config = configFrom(values);
-  const db = await openDbFor(config);
+  const target = positionals[0]!;
+  const reached = await reachData(config, () => openDbFor(config));
+  if (reached.server) {
+    const pub = await reached.server.post<ChangedPublication>('/api/v1/takedowns', { target, ...(values.reason !== undefined && { reason: values.reason }) }).catch((err: unknown) => {
+      if (err instanceof TranswireError && err.httpStatus === 404) return null;
+      throw err;
+    });
+    return reportTakedown(target, pub);
+  }
+  const db = reached.direct;
   try {
-    return await takedownCommand([positionals[0]!, ...(values.reason !== undefined ? ['--reason', values.reason] : [])], { db, site: siteOptions(config) });
+    return await takedownCommand([target, ...(values.reason !== undefined ? ['--reason', values.reason] : [])], { db, site: siteOptions(config) });
   } finally {
     await db.close();
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { takeDown } from '../jobs/takedown.ts';
+import { takeDown, type ChangedPublication } from '../jobs/takedown.ts';
 import type { Db } from '../store/db.ts';
 import type { SiteOptions } from '../web/start-web-server.ts';
 
@@ -18,7 +18,11 @@ export default async function takedownCommand(argv: string[], ctx: { db: Db; sit
     process.stderr.write(`takedown: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
   }
-  const pub = await takeDown(ctx.db, ctx.site, target, reason);
+  return reportTakedown(target, await takeDown(ctx.db, ctx.site, target, reason));
+}
+
+/** What the command prints and its exit code, whether it took the page down itself or a running server did. */
+export function reportTakedown(target: string, pub: ChangedPublication | null): number {
   if (!pub) {
     process.stderr.write(`takedown: no publication ${target}\n`);
     return 1;

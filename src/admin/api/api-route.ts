@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { TranswireError, PermanentError } from '../../domain/errors.ts';
+import type { AdminContext, AdminRoute } from '../admin-route.ts';
+
+/**
+ * The API's one place that turns errors into answers: a mistake of the caller is 400 with one
+ * line, an unknown id 404, anything else 500; always `{"error": "…"}`, which the command line
+ * prints as it would its own error.
+ */
+export function apiRoute(route: AdminRoute): AdminRoute {
+  return {
+    ...route,
+    async handle(ctx) {
+      try {
+        return await route.handle(ctx);
+      } catch (err) {
+        const { status, message } = describe(err);
+        if (status >= 500) ctx.services.log.error({ err: message, route: route.path }, 'api: request failed');
+        return jsonReply({ error: message }, status);
+      }
+    },
+  };
+}
+
+function describe(err: unknown): { status: number; message: string } {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, '; ');
+  if (err instanceof TranswireError && err.httpStatus < 500) return { status: err.httpStatus, message };
+  if (err instanceof PermanentError) return { status: 400, message };
+  return { status: 500, message };
+}
+
+export function jsonReply(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+}
+
+/** The request's JSON body, checked against `schema`; a body that is not what the route takes is a 400 naming the field. */
+export async function bodyOf<S extends z.ZodType>(ctx: AdminContext, schema: S, what: string): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await ctx.json();
+  } catch {
+    throw new PermanentError(`${what}: the request body is not JSON`, 'api.bad_request', { httpStatus: 400 });
+  }
+  const parsed = schema.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new PermanentError(`${what}: ${field}${issue.message}`, 'api.bad_request', { httpStatus: 400 });
+  }
+  return parsed.data;
+}
+
+/** A route's `:id` as a positive whole number, or 404 (`notFound` names it: `review approve: no translation`). */
+export function idParam(ctx: AdminContext, notFound: string): number {
+  const raw = ctx.params.id ?? '';
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
+  if (id < 1) throw new PermanentError(`${notFound} ${raw}`, 'api.not_found', { httpStatus: 404 });
+  return id;
+}

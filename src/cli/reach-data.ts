@@ -1,0 +1,33 @@
+import { hostname } from 'node:os';
+import { readLocalToken } from '../admin/api/local-token-file.ts';
+import type { Config } from '../config/schema.ts';
+import { DataDirInUseError } from '../store/data-dir-lock.ts';
+import { serverClient, type ServerClient } from './server-client.ts';
+
+/** How a data-changing command reaches the data: itself, or through the server that holds it. */
+export type DataAccess<T> = { direct: T; server?: undefined } | { direct?: undefined; server: ServerClient };
+
+/**
+ * On a PostgreSQL server, or on a PGlite folder nobody holds, the command opens the database
+ * itself (`openDirect`). A PGlite folder held by a running `transwire run|web` (its lock file names
+ * the server's URL) is changed through that server's API instead, with the local token it wrote
+ * beside the lock: two processes in one PGlite folder crash or lose writes. A holder without a web
+ * server (`transwire worker`) cannot be asked: the lock's error, naming it, stands.
+ */
+export async function reachData<T>(config: Config, openDirect: () => Promise<T>): Promise<DataAccess<T>> {
+  try {
+    return { direct: await openDirect() };
+  } catch (err) {
+    const inUse = inUseCause(err);
+    if (config.database.url || !inUse?.holder.url || inUse.holder.host !== hostname()) throw err;
+    return { server: serverClient(inUse.holder.url, readLocalToken(config.database.dataDir)) };
+  }
+}
+
+/** The lock's error, also when a start-up error names the setting around it. */
+function inUseCause(err: unknown): DataDirInUseError | null {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DataDirInUseError) return e;
+  }
+  return null;
+}
