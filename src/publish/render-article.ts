@@ -83,7 +83,17 @@ export function articleJsonLd(site: SiteInfo, a: ArticleView): object {
     author: a.byline ? { '@type': 'Person', name: a.byline } : { '@type': 'Organization', name: a.outlet ?? site.name },
     sourceOrganization: a.outlet ? { '@type': 'Organization', name: a.outlet } : undefined,
     publisher: { '@type': 'Organization', name: site.name, url: absolute(site, '/') },
+    correction: a.corrections?.length
+      ? a.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.note, datePublished: c.at.toISOString() }))
+      : undefined,
   };
+}
+
+/** The dated notes of an editor's corrections, shown above the story's text. */
+function correctionNotes(a: ArticleView): string {
+  if (!a.corrections?.length) return '';
+  const m = messages(a.lang);
+  return `<div class="corrections" role="note" aria-label="${esc(m.corrections)}">${a.corrections.map((c) => `<p class="correction">${fill(m.correctionNote, { time: time(a.lang, c.at), note: esc(c.note) }, false)}</p>`).join('')}</div>`;
 }
 
 function shareLinks(site: SiteInfo, a: ArticleView): string {
@@ -175,8 +185,8 @@ ${standfirst}
 <p class="byline">${a.byline ? `<span class="author">${fill(m.byline, { name: a.byline })}</span> · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.publishedAt)}</p>
 </header>
 ${a.flagged ? flaggedWarning(a, anchors, titleFlagged, standfirst !== '' && (excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs)))) : ''}
-<p class="notice" role="note">${fill(m.notice, { engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
-${leadFigure}
+<p class="notice" role="note">${fill(a.reviewed ? m.noticeReviewed : m.notice, { engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
+${correctionNotes(a)}${leadFigure}
 <div class="body">
 ${tidyHtml(lang, localMediaOnly(split.body, bodyMedia))}
 </div>

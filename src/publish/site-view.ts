@@ -56,6 +56,10 @@ export interface ArticleView extends Card {
   findings?: FlaggedPassage[];
   /** When we published it on this site (`publishedAt` is the source's time). */
   listedAt?: Date;
+  /** An editor reviewed the translation (edited or approved it): the notice says so. */
+  reviewed?: boolean;
+  /** Dated corrections of the published story, oldest first. */
+  corrections?: Array<{ at: Date; note: string }>;
 }
 
 /** A warning or error of the fidelity gate: a body segment, or the headline or standfirst. */

@@ -28,13 +28,20 @@ export interface SiteArticleRow extends SiteCardRow {
   image_caption: string | null;
   /** The gate's warnings and errors stored with the translation (info findings left out). */
   findings: PassageFinding[];
+  /** An editor edited or approved the translation. */
+  reviewed: boolean;
+  /** The publication's corrections, oldest first. */
+  corrections: Array<{ at: Date; note: string }>;
 }
 
 /** The lead image's caption in the page's language: the translation's, or the article's own on a page in its language. */
 const ARTICLE_SELECT = `SELECT ${CARD_COLUMNS}, p.status, p.article_id, a.story_id, t.html, t.text, t.engine, a.byline,
   a.title AS original_title, a.url AS original_url, a.lang AS original_lang,
   a.published_at AS source_published_at, a.fetched_at, t.updated_at AS translated_at,
-  coalesce(t.image_caption, CASE WHEN t.lang = a.lang THEN a.image_caption END) AS image_caption, t.checks
+  coalesce(t.image_caption, CASE WHEN t.lang = a.lang THEN a.image_caption END) AS image_caption, t.checks,
+  (t.reviewed_at IS NOT NULL OR t.status = 'approved') AS reviewed,
+  (SELECT coalesce(json_agg(json_build_object('at', c.created_at, 'note', c.note) ORDER BY c.created_at, c.id), '[]')
+     FROM publication_corrections c WHERE c.publication_id = p.id) AS corrections
   FROM ${CARD_FROM}`;
 
 interface StoredFinding { segment?: unknown; severity?: unknown; detail?: unknown }
@@ -58,8 +65,9 @@ export async function getArticleByPath(db: Db, path: string): Promise<SiteArticl
   const { rows } = await db.query<SiteArticleRow & { checks: unknown }>(`${ARTICLE_SELECT} WHERE p.path = $1`, [path]);
   const row = rows[0];
   if (!row) return null;
-  const { checks, ...rest } = row;
-  return { ...rest, findings: passageFindings(checks) };
+  const { checks, corrections, ...rest } = row;
+  const list = (typeof corrections === 'string' ? JSON.parse(corrections) : corrections ?? []) as Array<{ at: string | Date; note: string }>;
+  return { ...rest, findings: passageFindings(checks), corrections: list.map((c) => ({ at: new Date(c.at), note: c.note })) };
 }
 
 export async function getPublicationById(db: Db, id: number): Promise<{ id: number; path: string; lang: string; article_id: number; status: string; category: string | null; source_name: string } | null> {

@@ -57,6 +57,8 @@ export function toArticle(r: SiteArticleRow, alternates: { lang: string; path: s
     related: related.map(toCard),
     findings: r.findings,
     listedAt: new Date(r.listed_at),
+    reviewed: r.reviewed,
+    corrections: r.corrections,
   };
 }
 
