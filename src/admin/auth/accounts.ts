@@ -1,3 +1,4 @@
+import { PermanentError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { deleteUserSessions } from '../../store/sessions.ts';
 import { countAdmins, deleteUser, findUserByEmail, insertUser, listUsers, normalizeEmail, updatePassword, type UserRow } from '../../store/users.ts';
@@ -5,9 +6,9 @@ import { ROLES, type Role } from '../admin-route.ts';
 import { generatePassword, hashPassword, passwordProblem } from './password.ts';
 
 /** A refusal a person can act on (bad email, last admin); the console shows it, the CLI prints it. */
-export class AccountError extends Error {
+export class AccountError extends PermanentError {
   constructor(message: string, readonly status = 400) {
-    super(message);
+    super(message, 'account.refused', { httpStatus: status });
     this.name = 'AccountError';
   }
 }
