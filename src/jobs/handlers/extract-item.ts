@@ -51,7 +51,9 @@ export function createExtractItemHandler(deps: ExtractDeps) {
       if (res.status >= 400) throw new PermanentError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.client_error');
 
       const { text: html } = decodeBody(res.body, { contentType: res.headers['content-type'] ?? null, kind: 'html' });
-      const page = extractArticle(html, res.url, { rules: deps.rulesFor(source.url) });
+      // Rules set in the console replace the config's for this source.
+      const rules = (source as { extract_rules?: { select: string[]; drop: string[] } | null }).extract_rules ?? deps.rulesFor(source.url);
+      const page = extractArticle(html, res.url, { rules });
       if (!page.text.trim()) throw new PermanentError(`extract: no article text found at ${item.url}`, 'extract.empty');
       const lang = primaryLang(source.lang) ?? primaryLang(page.lang) ?? detectLanguage(page.text).lang ?? 'en';
       const hash = contentHash(page.text);
