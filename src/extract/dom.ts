@@ -1,5 +1,6 @@
 /** Small helpers over the htmlparser2 DOM (domhandler nodes): faster than a full DOM, enough here. */
 import type { AnyNode, ChildNode, Element, ParentNode } from 'domhandler';
+import { collapseWhitespace } from '../shared/text.ts';
 
 export type { AnyNode, ChildNode, Element, ParentNode };
 
@@ -36,7 +37,8 @@ export function rawText(node: AnyNode): string {
 
 /** Whitespace collapsed to single spaces (no-break spaces and zero-width characters included). */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+/g, ' ').trim();
+  // Zero-width space and word joiner count as spaces; ZWNJ and ZWJ are letters' joiners (Persian, Indic).
+  return collapseWhitespace(text.replace(/[\u200b\u2060]/g, ' '));
 }
 
 export function textOf(node: AnyNode): string {

@@ -18,7 +18,9 @@ import { readabilityFallback } from './readability-fallback.ts';
 import { renderBlocks } from './render-blocks.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
 import { markStandfirst } from './standfirst.ts';
-import { plainText, safeUrl } from './text-fields.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
+import { plainText } from './text-fields.ts';
 
 export interface ExtractOptions {
   /** Per-source CSS selectors: `select` names the story's elements, `drop` what to remove from it. */
@@ -84,7 +86,7 @@ export function extractArticle(page: string, url: string, opts: ExtractOptions =
   const min = opts.minTextLength ?? 250;
   if (rendered.text.length < min && meta.articleBody && meta.articleBody.length > rendered.text.length) {
     const paragraphs = meta.articleBody.split('\n\n');
-    rendered = { text: meta.articleBody, html: paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n') };
+    rendered = { text: meta.articleBody, html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') };
     blocks = [];
   }
   if (rendered.text.length < min && !opts.rules?.select?.length && !depthExceeds(doc, MAX_DEPTH_FOR_READABILITY)) {
@@ -123,12 +125,8 @@ export function extractArticle(page: string, url: string, opts: ExtractOptions =
   };
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 function firstFigure(blocks: Block[], url: string): string | null {
-  for (const b of blocks) if (b.kind === 'figure' && b.image) return safeUrl(b.image.src, url);
+  for (const b of blocks) if (b.kind === 'figure' && b.image) return resolveHttpUrl(b.image.src, url);
   return null;
 }
 
@@ -137,7 +135,7 @@ function captionFor(blocks: Block[], image: string, url: string): string | null 
   const name = (u: string): string => u.replace(/[?#].*$/, '').split('/').pop() ?? u;
   for (const b of blocks) {
     if (b.kind !== 'figure' || !b.image) continue;
-    const src = safeUrl(b.image.src, url);
+    const src = resolveHttpUrl(b.image.src, url);
     if (src && name(src) === name(image)) return plainText(b.image.caption || b.image.alt || null);
   }
   return null;

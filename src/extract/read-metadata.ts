@@ -7,7 +7,8 @@ import { imageOf } from './collect-blocks.ts';
 import { readJsonLd } from './json-ld.ts';
 import { firstSection } from './section-name.ts';
 import { toIsoDate, dateFromUrl } from './parse-date.ts';
-import { plainText, safeUrl } from './text-fields.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
+import { plainText } from './text-fields.ts';
 
 export interface PageMetadata {
   title: string | null;
@@ -119,7 +120,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ) ?? dateFromUrl(url);
   const modified = toIsoDate(first(ld?.dateModified, m('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified')), declaredLang);
   const dir = (html?.attribs.dir ?? '').toLowerCase();
-  const image = safeUrl(first(ld?.image, m('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src')), url);
+  const image = resolveHttpUrl(first(ld?.image, m('og:image', 'og:image:url', 'twitter:image', 'twitter:image:src')), url);
   return {
     title: plainText(cleanTitle(rawTitle, siteName, h1Text)),
     byline: plainText(byline ? byline.replace(/^by\s+/i, '') : null),
@@ -128,7 +129,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     declaredLang,
     declaredDir: dir === 'rtl' ? 'rtl' : dir === 'ltr' ? 'ltr' : null,
     siteName,
-    canonical: safeUrl(first(canonicalEl?.attribs.href, m('og:url'), ld?.url), url),
+    canonical: resolveHttpUrl(first(canonicalEl?.attribs.href, m('og:url'), ld?.url), url),
     image,
     imageCaption: image ? captionOf(found.figures, image, url) : null,
     description: plainText(first(ld?.description, m('og:description', 'description', 'twitter:description'))),
@@ -153,7 +154,7 @@ function captionOf(figures: Element[], image: string, url: string): string | nul
   const want = fileName(image);
   for (const figure of figures) {
     const img = imageOf(figure);
-    const src = img ? safeUrl(img.src, url) : null;
+    const src = img ? resolveHttpUrl(img.src, url) : null;
     if (!src || fileName(src) !== want) continue;
     const caption = figure.children.find((c): c is Element => c.type === 'tag' && (c as Element).name === 'figcaption');
     return plainText(caption ? textOf(caption) : img?.alt || null);

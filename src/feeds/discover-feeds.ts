@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
-import { clean, resolveUrl } from './text.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
+import { clean } from './text.ts';
 
 export interface FeedCandidate {
   url: string;
@@ -24,12 +25,12 @@ export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
   const parser = new Parser(
     {
       onopentag(name, a) {
-        if (name === 'base' && a.href) base = resolveUrl(a.href, pageUrl) ?? base;
+        if (name === 'base' && a.href) base = resolveHttpUrl(a.href, pageUrl) ?? base;
         else if (name === 'link' && a.href) {
           const rel = (a.rel ?? '').toLowerCase().split(/\s+/);
           const type = (a.type ?? '').toLowerCase().split(';')[0]!.trim();
           if ((rel.includes('alternate') || rel.includes('feed')) && FEED_TYPES.test(type) && !rel.includes('stylesheet')) {
-            const url = resolveUrl(a.href, base);
+            const url = resolveHttpUrl(a.href, base);
             if (url) declared.push({ url, type, title: clean(a.title ?? null) });
           }
         } else if (name === 'a' && a.href && FEED_HREF.test(a.href)) anchor = { href: a.href, text: '' };
@@ -40,7 +41,7 @@ export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
       },
       onclosetag(name) {
         if (name !== 'a' || !anchor) return;
-        const url = resolveUrl(anchor.href, base);
+        const url = resolveHttpUrl(anchor.href, base);
         // Only the site's own feeds (or FeedBurner's): a share button's `dialog/feed?…` is not one.
         if (url && sameSite(url, pageUrl)) anchors.push({ url, type: 'link', title: clean(anchor.text) });
         anchor = null;
@@ -51,7 +52,7 @@ export function discoverFeeds(html: string, pageUrl: string): FeedCandidate[] {
   parser.end(html);
   const guesses: FeedCandidate[] = [];
   for (const path of COMMON_PATHS) {
-    const url = resolveUrl(path, pageUrl);
+    const url = resolveHttpUrl(path, pageUrl);
     if (url) guesses.push({ url, type: 'guess', title: null });
   }
   const out: FeedCandidate[] = [];

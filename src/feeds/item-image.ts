@@ -1,4 +1,5 @@
-import { decodeAttr, resolveUrl } from './text.ts';
+import { decodeAttributeEntities } from '../shared/entities.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
 import { child, children } from './tree-query.ts';
 import type { XElement } from './xml-tree.ts';
 
@@ -22,20 +23,20 @@ export function itemImage(item: XElement, contentHtml: string | null): string | 
   for (const g of groups) {
     for (const c of g.children) {
       if (typeof c === 'string') continue;
-      if (c.name === 'media:content' && isImage(c)) return resolveUrl(c.attrs.url, c.base);
+      if (c.name === 'media:content' && isImage(c)) return resolveHttpUrl(c.attrs.url, c.base);
     }
   }
   for (const g of groups) {
     const thumb = child(g, 'media:thumbnail');
-    if (thumb?.attrs.url) return resolveUrl(thumb.attrs.url, thumb.base);
+    if (thumb?.attrs.url) return resolveHttpUrl(thumb.attrs.url, thumb.base);
   }
   for (const c of item.children) {
     if (typeof c === 'string') continue;
-    if (c.name === 'enclosure' && isImage(c)) return resolveUrl(c.attrs.url, c.base);
-    if ((c.name === 'link' || c.name === 'atom:link') && c.attrs.rel === 'enclosure' && isImage(c)) return resolveUrl(c.attrs.href, c.base);
+    if (c.name === 'enclosure' && isImage(c)) return resolveHttpUrl(c.attrs.url, c.base);
+    if ((c.name === 'link' || c.name === 'atom:link') && c.attrs.rel === 'enclosure' && isImage(c)) return resolveHttpUrl(c.attrs.href, c.base);
   }
   const itunes = child(item, 'itunes:image');
-  if (itunes?.attrs.href) return resolveUrl(itunes.attrs.href, itunes.base);
+  if (itunes?.attrs.href) return resolveHttpUrl(itunes.attrs.href, itunes.base);
   return contentHtml ? firstContentImage(contentHtml, item.base) : null;
 }
 
@@ -49,7 +50,7 @@ function firstContentImage(html: string, base: string | null): string | null {
     if (/\b(width|height)\s*=\s*["']?[01]["'\s/>]/i.test(tag)) continue;
     const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
     const raw = src?.[1] ?? src?.[2] ?? src?.[3];
-    const url = raw ? resolveUrl(decodeAttr(raw), base) : null;
+    const url = raw ? resolveHttpUrl(decodeAttributeEntities(raw), base) : null;
     if (url) return url;
   }
   return null;

@@ -1,5 +1,7 @@
 import { PermanentError } from '../domain/errors.ts';
-import { clean, escapeHtml, resolveUrl } from './text.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
+import { clean } from './text.ts';
 import { child, children, cleanText } from './tree-query.ts';
 import { Warnings } from './warnings.ts';
 import { buildTree, type XElement } from './xml-tree.ts';
@@ -34,7 +36,7 @@ export function parseOpml(text: string): { title: string | null; outlines: OpmlO
         walk(o, label ? [...folder, label] : folder);
         continue;
       }
-      const url = resolveUrl(rawUrl, null);
+      const url = resolveHttpUrl(rawUrl, null);
       if (!url) {
         warnings.add(`outline with an unusable feed URL skipped: ${rawUrl.slice(0, 100)}`);
         continue;
@@ -45,7 +47,7 @@ export function parseOpml(text: string): { title: string | null; outlines: OpmlO
       }
       seen.add(url);
       const category = clean(a.category?.split(',')[0]?.replace(/^\//, '') ?? null) ?? (folder.length > 0 ? folder.join('/') : null);
-      outlines.push({ url, title: label, htmlUrl: resolveUrl(a.htmlurl, null), category });
+      outlines.push({ url, title: label, htmlUrl: resolveHttpUrl(a.htmlurl, null), category });
       walk(o, folder);
     }
   };

@@ -1,17 +1,14 @@
-import { decodeHTML, decodeHTMLAttribute } from 'entities';
+import { decodeAttributeEntities, decodeEntities } from '../shared/entities.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { collapseWhitespace, htmlToText } from '../shared/text.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
 
-/**
- * Entity decoding for feeds. We decode the full HTML entity table (feeds are full of `&nbsp;` and
- * `&eacute;` that XML does not define) plus character references — and nothing else: entities a
- * DOCTYPE declares are never expanded, so billion-laughs and XXE payloads stay inert text.
+/*
+ * Feed text: entities are decoded by shared/entities.ts, which knows the full HTML table (feeds are
+ * full of `&nbsp;` and `&eacute;` that XML does not define) plus character references — and
+ * nothing else: entities a DOCTYPE declares are never expanded, so billion-laughs and XXE payloads
+ * stay inert text.
  */
-export function decodeText(raw: string): string {
-  return raw.indexOf('&') === -1 ? raw : decodeHTML(raw);
-}
-
-export function decodeAttr(raw: string): string {
-  return raw.indexOf('&') === -1 ? raw : decodeHTMLAttribute(raw);
-}
 
 const ENTITY_LIKE = /&(#[0-9]+;|#x[0-9a-f]+;|[a-z][a-z0-9]*;)?/gi;
 const KNOWN_ENTITY = new Map<string, boolean>();
@@ -19,7 +16,7 @@ const KNOWN_ENTITY = new Map<string, boolean>();
 function isKnownEntity(ref: string): boolean {
   let known = KNOWN_ENTITY.get(ref);
   if (known === undefined) {
-    known = decodeHTML(`&${ref}`) !== `&${ref}`;
+    known = decodeEntities(`&${ref}`) !== `&${ref}`;
     if (KNOWN_ENTITY.size < 4096) KNOWN_ENTITY.set(ref, known);
   }
   return known;
@@ -39,32 +36,10 @@ export function entityProblem(raw: string): string | null {
   return null;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-}
-
 /** Collapses whitespace; null for empty. */
-/** True when collapsing whitespace would change the text beyond a trim (a loop beats a regex here). */
-function isMessy(text: string): boolean {
-  let prevSpace = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) {
-      if (prevSpace) return true;
-      prevSpace = true;
-      continue;
-    }
-    prevSpace = false;
-    if (c < 32 || c === 0xa0 || (c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff))) return true;
-  }
-  return false;
-}
-
 export function clean(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const t = isMessy(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  const t = collapseWhitespace(text);
   return t === '' ? null : t;
 }
 
@@ -75,18 +50,11 @@ export function trimmed(text: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'td', 'th', 'ul', 'ol', 'hr', 'figure', 'figcaption', 'section', 'article', 'pre', 'table']);
-
-/** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
-export function htmlToText(html: string | null): string | null {
+/** Plain text of an HTML fragment (shared/text.ts's rules); null for none or empty. */
+export function htmlTextOrNull(html: string | null): string | null {
   if (html == null) return null;
-  if (html.indexOf('<') === -1) return clean(decodeText(html));
-  let stripped = html;
-  if (/<(script|style)/i.test(html)) stripped = stripped.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ');
-  if (html.indexOf('<!--') !== -1) stripped = stripped.replace(/<!--[\s\S]*?-->/g, ' ');
-  // Block ends become spaces so paragraphs do not run together; other tags vanish.
-  stripped = stripped.replace(/<(\/?)([a-z0-9]+)\b[^>]*>|<[^>]*>/gi, (_m, _slash, tag?: string) => (tag && BLOCK.has(tag.toLowerCase()) ? ' ' : ''));
-  return clean(decodeText(stripped));
+  const text = htmlToText(html);
+  return text === '' ? null : text;
 }
 
 const IMG_ALT = /<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -96,32 +64,11 @@ const IMG_ALT = /<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
  * image's `alt`, as a reader would show it, rather than becoming empty.
  */
 export function titleText(html: string | null): string | null {
-  const text = htmlToText(html);
+  const text = htmlTextOrNull(html);
   if (text !== null || html === null || html.indexOf('<') === -1) return text;
   const alts: string[] = [];
   for (const m of html.matchAll(IMG_ALT)) alts.push(m[1] ?? m[2] ?? m[3] ?? '');
-  return clean(decodeAttr(alts.join(' ')));
-}
-
-// The last label starts with a letter: a numeric one would make the host an IPv4 address to rewrite.
-const CANONICAL_URL = /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*\/[A-Za-z0-9\-._~/?=&%+,;:@!*$]*$/;
-
-/**
- * Resolves a URL against a base. Only http(s) results are kept: a `javascript:` or `data:` link in
- * a feed is never a story link.
- */
-export function resolveUrl(href: string | null | undefined, base: string | null): string | null {
-  if (href == null) return null;
-  const h = href.trim();
-  if (h === '') return null;
-  // Already canonical (lower-case host, no port, a path without dot segments): what URL would return.
-  if (CANONICAL_URL.test(h) && h.indexOf('/.') === -1) return h;
-  try {
-    const u = base ? new URL(h, base) : new URL(h);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
+  return clean(decodeAttributeEntities(alts.join(' ')));
 }
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -158,7 +105,7 @@ export function resolveHtmlUrls(html: string, base: string | null): string {
     if (value === '' || value[0] === '#' || (value.charCodeAt(0) === 104 && value.startsWith('http')) || HAS_SCHEME.test(value)) continue;
     let abs: string;
     try {
-      abs = new URL(decodeAttr(value), base).href;
+      abs = new URL(decodeAttributeEntities(value), base).href;
     } catch {
       continue;
     }

@@ -1,4 +1,5 @@
-import { clean, escapeHtml } from './text.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { clean } from './text.ts';
 import type { XElement } from './xml-tree.ts';
 
 export function child(el: XElement, name: string): XElement | undefined {

@@ -1,5 +1,6 @@
 import { canonicalName, homeNamespaces, type NsScope } from './namespaces.ts';
-import { decodeAttr, decodeText, entityProblem } from './text.ts';
+import { decodeAttributeEntities, decodeEntities } from '../shared/entities.ts';
+import { entityProblem } from './text.ts';
 import type { Warnings } from './warnings.ts';
 import { tokenize } from './xml-tokenizer.ts';
 
@@ -93,7 +94,7 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
       let scope = scopes[scopes.length - 1]!;
       let ownsScope = false;
       for (const key in attrs) {
-        const value = decodeAttr(attrs[key]!);
+        const value = decodeAttributeEntities(attrs[key]!);
         attrs[key] = value;
         if (key === 'xmlns' || key.startsWith('xmlns:')) {
           if (!ownsScope) scope = new Map(scope);
@@ -164,7 +165,7 @@ export function buildTree(xml: string, baseUrl: string | null, warnings: Warning
           const problem = entityProblem(raw);
           if (problem) warnings.add(problem);
         }
-        text = decodeText(raw);
+        text = decodeEntities(raw);
       }
       addText(text);
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityProblem, htmlToText, resolveHtmlUrls, resolveUrl } from '../../src/feeds/text.ts';
+import { entityProblem, htmlTextOrNull, resolveHtmlUrls } from '../../src/feeds/text.ts';
 
 const BASE = 'https://site.example/news/today.html';
 
@@ -20,34 +20,6 @@ describe('resolveHtmlUrls', () => {
   });
 });
 
-describe('htmlToText', () => {
-  it.each([
-    ['<p>One</p><p>Two &amp; three</p>', 'One Two & three'],
-    ['a<br>b', 'a b'],
-    ['<b>bo</b>ld', 'bold'],
-    ['<script>alert(1)</script>kept<style>p{}</style>', 'kept'],
-    ['x<!-- hidden -->y', 'x y'],
-    ['plain &eacute;t&eacute;', 'plain été'],
-    ['   ', null],
-  ])('%s', (html, expected) => {
-    expect(htmlToText(html)).toBe(expected);
-  });
-});
-
-describe('resolveUrl', () => {
-  it.each([
-    ['/a b', 'https://site.example/a%20b'],
-    ['HTTPS://Site.Example:443/x', 'https://site.example/x'],
-    ['javascript:alert(1)', null],
-    ['data:text/html,x', null],
-    ['ftp://files.example/x', null],
-    ['', null],
-    ['http://[bad', null],
-  ])('%s → %s', (href, expected) => {
-    expect(resolveUrl(href, BASE)).toBe(expected);
-  });
-});
-
 describe('entityProblem', () => {
   it.each([
     ['AT&T', 'bare'],
@@ -58,5 +30,13 @@ describe('entityProblem', () => {
     const p = entityProblem(raw);
     if (expected === null) expect(p).toBeNull();
     else expect(p).toContain(expected);
+  });
+});
+
+describe('htmlTextOrNull', () => {
+  it('is null for no text', () => {
+    expect(htmlTextOrNull('   ')).toBeNull();
+    expect(htmlTextOrNull(null)).toBeNull();
+    expect(htmlTextOrNull('<p>One</p><p>Two</p>')).toBe('One Two');
   });
 });

@@ -2,7 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
 import { parseDate } from '../../shared/dates.ts';
-import { escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl, titleText } from '../text.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
+import { resolveHttpUrl } from '../../shared/urls.ts';
+import { trimmed, htmlTextOrNull, resolveHtmlUrls, titleText } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
@@ -84,7 +86,7 @@ function atomEntry(el: XElement, feedAuthor: string | null, warnings: Warnings):
   const rawContent = (contentEl && !contentEl.attrs.src ? textConstructHtml(contentEl, warnings) : null) ?? summaryHtml;
   const contentHtml = rawContent ? resolveHtmlUrls(rawContent, (contentEl ?? el).base) : null;
   const group = child(el, 'media:group');
-  const summary = htmlToText(summaryHtml) ?? cleanText(child(el, 'media:description') ?? (group && child(group, 'media:description')));
+  const summary = htmlTextOrNull(summaryHtml) ?? cleanText(child(el, 'media:description') ?? (group && child(group, 'media:description')));
   const published = parseDate(cleanText(firstOf(el, ['published', 'issued', 'created', 'dc:date'])));
   const updated = parseDate(cleanText(firstOf(el, ['updated', 'modified'])));
   const categories = uniq([...children(el, 'category').map((c) => c.attrs.label ?? c.attrs.term ?? cleanText(c)), ...children(el, 'dc:subject').map((c) => cleanText(c))]);
@@ -93,7 +95,7 @@ function atomEntry(el: XElement, feedAuthor: string | null, warnings: Warnings):
   return {
     id,
     title,
-    link: link ?? resolveUrl(cleanText(child(el, 'id')), el.base),
+    link: link ?? resolveHttpUrl(cleanText(child(el, 'id')), el.base),
     // Atom requires only <updated>; it is the best date many entries have.
     published: published ?? updated,
     updated,

@@ -1,7 +1,9 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { PermanentError } from '../../domain/errors.ts';
 import { parseDate } from '../../shared/dates.ts';
-import { clean, escapeHtml, trimmed, htmlToText, resolveHtmlUrls, resolveUrl } from '../text.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
+import { resolveHttpUrl } from '../../shared/urls.ts';
+import { clean, trimmed, htmlTextOrNull, resolveHtmlUrls } from '../text.ts';
 import type { Warnings } from '../warnings.ts';
 import { fallbackId, langTag, uniq } from './shared.ts';
 
@@ -20,7 +22,7 @@ export function parseJsonFeed(text: string, url: string, warnings: Warnings, max
   }
   if (!doc || !Array.isArray(doc.items)) throw new PermanentError('feeds: JSON without an items array is not a JSON Feed', 'feeds.unparseable');
   if (typeof doc.version !== 'string' || !doc.version.startsWith('https://jsonfeed.org/version/')) warnings.add('JSON Feed without a jsonfeed.org version');
-  const base = resolveUrl(str(doc.feed_url), url) ?? url;
+  const base = resolveHttpUrl(str(doc.feed_url), url) ?? url;
   const feedAuthor = authorOf(doc);
   const raw = doc.items as unknown[];
   if (raw.length > maxItems) warnings.add(`feed has ${raw.length} items; kept the first ${maxItems}`);
@@ -31,12 +33,12 @@ export function parseJsonFeed(text: string, url: string, warnings: Warnings, max
       warnings.add('JSON Feed item that is not an object skipped');
       continue;
     }
-    const link = resolveUrl(str(o.url) ?? str(o.external_url), base);
+    const link = resolveHttpUrl(str(o.url) ?? str(o.external_url), base);
     const text = rawStr(o.content_text);
     const html = rawStr(o.content_html) ?? (text ? escapeHtml(text).replace(/\r?\n/g, '<br>') : null);
     const contentHtml = html ? resolveHtmlUrls(html, link ?? base) : null;
     const title = str(o.title);
-    const summary = str(o.summary) ?? htmlToText(contentHtml)?.slice(0, 500) ?? null;
+    const summary = str(o.summary) ?? htmlTextOrNull(contentHtml)?.slice(0, 500) ?? null;
     const published = parseDate(str(o.date_published));
     const id = str(o.id) ?? link ?? fallbackId([title, summary, published]);
     if (!id) continue;
@@ -50,7 +52,7 @@ export function parseJsonFeed(text: string, url: string, warnings: Warnings, max
       summary,
       contentHtml,
       categories: uniq(Array.isArray(o.tags) ? o.tags.map(str) : []),
-      image: resolveUrl(str(o.image) ?? str(o.banner_image), base),
+      image: resolveHttpUrl(str(o.image) ?? str(o.banner_image), base),
     });
   }
   const hubs = Array.isArray(doc.hubs) ? doc.hubs.map(obj) : [];
@@ -58,12 +60,12 @@ export function parseJsonFeed(text: string, url: string, warnings: Warnings, max
   return {
     kind: 'json',
     title: str(doc.title),
-    link: resolveUrl(str(doc.home_page_url), base),
+    link: resolveHttpUrl(str(doc.home_page_url), base),
     language: langTag(str(doc.language)),
     warnings: warnings.list,
     items,
-    hub: hub ? resolveUrl(String(hub.url), base) : null,
-    self: resolveUrl(str(doc.feed_url), url),
+    hub: hub ? resolveHttpUrl(String(hub.url), base) : null,
+    self: resolveHttpUrl(str(doc.feed_url), url),
     ttlMinutes: null,
     sitemaps: [],
   };

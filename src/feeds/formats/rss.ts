@@ -1,7 +1,8 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { itemImage } from '../item-image.ts';
 import { parseDate } from '../../shared/dates.ts';
-import { htmlToText, trimmed, resolveHtmlUrls, resolveUrl, titleText } from '../text.ts';
+import { resolveHttpUrl } from '../../shared/urls.ts';
+import { htmlTextOrNull, trimmed, resolveHtmlUrls, titleText } from '../text.ts';
 import { child, children, cleanText, firstOf, innerHtml, textOf } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
@@ -27,7 +28,7 @@ export function parseRss(root: XElement, kind: 'rss' | 'rdf', warnings: Warnings
   const ttl = Number.parseInt(cleanText(child(channel, 'ttl')) ?? '', 10);
   return {
     kind,
-    title: htmlToText(cleanText(firstOf(channel, ['title', 'dc:title']))),
+    title: htmlTextOrNull(cleanText(firstOf(channel, ['title', 'dc:title']))),
     link,
     language: langTag(cleanText(firstOf(channel, ['language', 'dc:language'])) ?? root.lang ?? channel.lang),
     warnings: warnings.list,
@@ -41,7 +42,7 @@ export function parseRss(root: XElement, kind: 'rss' | 'rdf', warnings: Warnings
 
 function channelLink(channel: XElement): string | null {
   for (const l of children(channel, 'link')) {
-    const url = resolveUrl(textOf(l) || l.attrs.href, l.base);
+    const url = resolveHttpUrl(textOf(l) || l.attrs.href, l.base);
     if (url) return url;
   }
   return linkRel(channel, 'alternate');
@@ -53,14 +54,14 @@ function rssItem(el: XElement): FeedItem | null {
   const guid = cleanText(guidEl);
   let link: string | null = null;
   for (const l of children(el, 'link')) {
-    link = resolveUrl(textOf(l) || l.attrs.href, l.base);
+    link = resolveHttpUrl(textOf(l) || l.attrs.href, l.base);
     if (link) break;
   }
   link ??= linkRel(el, 'alternate');
   // A permalink guid is a link only when it is an absolute URL: `<guid>1234</guid>` is not a path.
-  if (!link && guid && guidEl?.attrs.ispermalink !== 'false') link = resolveUrl(guid, null);
+  if (!link && guid && guidEl?.attrs.ispermalink !== 'false') link = resolveHttpUrl(guid, null);
   const about = el.attrs['rdf:about'];
-  if (!link && about) link = resolveUrl(about, base);
+  if (!link && about) link = resolveHttpUrl(about, base);
 
   const encoded = child(el, 'content:encoded');
   const description = firstOf(el, ['description', 'dc:description', 'itunes:summary', 'media:description']);
@@ -77,7 +78,7 @@ function rssItem(el: XElement): FeedItem | null {
   const published = parseDate(cleanText(firstOf(el, ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'atom:published', 'issued'])));
   const updated = parseDate(cleanText(firstOf(el, ['atom:updated', 'dcterms:modified', 'lastbuilddate'])));
   const categories = uniq([...children(el, 'category'), ...children(el, 'dc:subject')].map((c) => cleanText(c) ?? c.attrs.term ?? null));
-  const summary = htmlToText(descHtml);
+  const summary = htmlTextOrNull(descHtml);
   const id = guid ?? about ?? link ?? fallbackId([title, summary, published], contentHtml);
   if (!id) return null;
   return {

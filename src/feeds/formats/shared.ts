@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { resolveUrl } from '../text.ts';
+import { resolveHttpUrl } from '../../shared/urls.ts';
 import type { XElement } from '../xml-tree.ts';
 
 /** href of the first `<link rel=…>` / `<atom:link rel=…>` child with that rel (Atom's default rel is alternate). */
@@ -9,7 +9,7 @@ export function linkRel(el: XElement, rel: string): string | null {
     const r = (c.attrs.rel ?? 'alternate').toLowerCase().split(/\s+/);
     if (!r.includes(rel)) continue;
     if (rel === 'alternate' && c.attrs.type && !/html/i.test(c.attrs.type)) continue;
-    const url = resolveUrl(c.attrs.href, c.base);
+    const url = resolveHttpUrl(c.attrs.href, c.base);
     if (url) return url;
   }
   return null;

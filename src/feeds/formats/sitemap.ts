@@ -1,6 +1,6 @@
 import type { FeedItem, ParsedFeed } from '../../domain/feed.ts';
 import { parseDate } from '../../shared/dates.ts';
-import { resolveUrl } from '../text.ts';
+import { resolveHttpUrl } from '../../shared/urls.ts';
 import { child, children, cleanText } from '../tree-query.ts';
 import type { Warnings } from '../warnings.ts';
 import type { XElement } from '../xml-tree.ts';
@@ -26,7 +26,7 @@ export function parseSitemap(root: XElement, warnings: Warnings, maxItems: numbe
 }
 
 function loc(el: XElement): string | null {
-  return resolveUrl(cleanText(child(el, 'loc') ?? child(el, 'sm:loc')), el.base);
+  return resolveHttpUrl(cleanText(child(el, 'loc') ?? child(el, 'sm:loc')), el.base);
 }
 
 function sitemapItem(u: XElement): { item: FeedItem; language: string | null } | null {
@@ -48,7 +48,7 @@ function sitemapItem(u: XElement): { item: FeedItem; language: string | null } |
       summary: null,
       contentHtml: null,
       categories: keywords ? uniq(keywords.split(',').map((k) => k.trim())) : [],
-      image: imageEl ? resolveUrl(cleanText(child(imageEl, 'image:loc')), imageEl.base) : null,
+      image: imageEl ? resolveHttpUrl(cleanText(child(imageEl, 'image:loc')), imageEl.base) : null,
     },
     language: langTag(cleanText(publication && child(publication, 'news:language'))),
   };
@@ -61,7 +61,7 @@ export function parseTextSitemap(text: string, warnings: Warnings, maxItems: num
   for (const line of text.split(/\r?\n/)) {
     const t = line.trim();
     if (t === '') continue;
-    const url = resolveUrl(t, null);
+    const url = resolveHttpUrl(t, null);
     if (!url) {
       skipped++;
       continue;
