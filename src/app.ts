@@ -28,6 +28,7 @@ import { metricsRoute } from './web/metrics-route.ts';
 import { createLiveSettings } from './jobs/live-settings.ts';
 import { announceFirstAdmin } from './admin/auth/first-admin.ts';
 import { mountConsole } from './admin/mount-console.ts';
+import { writeLocalToken } from './admin/api/local-token-file.ts';
 
 export type Role = 'scheduler' | 'worker' | 'web';
 
@@ -157,6 +158,10 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
     }
     if (roles.includes('web')) {
       const listen = { host: config.server.host, port: config.server.port };
+      // A command on this machine beside this server (its PGlite folder is ours) calls /api/v1 with
+      // this token, from a 0600 file beside the lock; a new one at every start, removed at close.
+      const local = opts.localToken === undefined && !config.database.url && config.database.dataDir !== 'memory://' ? writeLocalToken(config.database.dataDir) : null;
+      if (local) stops.push(async () => local.remove());
       const web = await startWebServer({
         db,
         site,
@@ -164,7 +169,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         port: config.server.port,
         routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db), metricsRoute({ db, access: config.metrics }),
           // The console and the API: /admin, /admin/…, /api/v1/… (sessions, tokens, roles, CSRF inside).
-          ...mountConsole({ services: { db, config, site, log, translator: getTranslator, http: getHttp, dataDir: config.database.url ? undefined : config.database.dataDir }, localToken: opts.localToken })],
+          ...mountConsole({ services: { db, config, site, log, translator: getTranslator, http: getHttp, dataDir: config.database.url ? undefined : config.database.dataDir }, localToken: opts.localToken ?? local?.token })],
         log,
         search: config.search,
         trustProxy: config.server.trustProxy,
