@@ -45,6 +45,10 @@ export const configSchema = z.strictObject({
       timeoutMs: z.number().int().positive().default(2000),
       /** Result pages of recent queries kept in memory for a minute. */
       cacheEntries: z.number().int().min(0).default(500),
+      /** Embedded database only: the share of the web process's time searches may take (then 503). */
+      busyShare: z.number().gt(0).max(1).default(0.2),
+      /** Embedded database only: searches waiting for their turn; more are answered 503 at once. */
+      queue: z.number().int().min(0).default(4),
     })
     .prefault({}),
   database: z
@@ -83,6 +87,16 @@ export const configSchema = z.strictObject({
     .strictObject({
       token: z.string().min(16, 'at least 16 characters').nullable().default(null),
       allow: z.array(z.string().min(1)).default(['127.0.0.1', '::1']),
+    })
+    .prefault({}),
+  /** Mirrored images: where their files go and how much one image or one source may take. */
+  media: z
+    .strictObject({
+      dir: z.string().default('./data/media'),
+      maxBytes: z.number().int().positive().default(10 * 1024 * 1024),
+      maxPixels: z.number().int().positive().default(40_000_000),
+      maxImagesPerArticle: z.number().int().min(0).default(12),
+      perSourceBytesPerDay: z.number().int().positive().default(500 * 1024 * 1024),
     })
     .prefault({}),
   log: z

@@ -57,7 +57,7 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: WebLog; c
   const extra = siteHeaders(site);
   const assets = loadAssets(extra);
   const searchLimits = { ...DEFAULT_SEARCH_LIMITS, ...opts.search };
-  const guard = new SearchGuard(searchLimits);
+  const guard = new SearchGuard(searchLimits, { embedded: db.kind === 'pglite' });
   const errorPages = new Map<string, ServedPage>();
 
   function errorPage(lang: string, status: 404 | 500): ServedPage {

@@ -24,7 +24,7 @@ function wrap(base: Db): Db {
     ...base,
     kind: base.kind,
     query: async (sql, params) => {
-      if (sql.includes('websearch_to_tsquery')) {
+      if (sql.includes('ts_rank_cd')) { // the search itself, once per search (not each snippet's statement)
         searches++;
         if (failWith) throw failWith;
         // A slow query on the server itself, inside the search's own transaction.
@@ -41,7 +41,8 @@ afterAll(async () => {
 });
 
 async function withApp<T>(search: Parameters<typeof createSiteApp>[0]['search'], fn: (app: SiteApp) => Promise<T>): Promise<T> {
-  const app = createSiteApp({ db: counted, site: SITE, search });
+  // The time budget is test/web/search-flood.test.ts's subject: here it never binds.
+  const app = createSiteApp({ db: counted, site: SITE, search: { busyShare: 1, ...search } });
   await app.start();
   try {
     return await fn(app);
@@ -59,7 +60,10 @@ describe('search limits', () => {
       for (let i = 0; i < 3; i++) expect((await search(app, `puerto ${i}`)).status).toBe(200);
       const refused = await search(app, 'puerto 3');
       expect(refused.status).toBe(429);
-      expect(Number(refused.headers.get('retry-after'))).toBe(10); // one token per 10 s at 6 a minute
+      // One token per 10 s at 6 a minute, less what refilled while the three ran (a loaded machine).
+      const wait = Number(refused.headers.get('retry-after'));
+      expect(wait).toBeGreaterThanOrEqual(5);
+      expect(wait).toBeLessThanOrEqual(10);
       expect(refused.headers.get('cache-control')).toBe('no-store');
       expect((await search(app, 'puerto 3', '198.51.100.1')).status).toBe(200);
       // Pages are not searches: the limited address still reads the site.

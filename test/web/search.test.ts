@@ -11,8 +11,9 @@ let seeded: Seeded;
 beforeAll(async () => {
   db = await openTestDb();
   seeded = await seedSite(db);
-  // One client asks every query here: the per-address limit is test/web/search-limits.test.ts's subject.
-  app = createSiteApp({ db, site: SITE, search: { burst: 1000 } });
+  // One client asks every query here: the per-address limit is test/web/search-limits.test.ts's
+  // subject, the time budget test/web/search-flood.test.ts's.
+  app = createSiteApp({ db, site: SITE, search: { burst: 1000, busyShare: 1 } });
   await app.start();
 });
 afterAll(async () => {
