@@ -49,8 +49,8 @@ export async function addRevision(db: Db, translationId: number, r: NewRevision)
  * history then always starts from what the machine wrote.
  */
 export async function ensureFirstRevision(db: Db, t: TranslationRow): Promise<void> {
-  const { rowCount } = await db.query('SELECT 1 FROM translation_revisions WHERE translation_id = $1 LIMIT 1', [t.id]);
-  if (rowCount > 0) return;
+  const { rows } = await db.query('SELECT 1 FROM translation_revisions WHERE translation_id = $1 LIMIT 1', [t.id]);
+  if (rows.length > 0) return;
   await addRevision(db, t.id, { kind: 'machine', title: t.title, excerpt: t.excerpt, html: t.html, engine: t.engine, checks: t.checks, verdict: t.verdict, editor: null });
 }
 

@@ -144,7 +144,7 @@ it('retranslates only with a configured engine, asked afresh', async () => {
   const bad = await h.request('POST', `/admin/review/${held.id}/retranslate`, { form: { engine: 'deepl' } });
   expect(bad.status).toBe(400);
   expect(await bad.text()).toContain('is not configured');
-  expect((await db.query(`SELECT 1 FROM jobs WHERE kind = 'translate'`)).rowCount).toBe(0);
+  expect((await db.query(`SELECT 1 FROM jobs WHERE kind = 'translate'`)).rows).toEqual([]);
   const ok = await h.request('POST', `/admin/review/${held.id}/retranslate`, { form: { engine: 'apertium' } });
   expect(ok.status).toBe(303);
   const job = (await db.query<{ payload: Record<string, unknown> }>(`SELECT payload FROM jobs WHERE kind = 'translate'`)).rows[0]!;
