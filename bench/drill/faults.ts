@@ -112,13 +112,13 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
       return row;
     };
 
-    // kill -9 of a random worker every killEveryS, never within 8 s of the database restart (a
+    // kill -9 of a random worker every killEveryS, never within 6 s of the database restart (a
     // worker started while the server is down exits on its first query: the supervisor's case,
-    // not the one measured here) nor 5 s of Apertium's kill (that fault needs pipelines running).
+    // not the one measured here) nor 3 s of Apertium's kill (that fault needs pipelines running).
     const killLoop = () => {
       const elapsed = (Date.now() - t0) / 1000;
       if (elapsed >= s.seconds - 1) return;
-      if (Math.abs(elapsed - s.pgRestartAtS) > 8 && Math.abs(elapsed - s.apertiumKillAtS) > 5) {
+      if (Math.abs(elapsed - s.pgRestartAtS) > 6 && Math.abs(elapsed - s.apertiumKillAtS) > 3) {
         const alive = sup.list('worker').filter((p) => !p.killed && p.child.exitCode === null && p.child.signalCode === null);
         const victim = alive[Math.floor(random() * alive.length)];
         if (victim) {

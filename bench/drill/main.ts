@@ -24,14 +24,14 @@ const { values } = parseArgs({ options: { short: { type: 'boolean', default: fal
 const short = values.short!;
 
 const FULL: FaultSettings = {
-  sources: 1000, hosts: 20, history: 0, meanGapMs: 1_500_000, workers: 2, webs: 2, seconds: 600, killEveryS: 6,
+  sources: 1000, hosts: 20, history: 0, meanGapMs: 4_000_000, workers: 4, webs: 2, seconds: 600, killEveryS: 5.8,
   pgRestartAtS: 60, apertiumKillAtS: 120, engineFault: { atS: 180, seconds: 60 }, hostHang: { atS: 270, seconds: 60 },
-  load: { atS: 420, connections: 500, seconds: 60 }, webKill: { atS: 510, connections: 100, seconds: 20 },
-  progressS: 45, drainS: 300, poll: { minSeconds: 20, maxSeconds: 60 }, leaseSeconds: 10, seed: 14,
+  load: { atS: 420, connections: 500, seconds: 60 }, webKill: { atS: 510, connections: 100, seconds: 40 },
+  progressS: 45, drainS: 420, poll: { minSeconds: 20, maxSeconds: 120 }, leaseSeconds: 10, seed: 14,
 };
 const SHORT: FaultSettings = {
-  sources: 20, hosts: 5, history: 1, meanGapMs: 240_000, workers: 2, webs: 1, seconds: 45, killEveryS: 8,
-  pgRestartAtS: 14, apertiumKillAtS: 28, progressS: 15, drainS: 120, poll: { minSeconds: 5, maxSeconds: 15 }, leaseSeconds: 6, seed: 14,
+  sources: 20, hosts: 5, history: 1, meanGapMs: 240_000, workers: 2, webs: 1, seconds: 50, killEveryS: 6,
+  pgRestartAtS: 20, apertiumKillAtS: 32, progressS: 15, drainS: 120, poll: { minSeconds: 5, maxSeconds: 15 }, leaseSeconds: 6, seed: 14,
 };
 
 const started = Date.now();
@@ -44,11 +44,11 @@ const pg = await startDrillPostgres(Number(values.port));
 let crashed: unknown = null;
 try {
   if (!short) {
-    // Throughput on a world of 300 sources with one story each waiting: enough to keep 4 workers
-    // busy through the window, small enough that extraction ends before it starts.
-    const world = await startWorld({ sources: 300, hosts: 20, history: 1, durationMs: 3_600_000, meanGapMs: 36_000_000, seed: 7 });
+    // Throughput on a world of 150 sources with one story each waiting: more than 4 workers
+    // publish in the window, few enough that extraction is over when it starts.
+    const world = await startWorld({ sources: 150, hosts: 20, history: 1, durationMs: 3_600_000, meanGapMs: 36_000_000, seed: 7 });
     try {
-      report.parts.throughput = await throughputPart({ pg, world, runDir, report, counts: [1, 2, 4], windowS: 60, firstTimeoutS: 240 });
+      report.parts.throughput = await throughputPart({ pg, world, runDir, report, counts: [1, 2, 4], windowS: 45, firstTimeoutS: 240 });
     } finally {
       await world.close();
     }
