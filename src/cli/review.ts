@@ -1,6 +1,5 @@
-import { openDbFor } from '../app.ts';
-import { approveTranslation, listHeldForReview, queueRetranslation, type Approved, type Retranslation } from '../jobs/review-actions.ts';
-import type { Db } from '../store/db.ts';
+import { approveHeld, listHeldForReview, retranslateHeld, type Approved, type Retranslation } from '../admin/api/held-review.ts';
+import { createApp, type App } from '../app.ts';
 import type { HeldRow } from '../store/translations.ts';
 import { configFrom, intArg, parseCommandArgs } from './args.ts';
 import { reachData } from './reach-data.ts';
@@ -13,11 +12,14 @@ interface ReviewActions {
   retranslate(id: number, engine: string | null): Promise<Retranslation>;
 }
 
-const onDb = (db: Db): ReviewActions => ({
-  list: () => listHeldForReview(db),
-  approve: (id) => approveTranslation(db, id),
-  retranslate: (id, engine) => queueRetranslation(db, id, engine),
-});
+const onApp = (app: App): ReviewActions => {
+  const services = { db: app.db, config: app.config, site: app.site, log: app.log, translator: app.translator, http: app.http };
+  return {
+    list: () => listHeldForReview(app.db),
+    approve: (id) => approveHeld(services, id),
+    retranslate: (id, engine) => retranslateHeld(services, id, engine),
+  };
+};
 
 const onServer = (server: ServerClient): ReviewActions => ({
   list: () => server.get('/api/v1/review'),
@@ -37,14 +39,14 @@ export default async function reviewCommand(argv: string[]): Promise<number> {
     actions: {
       list: { summary: 'the held translations, each with its reason and original', positionals: { max: 0 } },
       approve: { args: '<id>', summary: 'publish a held translation as it is', positionals: { min: 1, max: 1 } },
-      retranslate: { args: '<id>', summary: 'queue a new translation (with --engine NAME, by that engine)', positionals: { min: 1, max: 1 } },
+      retranslate: { args: '<id>', summary: 'queue a fresh translation (with --engine NAME, by that configured engine; default: the same engine)', positionals: { min: 1, max: 1 } },
     },
     notes: ['Beside a running transwire run|web on the same PGlite folder, the command goes through its API (see the README).'],
   });
   const id = action === 'list' ? 0 : intArg('review', `${action} <id>`, positionals[0], { min: 1 })!;
   const config = configFrom(values);
-  const reached = await reachData(config, () => openDbFor(config));
-  const review = reached.server ? onServer(reached.server) : onDb(reached.direct);
+  const reached = await reachData(config, () => createApp(config));
+  const review = reached.server ? onServer(reached.server) : onApp(reached.direct);
   try {
     if (action === 'list') {
       // Through the server the dates arrive as the ISO strings JSON.stringify makes of them here: --json prints the same bytes.
@@ -60,7 +62,7 @@ export default async function reviewCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const queued = await review.retranslate(id, values.engine ?? null);
-    process.stdout.write(`queued a new translation of article ${queued.articleId} into ${queued.lang}${queued.engine ? ` with ${queued.engine}` : ''}\n`);
+    process.stdout.write(`queued a new translation of article ${queued.articleId} into ${queued.lang} with ${queued.engine}\n`);
     return 0;
   } finally {
     await reached.direct?.close();

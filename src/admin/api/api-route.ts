@@ -1,11 +1,12 @@
 import type { z } from 'zod';
 import { TranswireError, PermanentError } from '../../domain/errors.ts';
+import { apiError } from '../admin-responses.ts';
 import type { AdminContext, AdminRoute } from '../admin-route.ts';
 
 /**
- * The API's one place that turns errors into answers: a mistake of the caller is 400 with one
- * line, an unknown id 404, anything else 500; always `{"error": "…"}`, which the command line
- * prints as it would its own error.
+ * Turns the errors of the shared actions (TranswireError: a PermanentError is the caller's
+ * mistake) into the API's error shape: 400 with one line, 404 for an unknown id, 500 otherwise.
+ * The command line prints that line as it would its own error.
  */
 export function apiRoute(route: AdminRoute): AdminRoute {
   return {
@@ -16,7 +17,7 @@ export function apiRoute(route: AdminRoute): AdminRoute {
       } catch (err) {
         const { status, message } = describe(err);
         if (status >= 500) ctx.services.log.error({ err: message, route: route.path }, 'api: request failed');
-        return jsonReply({ error: message }, status);
+        return apiError(status, message);
       }
     },
   };
@@ -27,10 +28,6 @@ function describe(err: unknown): { status: number; message: string } {
   if (err instanceof TranswireError && err.httpStatus < 500) return { status: err.httpStatus, message };
   if (err instanceof PermanentError) return { status: 400, message };
   return { status: 500, message };
-}
-
-export function jsonReply(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
 /** The request's JSON body, checked against `schema`; a body that is not what the route takes is a 400 naming the field. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { approveTranslation, listHeldForReview, queueRetranslation } from '../../jobs/review-actions.ts';
+import { apiJson } from '../admin-responses.ts';
 import type { AdminRoute } from '../admin-route.ts';
-import { apiRoute, bodyOf, idParam, jsonReply } from './api-route.ts';
+import { apiRoute, bodyOf, idParam } from './api-route.ts';
+import { approveHeld, listHeldForReview, retranslateHeld } from './held-review.ts';
 
 const RetranslateBody = z.strictObject({ engine: z.string().trim().min(1).max(100).nullish() });
 
@@ -13,7 +14,7 @@ export const reviewRoutes: AdminRoute[] = [
     role: 'editor',
     summary: 'the translations held for review, each with its reason and original',
     async handle(ctx) {
-      return jsonReply(await listHeldForReview(ctx.services.db));
+      return apiJson(await listHeldForReview(ctx.services.db));
     },
   }),
   apiRoute({
@@ -22,9 +23,9 @@ export const reviewRoutes: AdminRoute[] = [
     role: 'editor',
     summary: 'publish a held translation as it is',
     async handle(ctx) {
-      const approved = await approveTranslation(ctx.services.db, idParam(ctx, 'review approve: no translation'));
-      await ctx.audit({ action: 'review.approve', target: `translation:${approved.translationId}`, before: { status: 'held' }, after: { status: 'approved', publication: approved.publicationId, path: approved.path } });
-      return jsonReply(approved);
+      const approved = await approveHeld(ctx.services, idParam(ctx, 'review approve: no translation'));
+      await ctx.audit({ action: 'review.approve', target: `translation:${approved.translationId}`, before: { status: 'held' }, after: { status: 'approved', path: approved.path } });
+      return apiJson(approved);
     },
   }),
   apiRoute({
@@ -35,9 +36,9 @@ export const reviewRoutes: AdminRoute[] = [
     async handle(ctx) {
       const id = idParam(ctx, 'review retranslate: no translation');
       const body = await bodyOf(ctx, RetranslateBody, 'review retranslate');
-      const queued = await queueRetranslation(ctx.services.db, id, body.engine ?? null);
+      const queued = await retranslateHeld(ctx.services, id, body.engine ?? null);
       await ctx.audit({ action: 'review.retranslate', target: `translation:${id}`, after: queued });
-      return jsonReply(queued);
+      return apiJson(queued);
     },
   }),
 ];

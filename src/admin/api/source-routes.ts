@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { addSource, importOpml, removeSourceByRef } from '../../jobs/source-actions.ts';
+import { apiJson } from '../admin-responses.ts';
 import type { AdminRoute } from '../admin-route.ts';
-import { apiRoute, bodyOf, jsonReply } from './api-route.ts';
+import { apiRoute, bodyOf } from './api-route.ts';
 
 const optionalText = z.string().trim().min(1).max(500).optional();
 const AddBody = z.strictObject({ url: z.string().trim().min(1).max(2000), name: optionalText, lang: optionalText, category: optionalText });
@@ -20,7 +21,7 @@ export const sourceRoutes: AdminRoute[] = [
       const { url, ...opts } = await bodyOf(ctx, AddBody, 'source add');
       const added = await addSource({ db: ctx.services.db, http: ctx.services.http() }, url, opts);
       await ctx.audit({ action: 'source.add', target: `source:${added.id}`, after: { url: added.url, ...opts } });
-      return jsonReply(added);
+      return apiJson(added);
     },
   }),
   apiRoute({
@@ -32,7 +33,7 @@ export const sourceRoutes: AdminRoute[] = [
       const { source } = await bodyOf(ctx, RemoveBody, 'source remove');
       const removed = await removeSourceByRef(ctx.services.db, String(source));
       await ctx.audit({ action: 'source.remove', target: `source:${removed.id}`, before: { url: removed.url } });
-      return jsonReply(removed);
+      return apiJson(removed);
     },
   }),
   apiRoute({
@@ -44,7 +45,7 @@ export const sourceRoutes: AdminRoute[] = [
       const { opml } = await bodyOf(ctx, ImportBody, 'source import');
       const imported = await importOpml(ctx.services.db, opml);
       await ctx.audit({ action: 'source.import', target: 'opml', after: imported });
-      return jsonReply(imported);
+      return apiJson(imported);
     },
   }),
 ];

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PermanentError } from '../../domain/errors.ts';
 import { takeDown } from '../../jobs/takedown.ts';
+import { apiJson } from '../admin-responses.ts';
 import type { AdminRoute } from '../admin-route.ts';
-import { apiRoute, bodyOf, jsonReply } from './api-route.ts';
+import { apiRoute, bodyOf } from './api-route.ts';
 
 const TakedownBody = z.strictObject({
   /** A path (`/es/2026/11/slug`), a full URL or a publication id. */
@@ -22,7 +23,7 @@ export const takedownRoutes: AdminRoute[] = [
       const pub = await takeDown(ctx.services.db, ctx.services.site, body.target, body.reason ?? null);
       if (!pub) throw new PermanentError(`takedown: no publication ${body.target}`, 'takedown.not_found', { httpStatus: 404 });
       await ctx.audit({ action: 'takedown', target: `publication:${pub.id}`, after: { status: 'gone', path: pub.path, reason: body.reason ?? null } });
-      return jsonReply(pub);
+      return apiJson(pub);
     },
   }),
 ];

@@ -1,0 +1,58 @@
+import { PermanentError } from '../../domain/errors.ts';
+import { getArticle } from '../../store/articles.ts';
+import type { Db } from '../../store/db.ts';
+import { getTranslation, listHeld, type HeldRow, type TranslationRow } from '../../store/translations.ts';
+import type { AdminServices } from '../admin-route.ts';
+import { approveTranslation, queueRetranslation } from '../editorial/review-commands.ts';
+
+/**
+ * `transwire review list|approve|retranslate`, straight on the database or through the API: one
+ * set of functions, and the approval and retranslation are the console's own (review-commands.ts),
+ * so a held story approved from the command line reads "reviewed by an editor" as it would from the
+ * console. Each returns plain data; the caller words it.
+ */
+export function listHeldForReview(db: Db): Promise<HeldRow[]> {
+  return listHeld(db);
+}
+
+export interface Approved {
+  translationId: number;
+  path: string;
+}
+
+export interface Retranslation {
+  articleId: number;
+  lang: string;
+  engine: string;
+}
+
+async function translationOrFail(db: Db, action: string, id: number): Promise<TranslationRow> {
+  const translation = await getTranslation(db, id);
+  if (!translation) {
+    throw new PermanentError(`review ${action}: no translation ${id} (transwire review list shows the held ones)`, 'review.not_found', { httpStatus: 404 });
+  }
+  return translation;
+}
+
+/** Publishes a held translation as it is; its pages are rendered now. */
+export async function approveHeld(services: AdminServices, id: number): Promise<Approved> {
+  const translation = await translationOrFail(services.db, 'approve', id);
+  const article = (await getArticle(services.db, translation.article_id))!;
+  const { path } = await approveTranslation(services, translation, article);
+  return { translationId: translation.id, path };
+}
+
+/**
+ * Queues a fresh translation by `engine` (default: the engine that made this one), which must be
+ * configured here; the memory entries it replaces are not asked.
+ */
+export async function retranslateHeld(services: AdminServices, id: number, engine: string | null): Promise<Retranslation> {
+  const translation = await translationOrFail(services.db, 'retranslate', id);
+  const chosen = engine ?? translation.engine;
+  const configured = Object.keys(services.config.translation.engines);
+  if (!configured.includes(chosen)) {
+    throw new PermanentError(`review retranslate: the engine "${chosen}" is not configured (configured: ${configured.join(', ') || 'none'}); name one with --engine`, 'review.engine', { httpStatus: 400 });
+  }
+  await queueRetranslation(services.db, translation, chosen);
+  return { articleId: translation.article_id, lang: translation.lang, engine: chosen };
+}
