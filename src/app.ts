@@ -24,6 +24,7 @@ import { checkEngines, engineCheckError } from './translate/check-engines.ts';
 import { healthRoutes } from './web/health-routes.ts';
 import { startWebServer, type SiteOptions } from './web/start-web-server.ts';
 import { mediaRoute } from './web/media-route.ts';
+import { diskMediaFiles } from './media/media-files.ts';
 import { metricsRoute } from './web/metrics-route.ts';
 import { createLiveSettings } from './jobs/live-settings.ts';
 import { announceFirstAdmin } from './admin/auth/first-admin.ts';
@@ -92,6 +93,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
   const log = opts.log ?? createLogger({ level: config.log.level, format: config.log.format });
   const db = await openDbFor(config, (err) => log.error({ err: err.message }, 'database connection error'));
   const queue = new JobQueue(db, { leaseSeconds: config.worker.leaseSeconds });
+  const mediaFiles = diskMediaFiles(config.media.dir);
   const site = siteOptions(config);
   const stops: Array<() => Promise<void>> = [];
   let http: HttpClient | null = null;
@@ -125,7 +127,10 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       }),
       translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: live.policy }),
       render: createRenderSiteHandler({ db, site }),
-      'mirror-media': createMirrorMediaHandler({ db, http: getHttp(), log }),
+      'mirror-media': createMirrorMediaHandler({
+        db, http: getHttp(), log, files: mediaFiles, maxImages: config.media.maxImagesPerArticle,
+        maxBytes: config.media.maxBytes, maxPixels: config.media.maxPixels, perSourceBytesPerDay: config.media.perSourceBytesPerDay,
+      }),
       'websub-subscribe': createWebSubSubscribeHandler({ db, log, fetch: hubFetch.fetch, callbackBase: site.baseUrl }),
       'websub-push': createWebSubPushHandler({ db, log }),
     };
@@ -167,7 +172,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         site,
         host: config.server.host,
         port: config.server.port,
-        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db), metricsRoute({ db, access: config.metrics }),
+        routes: [...healthRoutes({ db, log, engines: engines ? async () => { const c = await engineCheck(); if (!c.ok) throw engineCheckError(c); } : undefined }), websubRoute(db), mediaRoute(db, { files: mediaFiles, maxPixels: config.media.maxPixels }), metricsRoute({ db, access: config.metrics }),
           // The console and the API: /admin, /admin/…, /api/v1/… (sessions, tokens, roles, CSRF inside).
           ...mountConsole({ services: { db, config, site, log, translator: getTranslator, http: getHttp, dataDir: config.database.url ? undefined : config.database.dataDir }, localToken: opts.localToken ?? local?.token })],
         log,

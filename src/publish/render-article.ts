@@ -8,6 +8,7 @@ import { splitStandfirst } from './standfirst.ts';
 import { engineName, tidyHtml, tidyText } from './tidy-text.ts';
 import { absolute, renderLayout } from './render-layout.ts';
 import type { ArticleView, MediaRef, NamedLink, SiteInfo } from './site-view.ts';
+import { responsiveAttrs, shareImagePath, SIZES } from './responsive-image.ts';
 
 const NO_MEDIA: ReadonlyMap<string, MediaRef> = new Map();
 
@@ -30,7 +31,7 @@ function mirroredImg(tag: string, media: ReadonlyMap<string, MediaRef>): string 
   const w = attr(tag, 'width');
   const h = attr(tag, 'height');
   const size = ref.width && ref.height ? sizeAttrs(ref) : w && h && /^\d+$/.test(w + h) ? ` width="${w}" height="${h}"` : '';
-  return `<img src="${esc(ref.path)}" alt="${alt ?? ''}"${title ? ` title="${title}"` : ''}${size} loading="lazy" decoding="async">`;
+  return `<img src="${esc(ref.path)}" alt="${alt ?? ''}"${title ? ` title="${title}"` : ''}${size} loading="lazy" decoding="async"${responsiveAttrs(ref, SIZES.article)}>`;
 }
 
 /**
@@ -157,7 +158,7 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   // translated with the article) is the visible figcaption, so the img's own alt stays empty: the
   // same words as alt would be read twice (W3C WAI, "image with adjacent text alternative").
   const leadFigure = lead
-    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async">${a.imageCaption ? `<figcaption>${esc(tidyText(lang, a.imageCaption))}</figcaption>` : ''}</figure>`
+    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async"${responsiveAttrs(lead, SIZES.article)}>${a.imageCaption ? `<figcaption>${esc(tidyText(lang, a.imageCaption))}</figcaption>` : ''}</figure>`
     : '';
   // Outlets often repeat their lead image in the body: shown once, at the top.
   const bodyMedia = lead && a.media?.has(a.imageUrl!) ? new Map([...a.media].filter(([url]) => url !== a.imageUrl)) : a.media;
@@ -212,7 +213,7 @@ ${readNext(a)}`;
     description: a.excerpt ?? truncate(a.text, 200),
     alternates: a.alternates,
     ogType: 'article',
-    image: lead ? absolute(site, lead.path) : null,
+    image: lead ? absolute(site, shareImagePath(lead)) : null,
     jsonLd: articleJsonLd(site, a),
     topics,
     section: a.category,

@@ -3,13 +3,14 @@ import { esc } from './html.ts';
 import { messages } from './messages.ts';
 import type { Card } from './site-view.ts';
 import { tidyText } from './tidy-text.ts';
+import { responsiveAttrs, SIZES } from './responsive-image.ts';
 
-/** The card's picture: decorative (the headline says what it is), lazy except for the lead story. */
+/** The card's picture: decorative (the headline says what it is), lazy except for the lead story; WebP copies by width. */
 function cardImage(c: Card, lead: boolean): string {
   const img = c.leadImage;
   if (!img) return '';
   const size = img.width && img.height ? ` width="${img.width}" height="${img.height}"` : '';
-  return `<a href="${esc(c.path)}" class="pic" tabindex="-1" aria-hidden="true"><img src="${esc(img.path)}" alt=""${size} ${lead ? 'fetchpriority="high"' : 'loading="lazy"'} decoding="async"></a>`;
+  return `<a href="${esc(c.path)}" class="pic" tabindex="-1" aria-hidden="true"><img src="${esc(img.path)}" alt=""${size} ${lead ? 'fetchpriority="high"' : 'loading="lazy"'} decoding="async"${responsiveAttrs(img, lead ? SIZES.leadCard : SIZES.card)}></a>`;
 }
 
 export function renderCard(lang: string, c: Card, heading: 'h2' | 'h3', lead = false): string {

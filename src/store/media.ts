@@ -12,7 +12,10 @@ export interface NewMedia {
   sha256: string;
   contentType: string;
   ext: string;
-  bytes: Buffer;
+  /** Size of the bytes as fetched: the files themselves are in the media folder (src/media)… */
+  size?: number;
+  /** …unless the bytes are given: kept in the row, and moved to the folder on first request. */
+  bytes?: Buffer;
   width: number | null;
   height: number | null;
 }
@@ -21,7 +24,8 @@ export interface MediaRow {
   sha256: string;
   content_type: string;
   ext: string;
-  bytes: Buffer | Uint8Array;
+  /** Only rows mirrored before the media folder existed (migration 094) still hold their bytes. */
+  bytes: Buffer | Uint8Array | null;
   size: number;
   width: number | null;
   height: number | null;
@@ -29,12 +33,12 @@ export interface MediaRow {
 
 export const mediaPath = (sha256: string, ext: string): string => `/media/${sha256}.${ext}`;
 
-/** Stores bytes once per content; a second URL with the same bytes reuses the row. */
+/** Records an image; a second URL with the same bytes reuses the row. */
 export async function putMedia(db: Db, m: NewMedia): Promise<void> {
   await db.query(
     `INSERT INTO media (sha256, content_type, ext, bytes, size, width, height) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (sha256) DO NOTHING`,
-    [m.sha256, m.contentType, m.ext, m.bytes, m.bytes.length, m.width, m.height],
+    [m.sha256, m.contentType, m.ext, m.bytes ?? null, m.size ?? m.bytes?.length ?? 0, m.width, m.height],
   );
 }
 
@@ -44,6 +48,22 @@ export async function getMedia(db: Db, sha256: string): Promise<MediaRow | null>
     [sha256],
   );
   return rows[0] ?? null;
+}
+
+/** An older row's bytes are now files in the media folder: the row keeps only their description. */
+export async function markMediaMoved(db: Db, sha256: string, size: { width: number | null; height: number | null }): Promise<void> {
+  await db.query('UPDATE media SET bytes = NULL, width = $2, height = $3 WHERE sha256 = $1', [sha256, size.width, size.height]);
+}
+
+/** Bytes (as fetched) of the images mirrored for one source's articles in the last 24 hours. */
+export async function sourceMediaBytesToday(db: Db, sourceId: number): Promise<number> {
+  const { rows } = await db.query<{ n: string | number }>(
+    `SELECT coalesce(sum(m.size), 0) AS n FROM media_sources s
+     JOIN media m ON m.sha256 = s.sha256 JOIN articles a ON a.id = s.article_id
+     WHERE a.source_id = $1 AND s.attempted_at > now() - interval '1 day'`,
+    [sourceId],
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** What became of one image URL of an article: mirrored (`sha256`) or not (`error`). */

@@ -1,14 +1,14 @@
 import type { Db } from '../store/db.ts';
-import { getMedia } from '../store/media.ts';
+import { getMedia, type MediaRow } from '../store/media.ts';
+import { materializeMedia } from '../media/materialize-media.ts';
+import type { MediaFiles } from '../media/media-files.ts';
+import { contentTypeOf, isRaster, parseMediaName, variantWidths, type MediaName } from '../media/variants.ts';
+import type { Route } from './start-web-server.ts';
 
 interface Entry {
   contentType: string;
-  ext: string;
   bytes: Uint8Array<ArrayBuffer>;
 }
-import type { Route } from './web-types.ts';
-
-const NAME = /^\/media\/([0-9a-f]{64})\.([a-z0-9]{2,5})$/;
 
 /**
  * A mirrored image is never a document: no script, no plugin, no framing, even if a browser were
@@ -16,49 +16,94 @@ const NAME = /^\/media\/([0-9a-f]{64})\.([a-z0-9]{2,5})$/;
  */
 export const MEDIA_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export interface MediaRouteOptions {
+  files: MediaFiles;
+  /** media.maxPixels: the limit when an old row's bytes are converted on first request. */
+  maxPixels?: number;
+  cacheBytes?: number;
+}
+
+/** Whether the row's image has a file of this name (the route makes only these, never on any request). */
+function isFileOf(row: MediaRow, name: MediaName): boolean {
+  if (name.kind === 'original') return name.ext === row.ext;
+  if (name.kind === 'variant') return variantWidths(row.width, row.ext).includes(name.width);
+  return isRaster(row.ext) && !!row.width;
+}
+
 /**
- * Serves `/media/{sha256}.{ext}`: the name is the content's hash, so the bytes never change and may
- * be cached for a year; the type is the one the magic bytes told at mirroring time.
+ * Serves the files of variants.ts from the media folder: `/media/{sha256}.{ext}` (the original,
+ * metadata stripped), `-{width}.webp` and `-og.jpg`. Names hold the content's hash, so the bytes
+ * never change and are cached for a year. An image mirrored before the folder existed is converted
+ * on its first request (its bytes then leave the database).
  */
-export function mediaRoute(db: Db, opts: { cacheBytes?: number } = {}): Route {
-  // Reading a bytea row costs milliseconds (PGlite); recently served images are kept in memory.
+export function mediaRoute(db: Db, opts: MediaRouteOptions): Route {
+  const { files } = opts;
+  const limits = { maxPixels: opts.maxPixels ?? 40_000_000 };
+  // Reading a file costs a syscall or two; recently served images are kept in memory.
   const cache = new Map<string, Entry>();
   const budget = opts.cacheBytes ?? 32 * 1024 * 1024;
   let held = 0;
-  async function load(sha: string): Promise<Entry | null> {
-    const hit = cache.get(sha);
+  // One conversion per image at a time, however many requests ask for its copies at once.
+  const converting = new Map<string, Promise<MediaRow | null>>();
+
+  function remember(name: string, entry: Entry): void {
+    if (entry.bytes.length > budget / 4) return;
+    cache.set(name, entry);
+    held += entry.bytes.length;
+    for (const [key, old] of cache) {
+      if (held <= budget) break;
+      cache.delete(key);
+      held -= old.bytes.length;
+    }
+  }
+
+  async function read(file: string, name: MediaName): Promise<Entry | null> {
+    const ext = file.slice(file.lastIndexOf('.') + 1);
+    const entry = (bytes: Uint8Array): Entry => ({ contentType: contentTypeOf(ext)!, bytes: Uint8Array.from(bytes) });
+    const onDisk = await files.get(file);
+    if (onDisk) return entry(onDisk);
+    const row = await getMedia(db, name.sha256);
+    if (!row || !isFileOf(row, name)) return null;
+    let pending = converting.get(name.sha256);
+    if (!pending) {
+      pending = materializeMedia(db, files, name.sha256, limits).finally(() => converting.delete(name.sha256));
+      converting.set(name.sha256, pending);
+    }
+    const after = await pending;
+    const made = await files.get(file);
+    if (made) return entry(made);
+    // An old row no decoder reads: its bytes as they were stored, as before the folder existed.
+    return name.kind === 'original' && after?.bytes ? entry(after.bytes) : null;
+  }
+
+  async function load(file: string, name: MediaName): Promise<Entry | null> {
+    const hit = cache.get(file);
     if (hit) {
-      cache.delete(sha); // most recently used last
-      cache.set(sha, hit);
+      cache.delete(file); // most recently used last
+      cache.set(file, hit);
       return hit;
     }
-    const row = await getMedia(db, sha);
-    if (!row) return null;
-    const entry: Entry = { contentType: row.content_type, ext: row.ext, bytes: Uint8Array.from(row.bytes) };
-    if (entry.bytes.length <= budget / 4) {
-      cache.set(sha, entry);
-      held += entry.bytes.length;
-      for (const [key, old] of cache) {
-        if (held <= budget) break;
-        cache.delete(key);
-        held -= old.bytes.length;
-      }
-    }
+    const entry = await read(file, name);
+    if (entry) remember(file, entry);
     return entry;
   }
+
   return {
     method: 'GET',
     prefix: '/media/',
     async handle(req) {
-      const m = NAME.exec(new URL(req.url).pathname);
-      const etag = m ? `"${m[1]}"` : '';
-      // The name is the content's hash: a client holding it holds these very bytes.
+      const file = new URL(req.url).pathname.slice('/media/'.length);
+      const name = parseMediaName(file);
+      const etag = name ? `"${file.slice(0, file.lastIndexOf('.'))}"` : '';
+      // The name holds the content's hash: a client holding it holds these very bytes.
       const inm = req.headers.get('if-none-match');
-      if (m && inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
-        return new Response(null, { status: 304, headers: { etag, 'cache-control': 'public, max-age=31536000, immutable' } });
+      if (name && inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+        return new Response(null, { status: 304, headers: { etag, 'cache-control': IMMUTABLE } });
       }
-      const entry = m ? await load(m[1]!) : null;
-      if (!entry || entry.ext !== m![2]) {
+      const entry = name ? await load(file, name) : null;
+      if (!entry) {
         return new Response('Not found', {
           status: 404,
           headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=60', 'x-content-type-options': 'nosniff', 'content-security-policy': MEDIA_CSP },
@@ -66,12 +111,13 @@ export function mediaRoute(db: Db, opts: { cacheBytes?: number } = {}): Route {
       }
       const headers: Record<string, string> = {
         'content-type': entry.contentType,
-        'cache-control': 'public, max-age=31536000, immutable',
+        'cache-control': IMMUTABLE,
         etag,
         'x-content-type-options': 'nosniff',
         'content-security-policy': MEDIA_CSP,
+        'content-length': String(entry.bytes.length),
       };
-      return new Response(entry.bytes, { status: 200, headers: { ...headers, 'content-length': String(entry.bytes.length) } });
+      return new Response(entry.bytes, { status: 200, headers });
     },
   };
 }

@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../src/fetch/index.ts';
 import { createMirrorMediaHandler, sniffImage } from '../../src/jobs/handlers/mirror-media.ts';
 import { createLogger } from '../../src/logger.ts';
+import { diskMediaFiles } from '../../src/media/media-files.ts';
 import { localMediaOnly, renderArticle } from '../../src/publish/render-article.ts';
 import type { Db } from '../../src/store/db.ts';
 import { listMediaSources, mediaForArticle } from '../../src/store/media.ts';
@@ -62,14 +67,19 @@ describe('localMediaOnly with mirrored images', () => {
   ])('%s', (input, out) => expect(localMediaOnly(input, media)).toBe(out));
 });
 
+/** A real, decodable image (the mirror job converts what it keeps). */
+const solid = (w: number, h: number, format: 'png' | 'jpeg') =>
+  sharp({ create: { width: w, height: h, channels: 3, background: { r: 200, g: 60, b: 30 } } }).toFormat(format).toBuffer();
+const files = diskMediaFiles(mkdtempSync(join(tmpdir(), 'transwire-media-')));
+
 type Reply = { status?: number; type?: string; body: Buffer | string };
 let server: Server;
 let base: string;
 const hits: string[] = [];
 const routes: Record<string, Reply> = {
-  '/lead.png': { type: 'image/png', body: png(640, 360) },
-  '/body.jpg': { type: 'image/jpeg', body: jpeg(1200, 800) },
-  '/same.jpg': { type: 'image/jpeg', body: jpeg(1200, 800) },
+  '/lead.png': { type: 'image/png', body: '' },
+  '/body.jpg': { type: 'image/jpeg', body: '' },
+  '/same.jpg': { type: 'image/jpeg', body: '' },
   '/missing.png': { status: 404, type: 'text/plain', body: 'no' },
   '/page.html': { type: 'text/html', body: '<!doctype html><p>not an image</p>' },
   '/liar.png': { type: 'image/png', body: '<!doctype html><p>says png</p>' },
@@ -84,6 +94,9 @@ const path = '/es/2026/11/puerto-con-imagenes';
 const log = createLogger({ level: 'silent' });
 
 beforeAll(async () => {
+  routes['/lead.png']!.body = await solid(640, 360, 'png');
+  routes['/body.jpg']!.body = await solid(1200, 800, 'jpeg');
+  routes['/same.jpg']!.body = routes['/body.jpg']!.body;
   server = createServer((req, res) => {
     hits.push(req.url!);
     const r = routes[req.url!] ?? { status: 404, body: 'not found' };
@@ -119,7 +132,7 @@ afterAll(async () => {
 
 describe('mirror-media job', () => {
   it('mirrors real images, records the rest, and queues the re-render of live pages', async () => {
-    await createMirrorMediaHandler({ db, http, log, maxBytes: 100_000 })({ articleId });
+    await createMirrorMediaHandler({ db, http, log, files, maxBytes: 100_000 })({ articleId });
     const rows = await listMediaSources(db, articleId);
     const by = Object.fromEntries(rows.map((r) => [r.url.slice(base.length + 1), r]));
     expect(by['lead.png']).toMatchObject({ role: 'lead', error: null });
@@ -137,7 +150,7 @@ describe('mirror-media job', () => {
 
   it('is idempotent: mirrored images are not fetched again', async () => {
     const before = hits.filter((h) => h === '/lead.png' || h === '/body.jpg').length;
-    await createMirrorMediaHandler({ db, http, log, maxBytes: 100_000 })({ articleId });
+    await createMirrorMediaHandler({ db, http, log, files, maxBytes: 100_000 })({ articleId });
     expect(hits.filter((h) => h === '/lead.png' || h === '/body.jpg').length).toBe(before);
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM media')).rows[0]!.n).toBe(2);
   });
@@ -149,7 +162,7 @@ describe('mirror-media job', () => {
       `INSERT INTO articles (item_id, source_id, url, title, lang, html, text, content_hash) SELECT $1, source_id, $2, 't', 'en', $3, 't', 'h2' FROM items WHERE id = $1 RETURNING id`,
       [item, `${base}/story2`, html],
     )).rows[0]!.id;
-    await createMirrorMediaHandler({ db, http, log, maxImages: 2 })({ articleId: id });
+    await createMirrorMediaHandler({ db, http, log, files, maxImages: 2 })({ articleId: id });
     expect((await listMediaSources(db, id)).map((r) => r.url.slice(-1))).toEqual(['a', 'b']);
     // The same bytes under two URLs are stored once.
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM media')).rows[0]!.n).toBe(2);
@@ -163,8 +176,9 @@ describe('the article page shows mirrored images from the site itself', () => {
     const html = renderArticle({ name: 'T', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' }, view);
     const lead = /<figure class="lead-image"><img src="(\/media\/[0-9a-f]{64}\.png)" alt="" width="640" height="360"[^>]*><figcaption>El puerto al amanecer<\/figcaption>/.exec(html);
     expect(lead).not.toBeNull();
-    expect(html).toContain(`<meta property="og:image" content="https://news.example${lead![1]}">`);
-    expect(html).toMatch(/<img src="\/media\/[0-9a-f]{64}\.jpg" alt="body.jpg" width="1200" height="800" loading="lazy" decoding="async">/);
+    // Shared links show the 1200×630 copy.
+    expect(html).toContain(`<meta property="og:image" content="https://news.example${lead![1]!.replace('.png', '-og.jpg')}">`);
+    expect(html).toMatch(/<img src="\/media\/[0-9a-f]{64}\.jpg" alt="body.jpg" width="1200" height="800" loading="lazy" decoding="async" srcset="[^"]+-480\.webp 480w, [^"]+-960\.webp 960w, [^"]+-1200\.webp 1200w" sizes="[^"]+">/);
     // Nothing is loaded from the outlet's host; unmirrored figures and their captions are gone.
     expect(html).not.toMatch(/(src|srcset)="[^"]*127\.0\.0\.1/);
     for (const f of ['missing.png', 'page.html', 'liar.png', 'evil.svg', 'huge.png']) expect(html).not.toContain(`<figcaption>${f}`);
@@ -189,14 +203,14 @@ describe('the article page shows mirrored images from the site itself', () => {
 });
 
 describe('/media/ route', () => {
-  const route = () => mediaRoute(db);
+  const route = () => mediaRoute(db, { files });
   const get = (p: string, headers: Record<string, string> = {}) => route().handle(new Request(`https://news.example${p}`, { headers }));
 
-  it('serves the stored bytes, immutable, typed by their magic bytes, never sniffed', async () => {
+  it('serves the stored image, immutable, typed by its magic bytes, never sniffed', async () => {
     const { sha256 } = (await listMediaSources(db, articleId)).find((r) => r.url.endsWith('/lead.png'))!;
     const res = await get(`/media/${sha256}.png`);
     expect(res.status).toBe(200);
-    expect(Buffer.from(await res.arrayBuffer()).equals(png(640, 360))).toBe(true);
+    expect(await sharp(Buffer.from(await res.arrayBuffer())).metadata()).toMatchObject({ format: 'png', width: 640, height: 360 });
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');

@@ -2,18 +2,26 @@ import { createHash } from 'node:crypto';
 import { errorMessage } from '../../domain/errors.ts';
 import { FetchAbortedError, type HttpClient } from '../../fetch/index.ts';
 import type { Logger } from '../../logger.ts';
+import type { MediaFiles } from '../../media/media-files.ts';
+import { ImageRejectedError, processImage } from '../../media/process-image.ts';
 import type { Db } from '../../store/db.ts';
-import { listMediaSources, mediaByUrl, putMedia, recordMediaSource } from '../../store/media.ts';
+import { listMediaSources, mediaByUrl, putMedia, recordMediaSource, sourceMediaBytesToday } from '../../store/media.ts';
 import { JobQueue } from '../queue.ts';
 
 export interface MirrorMediaDeps {
   db: Db;
   http: HttpClient;
   log: Logger;
+  /** Where the image files go (media.dir). */
+  files: MediaFiles;
   /** At most this many images per article (lead first). */
   maxImages?: number;
-  /** Per image. */
+  /** Per image, as fetched. */
   maxBytes?: number;
+  /** Per image, decoded (width × height): refuses decompression bombs before they are decoded. */
+  maxPixels?: number;
+  /** Per source, bytes as fetched over the last 24 hours: one outlet cannot fill the disk. */
+  perSourceBytesPerDay?: number;
 }
 
 export interface SniffedImage {
@@ -120,11 +128,13 @@ function fetchableUrl(src: string, base: string): string | null {
  * mirrored are not fetched again.
  */
 export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { articleId: number }) => Promise<void> {
-  const { db, http, log } = deps;
+  const { db, http, log, files } = deps;
   const maxImages = deps.maxImages ?? 12;
-  const maxBytes = deps.maxBytes ?? 5 * 1024 * 1024;
+  const maxBytes = deps.maxBytes ?? 10 * 1024 * 1024;
+  const maxPixels = deps.maxPixels ?? 40_000_000;
+  const perSourceBytesPerDay = deps.perSourceBytesPerDay ?? 500 * 1024 * 1024;
 
-  async function fetchImage(url: string): Promise<{ sha256: string } | { error: string }> {
+  async function fetchImage(url: string): Promise<{ sha256: string; size: number } | { error: string }> {
     try {
       const res = await http.get(url, { accept: ACCEPT, maxBytes });
       if (res.status !== 200) return { error: `HTTP ${res.status}` };
@@ -132,18 +142,27 @@ export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { art
       if (declared && !declared.startsWith('image/') && declared !== 'application/octet-stream') return { error: `not an image (${declared})` };
       const sniffed = sniffImage(res.body);
       if (!sniffed) return { error: `unsupported image format (${declared || 'no content type'})` };
+      // The header's size is read before anything is decoded: a few KB can claim a billion pixels.
+      if (sniffed.width && sniffed.height && sniffed.width * sniffed.height > maxPixels) {
+        return { error: `media: ${sniffed.width}×${sniffed.height} is more than media.maxPixels (${maxPixels})` };
+      }
       const sha256 = createHash('sha256').update(res.body).digest('hex');
-      await putMedia(db, { sha256, ...sniffed, bytes: res.body });
-      return { sha256 };
+      const out = await processImage(res.body, sha256, sniffed.ext, { maxPixels });
+      // Files first, then the row: a row always has its files (a crash between leaves only files).
+      for (const [name, bytes] of out.files) await files.put(name, bytes);
+      await putMedia(db, { sha256, contentType: sniffed.contentType, ext: sniffed.ext, size: res.body.length, width: out.width ?? sniffed.width, height: out.height ?? sniffed.height });
+      return { sha256, size: res.body.length };
     } catch (err) {
       if (err instanceof FetchAbortedError) throw err; // shutting down: the job is put back, nothing recorded
+      if (err instanceof ImageRejectedError) return { error: err.message.slice(0, 500) };
+      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw err; // the disk, not the image: the job retries
       return { error: errorMessage(err).slice(0, 500) };
     }
   }
 
   return async ({ articleId }) => {
-    const { rows } = await db.query<{ url: string; image_url: string | null; html: string }>(
-      'SELECT url, image_url, html FROM articles WHERE id = $1',
+    const { rows } = await db.query<{ url: string; image_url: string | null; html: string; source_id: number }>(
+      'SELECT url, image_url, html, source_id FROM articles WHERE id = $1',
       [articleId],
     );
     const article = rows[0];
@@ -161,12 +180,19 @@ export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { art
     const done = new Set((await listMediaSources(db, articleId)).filter((r) => r.sha256).map((r) => r.url));
     const known = await mediaByUrl(db, urls.filter((u) => !done.has(u)));
     let mirrored = 0;
+    let budget = perSourceBytesPerDay - (await sourceMediaBytesToday(db, article.source_id));
     for (const url of urls) {
       if (done.has(url)) continue;
       const { role, fetchUrl } = wanted.get(url)!;
       const already = known.get(url);
-      // The same image named by another article: reuse its bytes.
-      const result = already ? { sha256: already.path.slice('/media/'.length).split('.')[0]! } : await fetchImage(fetchUrl);
+      // The same image named by another article: reuse its bytes. Past the source's daily
+      // budget nothing more is fetched; the next mirroring of the article tries again.
+      const result = already
+        ? { sha256: already.path.slice('/media/'.length).split('.')[0]! }
+        : budget <= 0
+          ? { error: `media: the source's images reached media.perSourceBytesPerDay (${perSourceBytesPerDay} bytes)` }
+          : await fetchImage(fetchUrl);
+      if ('size' in result) budget -= result.size;
       const sha256 = 'sha256' in result ? result.sha256 : null;
       const error = 'error' in result ? result.error : null;
       await recordMediaSource(db, { articleId, url, role, sha256, error });
