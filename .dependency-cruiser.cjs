@@ -42,10 +42,10 @@ module.exports = {
     },
     {
       name: 'shared-does-no-io',
-      comment: 'shared/ holds pure functions: no file system, network, processes or timers from Node.',
+      comment: 'shared/ holds pure functions: of Node it may use only buffer (bytes), no file system, network or processes.',
       severity: 'error',
       from: { path: '^src/shared/' },
-      to: { dependencyTypes: ['core'] },
+      to: { dependencyTypes: ['core'], pathNot: ['^(node:)?buffer$'] },
     },
     {
       name: 'no-circular',

@@ -33,10 +33,12 @@ export function resolveLabel(label: string | null): string | null {
 }
 
 /**
- * Bytes to text, in the order of precedence the standards give: byte-order mark, then the HTTP
+ * The one bytes → text decoder (fetched pages and feeds, feeds handed as bytes). Bytes to text, in the order of precedence the standards give: byte-order mark, then the HTTP
  * charset, then what the document says about itself (XML declaration, `<meta>`), then detection.
  * Bytes that do not decode are never turned into silent mojibake: they become U+FFFD and a warning
  * says so, and a legacy label on bytes that are plainly UTF-8 is overridden with a warning.
+ * Undeclared bytes that are neither UTF-8 nor clearly detected are read as windows-1252, with a
+ * warning.
  */
 export function decodeBody(body: Buffer, opts: DecodeOptions): DecodedBody {
   const warnings: string[] = [];
@@ -75,7 +77,10 @@ export function decodeBody(body: Buffer, opts: DecodeOptions): DecodedBody {
     warnings.push(`decode: no charset declared and not UTF-8; detected ${guess.encoding} (confidence ${guess.confidence})`);
     return finish(body, guess.encoding, 'detected', warnings);
   }
-  return finish(body, 'utf-8', 'default', warnings);
+  // The HTML standard's fallback where nothing is declared: windows-1252, said aloud. It reads the
+  // old Latin-script sites that never declared a charset; U+FFFD would lose every accented letter.
+  warnings.push('decode: no charset declared, not UTF-8, and detection unsure; read as windows-1252');
+  return finish(body, 'windows-1252', 'fallback', warnings);
 }
 
 function finish(bytes: Buffer, encoding: string, source: string, warnings: string[]): DecodedBody {
