@@ -62,7 +62,8 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
   const url = await o.pg.createDatabase('drill_faults');
   const db: Db = await prepareDatabase(url, world);
   const config = join(o.runDir, 'faults.yaml');
-  writeConfig(config, { databaseUrl: url, world, poll: s.poll, libreUrl: libre?.url, leaseSeconds: s.leaseSeconds });
+  const configure = (libreUrl?: string) => writeConfig(config, { databaseUrl: url, world, poll: s.poll, libreUrl, leaseSeconds: s.leaseSeconds });
+  configure();
   const webPorts = await Promise.all(Array.from({ length: s.webs }, () => freePort()));
   const sup = new Supervisor(config, o.runDir, (role, slot) => (role === 'web' ? ['--port', String(webPorts[slot])] : []));
   const webUrls = webPorts.map((p) => `http://127.0.0.1:${p}`);
@@ -160,12 +161,17 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
       const ef = s.engineFault;
       timeline.push(
         fault('engine 500 then timeouts', ef.atS, async () => {
+          // A chain with LibreTranslate first is deployed (every worker restarted with SIGTERM),
+          // the engine fails for the minute, then the chain without it is deployed again.
+          configure(libre.url);
+          sup.restartAll('worker');
           libre.setMode('error');
           await sleep((ef.seconds / 2) * 1000);
           libre.setMode('hang');
           await sleep((ef.seconds / 2) * 1000);
-          libre.setMode('ok');
-          return `LibreTranslate (first in the chain) answered 500 for ${ef.seconds / 2} s, then nothing for ${ef.seconds / 2} s (timeout 5 s): calls ${JSON.stringify(libre.calls)}`;
+          configure();
+          sup.restartAll('worker');
+          return `chain [libre, apertium] deployed; LibreTranslate answered 500 for ${ef.seconds / 2} s, then nothing for ${ef.seconds / 2} s (timeout 5 s): calls ${JSON.stringify(libre.calls)}; chain [apertium] again`;
         }),
       );
     }

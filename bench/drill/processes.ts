@@ -76,6 +76,14 @@ export class Supervisor {
     proc.child.kill('SIGKILL');
   }
 
+  /** SIGTERM to every process of a role (a deploy): each finishes its jobs in hand, and is started again. */
+  restartAll(role: Role): void {
+    for (const p of this.list(role)) {
+      p.killed = true;
+      p.child.kill('SIGTERM');
+    }
+  }
+
   /** The processes each process started (Apertium's pipelines), by reading /proc. */
   descendants(pids: number[]): Array<{ pid: number; comm: string }> {
     const parent = new Map<number, number>();
