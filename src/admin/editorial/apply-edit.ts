@@ -78,7 +78,9 @@ export async function applyEdit(
   const { verdict, reasons } = decideVerdict(report, services.config.publish.policy ?? {}, { source: by.sourceUrl });
   if (changed.length === 0) return { translation: t, revision: null, report, verdict, reasons, changed };
 
-  const html = joinSegments(cur.skeleton, segments);
+  // The markup between the blocks is the stored translation's; sanitized again (a no-op on what
+  // extraction stored) so nothing an edit leaves in place can be live.
+  const html = sanitizeHtml(joinSegments(cur.skeleton, segments), article.url);
   const text = segments.map(htmlToText).filter(Boolean).join('\n\n');
   const { row, revision } = await db.transaction(async (tx) => {
     await ensureFirstRevision(tx, t);
