@@ -14,7 +14,7 @@ TZ=UTC npx vitest run "$@"
 
 # Date parsing must not depend on the machine's zone: the date tests run again in another one.
 echo "== date tests under TZ=America/New_York"
-TZ=America/New_York npx vitest run test/shared/dates.test.ts test/feeds/parse-date.test.ts test/extract/parse-date.test.ts
+TZ=America/New_York npx vitest run test/shared/dates.test.ts test/feeds/parse-date.test.ts test/extract/parse-date.test.ts test/translate/retry-after.test.ts
 
 # The server is started for this run and stopped after it, unless one was already running.
 echo "== tests on PostgreSQL"

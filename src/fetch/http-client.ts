@@ -1,7 +1,7 @@
 import { Agent, request } from 'undici';
 import { PermanentError, TranswireError, TransientError } from '../domain/errors.ts';
 import { ACCEPT_ENCODING, discardBody, readCappedBody } from './capped-body.ts';
-import { parseRetryAfter } from './retry-after.ts';
+import { parseRetryAfter } from '../shared/retry-after.ts';
 import { safeConnector, type Lookup } from './safe-connector.ts';
 
 export interface HttpClientOptions {

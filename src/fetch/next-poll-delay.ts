@@ -1,4 +1,4 @@
-import { backoffDelay } from './backoff-delay.ts';
+import { backoffDelay } from '../shared/backoff.ts';
 
 export interface PollInput {
   now: Date;

@@ -1,4 +1,5 @@
 import { TranswireError } from '../domain/errors.ts';
+import { backoffDelay } from '../shared/backoff.ts';
 import { isDeterministicDbError } from '../store/db-errors.ts';
 
 export interface RetryDecision {
@@ -7,10 +8,9 @@ export interface RetryDecision {
   countAttempt: boolean;
 }
 
-/** Exponential backoff with full jitter between half and all of the step, capped. */
+/** The shared backoff (shared/backoff.ts) for a job's attempt `attempt` (1 = the first failure). */
 export function backoffMs(attempt: number, baseMs = 5_000, capMs = 3_600_000, random = Math.random): number {
-  const step = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + (random() * step) / 2);
+  return backoffDelay(attempt - 1, { baseMs, capMs, random });
 }
 
 /**

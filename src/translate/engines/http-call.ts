@@ -1,4 +1,5 @@
 import { PermanentError, ThrottledError, TransientError } from '../../domain/errors.ts';
+import { parseRetryAfter } from '../../shared/retry-after.ts';
 import { nextUtcMidnight } from '../engine-runner.ts';
 
 export interface HttpCall {
@@ -54,14 +55,10 @@ export function quotaExceeded(engine: string, detail: string, now: number): Thro
   return new ThrottledError(`translate: ${engine} quota exhausted (${detail})`, 'translate.quota_exceeded', new Date(nextUtcMidnight(now)));
 }
 
+/** When an engine's 429 says to try again: its Retry-After, but never sooner than a second. */
 export function retryAfter(header: string | null, now: number): Date {
-  if (header) {
-    const secs = Number(header);
-    if (Number.isFinite(secs)) return new Date(now + Math.max(0, secs) * 1000);
-    const at = Date.parse(header);
-    if (Number.isFinite(at)) return new Date(at);
-  }
-  return new Date(now + 1000);
+  const at = parseRetryAfter(header, new Date(now))?.getTime() ?? 0;
+  return new Date(Math.max(at, now + 1000));
 }
 
 export function trimSlash(url: string): string {

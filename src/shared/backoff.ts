@@ -8,7 +8,7 @@ export interface BackoffOptions {
 /**
  * Delay before retry number `attempt` (0 = first retry): exponential, capped, with "equal jitter"
  * — half the step is fixed, half random — so failures spread out yet never retry at once.
- * A failing source keeps being retried at the cap forever; it is never dropped.
+ * The one backoff: a failing source's next poll (fetch) and a failed job's next run (jobs).
  */
 export function backoffDelay(attempt: number, opts: BackoffOptions = {}): number {
   const { baseMs = 1_000, capMs = 3_600_000, random = Math.random } = opts;
