@@ -42,21 +42,27 @@ if (loadavg()[0]! > cpus().length) report.notes.push(`the machine was loaded (lo
 
 const pg = await startDrillPostgres(Number(values.port));
 let crashed: unknown = null;
+const part = async (name: string, run: () => Promise<void>) => {
+  try {
+    await run();
+  } catch (err) {
+    crashed = err;
+    report.check(name, `the ${name} part ran to the end`, false, (err as Error).stack ?? String(err));
+  }
+};
 try {
   if (!short) {
     // Throughput on a world of 150 sources with one story each waiting: more than 4 workers
     // publish in the window, few enough that extraction is over when it starts.
     const world = await startWorld({ sources: 150, hosts: 20, history: 1, durationMs: 3_600_000, meanGapMs: 36_000_000, seed: 7 });
-    try {
+    await part('throughput', async () => {
       report.parts.throughput = await throughputPart({ pg, world, runDir, report, counts: [1, 2, 4], windowS: 45, firstTimeoutS: 240 });
-    } finally {
-      await world.close();
-    }
+    });
+    await world.close();
   }
-  report.parts.faults = await faultsPart({ pg, runDir, report, s: short ? SHORT : FULL });
-} catch (err) {
-  crashed = err;
-  report.check('drill', 'the drill ran to the end', false, (err as Error).stack ?? String(err));
+  await part('faults', async () => {
+    report.parts.faults = await faultsPart({ pg, runDir, report, s: short ? SHORT : FULL });
+  });
 } finally {
   await pg.stop();
 }

@@ -1,6 +1,6 @@
 /**
  * Throughput: end-to-end articles/s (fetched → extracted → translated → published) with 1, 2 and 4
- * `transwire worker` processes on a fresh database each, beside one raw `apertium en-es` on the
+ * `transwire worker` processes on a fresh database each, beside one raw `apertium eng-spa` on the
  * newsroom's text in the same run. CPU time is split between the workers' Node processes and their
  * Apertium pipelines, to say what bounds the rate.
  */
@@ -18,7 +18,7 @@ import type { World } from './world.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One `apertium en-es` over the newsroom's stories: words per second, process start included. */
+/** One `apertium eng-spa` (English→Spanish) over the newsroom's stories: words per second, process start included. */
 export async function rawApertium(): Promise<{ words: number; seconds: number; wordsPerSecond: number }> {
   const text = loadArticles()
     .map((a) => [a.title, a.standfirst, ...a.blocks.map((b) => (b.kind === 'ul' ? b.items.join('\n') : b.text))].join('\n\n'))
@@ -26,11 +26,11 @@ export async function rawApertium(): Promise<{ words: number; seconds: number; w
   const words = text.split(/\s+/).filter(Boolean).length;
   const t0 = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const child = spawn('apertium', ['en-es'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn('apertium', ['eng-spa'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`apertium en-es exited ${code}: ${err.trim()}`))));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`apertium eng-spa exited ${code}: ${err.trim()}`))));
     child.stdin.end(text);
   });
   const seconds = (performance.now() - t0) / 1000;
@@ -51,7 +51,7 @@ export interface ThroughputRow {
 export async function throughputPart(o: { pg: DrillPostgres; world: World; runDir: string; report: Report; counts: number[]; windowS: number; firstTimeoutS: number }): Promise<{ raw: Awaited<ReturnType<typeof rawApertium>>; rows: ThroughputRow[] }> {
   heading('Throughput');
   const raw = await rawApertium();
-  console.log(`  raw apertium en-es: ${raw.words} words in ${raw.seconds.toFixed(1)} s = ${raw.wordsPerSecond.toFixed(0)} words/s (one process, start included)`);
+  console.log(`  raw apertium eng-spa: ${raw.words} words in ${raw.seconds.toFixed(1)} s = ${raw.wordsPerSecond.toFixed(0)} words/s (one process, start included)`);
   const rows: ThroughputRow[] = [];
   for (const n of o.counts) {
     const url = await o.pg.createDatabase(`drill_tp_${n}`);
