@@ -9,8 +9,8 @@ export interface ServerClient {
 
 /**
  * The HTTP client a command uses when the data folder is the running server's. An error answer
- * (`{"error": "…"}`) becomes a PermanentError with the server's own line, so the command prints the
- * same line and exits 1 as it would had it opened the database itself.
+ * becomes a PermanentError with the server's own line, so the command prints the same line and
+ * exits 1 as it would had it opened the database itself.
  */
 export function serverClient(url: string, token: string, opts: { timeoutMs?: number } = {}): ServerClient {
   const base = url.replace(/\/$/, '');
@@ -41,7 +41,8 @@ export function serverClient(url: string, token: string, opts: { timeoutMs?: num
       // not JSON: said below
     }
     if (!res.ok) {
-      const said = (parsed as { error?: unknown } | null)?.error;
+      // The API's error shape: `{"error": {"status": 404, "message": "…"}}`.
+      const said = (parsed as { error?: { message?: unknown } } | null)?.error?.message;
       const line = typeof said === 'string' ? said : `${method} ${path}: HTTP ${res.status}`;
       const hint = res.status === 401 ? ` (the server at ${base} did not accept the local token)` : '';
       throw new PermanentError(`${line}${hint}`, 'api.refused', { httpStatus: res.status });
