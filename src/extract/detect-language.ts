@@ -5,6 +5,7 @@
  * Confidence grows with the length of the text and falls when eld calls its result unreliable.
  */
 import { eld } from 'eld/extrasmall';
+import { countScript, SCRIPT_BY_NAME, SCRIPTS, soleLanguage } from '../shared/scripts.ts';
 
 export interface DetectedLanguage {
   lang: string | null;
@@ -12,16 +13,10 @@ export interface DetectedLanguage {
 }
 
 const LETTER = /\p{L}/gu;
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/g, 'ko'],
-  [/[\u3040-\u309f\u30a0-\u30ff]/g, 'ja'],
-  [/[\u0e00-\u0e7f]/g, 'th'],
-  [/[\u0590-\u05ff]/g, 'he'],
-  [/[\u0370-\u03ff]/g, 'el'],
-  [/[\u10a0-\u10ff]/g, 'ka'],
-  [/[\u0530-\u058f]/g, 'hy'],
-];
-const HAN = /[\u4e00-\u9fff]/g;
+const HAN = SCRIPT_BY_NAME.get('Han')!;
+const KANA = SCRIPT_BY_NAME.get('Kana')!;
+/** Scripts that settle the language alone (Han last: kana decides Japanese first); eld does the rest. */
+const SETTLING = [...SCRIPTS.filter((s) => s !== HAN && soleLanguage(s) !== null), HAN];
 /** Enough text to decide; more only costs time. */
 const SAMPLE = 1500;
 
@@ -35,13 +30,12 @@ export function detectLanguage(text: string): DetectedLanguage {
   const letters = count(sample, LETTER);
   if (letters < 3) return { lang: null, confidence: 0 };
   const lengthFactor = Math.min(1, letters / 150);
-  for (const [re, lang] of SCRIPTS) {
-    const n = count(sample, re);
+  for (const script of SETTLING) {
+    const n = countScript(sample, script);
     // Japanese mixes kana with Han; a tenth of kana is already unmistakable.
-    const share = lang === 'ja' ? n / Math.max(1, n + count(sample, HAN)) : n / letters;
-    if (share > (lang === 'ja' ? 0.1 : 0.4)) return { lang, confidence: round(0.7 + 0.29 * lengthFactor) };
+    const share = script === KANA ? n / Math.max(1, n + countScript(sample, HAN)) : n / letters;
+    if (share > (script === KANA ? 0.1 : 0.4)) return { lang: script.languages[0]!, confidence: round(0.7 + 0.29 * lengthFactor) };
   }
-  if (count(sample, HAN) / letters > 0.4) return { lang: 'zh', confidence: round(0.7 + 0.29 * lengthFactor) };
   const result = eld.detect(sample);
   if (!result.language) return { lang: null, confidence: 0 };
   const lang = result.language === 'ms' || result.language === 'id' ? malayOrIndonesian(sample, result.language) : result.language;

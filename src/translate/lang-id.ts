@@ -3,6 +3,8 @@
  * function words decide between Latin-script languages. Enough to tell "still English" from
  * "Spanish" in a paragraph; not a general-purpose detector.
  */
+import { countScript, SCRIPTS } from '../shared/scripts.ts';
+
 const STOPWORDS: Record<string, string> = {
   // Words that are also common in the other languages (a, he, has, no, me) are left out.
   en: 'the of and to in is that for it as was with be by on not this are or his from at which but have an they you were her she there been one all we their would when if so will more said its who after about into than them over also could had can',
@@ -22,12 +24,6 @@ LANGS.forEach((lang, li) => {
   for (const w of new Set(STOPWORDS[lang]!.split(' '))) WORD_LANGS.set(w, [...(WORD_LANGS.get(w) ?? []), li]);
 });
 
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/\p{Script=Cyrillic}/gu, 'ru'], [/\p{Script=Arabic}/gu, 'ar'], [/\p{Script=Hebrew}/gu, 'he'],
-  [/\p{Script=Greek}/gu, 'el'], [/\p{Script=Armenian}/gu, 'hy'], [/\p{Script=Georgian}/gu, 'ka'],
-  [/\p{Script=Devanagari}/gu, 'hi'], [/\p{Script=Hangul}/gu, 'ko'], [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
-  [/\p{Script=Han}/gu, 'zh'], [/\p{Script=Thai}/gu, 'th'],
-];
 
 export interface LangGuess {
   lang: string | null;
@@ -41,9 +37,10 @@ export function identifyLanguage(text: string): LangGuess {
   // Counted with one regex per script, and only when some letter is not Latin: the gate asks this of every paragraph.
   if (NON_LATIN_RE.test(text)) {
     const letters = text.match(LETTER_RE)?.length ?? 0;
-    for (const [re, lang] of SCRIPTS) {
-      const share = (text.match(re)?.length ?? 0) / letters;
-      if (share > 0.5) return { lang, score: share, scores: { [lang]: share } };
+    for (const script of SCRIPTS) {
+      const share = countScript(text, script) / letters;
+      // A script several languages share scores them all alike: Ukrainian is not "still Russian".
+      if (share > 0.5) return { lang: script.languages[0]!, score: share, scores: Object.fromEntries(script.languages.map((l) => [l, share])) };
     }
   }
   return guessFromCounts(functionWordCounts(text));

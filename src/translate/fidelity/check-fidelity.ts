@@ -139,7 +139,8 @@ function checkLanguage(units: Unit[], body: Unit[], from: string, to: string): F
   // The article as a whole: the paragraphs' counts added up, unless some are in another script.
   const all = body.map((u) => u.targetText).join(' ');
   const guess = bodyCounts.length === body.length ? guessFromCounts(addCounts(bodyCounts)) : identifyLanguage(all);
-  if (all.split(/\s+/).length >= 20 && guess.lang !== null && guess.lang !== to && guess.scores[to] !== undefined) {
+  // Flagged only when another language beats the target: languages of one script tie.
+  if (all.split(/\s+/).length >= 20 && guess.lang !== null && guess.lang !== to && guess.scores[to] !== undefined && languageMargin(guess, guess.lang, to) > 0) {
     findings.push({ check: 'language', severity: 'error', segment: null, source: null, target: null, detail: `the translation reads as ${guess.lang}, not ${to}` });
   }
   return findings;
