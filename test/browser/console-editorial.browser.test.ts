@@ -1,0 +1,161 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/admin/auth/password.ts';
+import { mountConsole } from '../../src/admin/mount-console.ts';
+import type { Db } from '../../src/store/db.ts';
+import { insertUser } from '../../src/store/users.ts';
+import { startWebServer } from '../../src/web/start-web-server.ts';
+import { editorialHarness, seedArticle, seedTranslation, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
+import { requireApertiumPair } from '../helpers/require-tool.ts';
+import { openTestDb } from '../helpers/test-db.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PASSWORD = 'correct horse battery staple 42';
+
+let db: Db;
+let h: EditorialHarness;
+let server: Awaited<ReturnType<typeof startWebServer>>;
+let browser: Browser;
+let flaggedPath = '';
+let flaggedId = 0;
+let correctPath = '';
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  requireApertiumPair('eng-spa');
+  mkdirSync(SHOTS, { recursive: true });
+  db = await openTestDb();
+  // Plain http on 127.0.0.1: the session cookie is not Secure, as for any http base URL.
+  h = editorialHarness(db, testConfig({ site: { name: 'Wire', baseUrl: 'http://127.0.0.1', languages: ['es', 'ca'] } }));
+  await insertUser(db, { email: 'ed@newsroom.example', role: 'editor', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false });
+  const storm = await seedArticle(db, {
+    title: 'Storm leaves 12 dead in the south',
+    excerpt: 'Rescue teams searched through the night for survivors of the floods.',
+    html: '<p>The storm killed 12 people on Tuesday, the regional government said.</p><p>Officials said more rain is expected on Thursday and schools will stay closed.</p><p>The army sent 300 soldiers to help clear the roads.</p>',
+    sourceName: 'Coast Daily',
+  });
+  const flagged = await seedTranslation(db, storm, {
+    title: 'La tormenta deja 12 muertos en el sur',
+    excerpt: 'Los equipos de rescate buscaron durante la noche a supervivientes de las inundaciones.',
+    html: '<p>La tormenta mató a 21 personas el martes, dijo el gobierno regional.</p><p>Los funcionarios dijeron que se espera más lluvia el jueves y que las escuelas seguirán cerradas.</p><p>El ejército envió 300 soldados para ayudar a despejar las carreteras.</p>',
+    findings: [{ check: 'numbers', severity: 'error', segment: 0, source: '12', target: '21', detail: '12 in the source, 21 in the translation' }],
+    verdict: 'publish-flagged',
+  });
+  flaggedId = flagged.id;
+  flaggedPath = (await db.query<{ path: string }>('SELECT path FROM publications WHERE translation_id = $1', [flagged.id])).rows[0]!.path;
+  const port = await seedArticle(db, { title: 'Port strike ends after 9 days', html: '<p>Dockers returned to work after 9 days.</p><p>The union signed the deal on Friday.</p>', sourceName: 'Harbour News' });
+  const strike = await seedTranslation(db, port, { title: 'La huelga del puerto termina tras 9 días', html: '<p>Los estibadores volvieron al trabajo tras 19 días.</p><p>El sindicato firmó el acuerdo el viernes.</p>', verdict: 'publish' });
+  correctPath = (await db.query<{ path: string }>('SELECT path FROM publications WHERE translation_id = $1', [strike.id])).rows[0]!.path;
+  server = await startWebServer({ db, site: h.services.site, host: '127.0.0.1', port: 0, routes: mountConsole({ services: h.services }) });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await h?.close();
+  await db?.close();
+});
+
+async function logIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/admin/login`);
+  await page.fill('#email', 'ed@newsroom.example');
+  await page.fill('#password', PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Log in")')]);
+  return { context, page };
+}
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
+      .axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/** axe, no sideways scrolling, and a full-page screenshot of the page now shown. */
+async function inspect(page: Page, name: string, width: number): Promise<void> {
+  expect(await axe(page), `${name}: serious or critical axe violations`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name}: horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
+}
+
+/** The public page once the web server serves the change (its page cache follows the database within about a second). */
+async function publicWhen(page: Page, path: string, ok: (status: number, html: string) => boolean): Promise<{ status: number; html: string }> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    // Not through the page's HTTP cache: the site lets browsers keep a page for a while.
+    const res = await page.request.get(`${server.url}${path}`);
+    const got = { status: res.status(), html: await res.text() };
+    if (ok(got.status, got.html) || Date.now() > until) return got;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
+
+describe.each([375, 1280])('the editorial console at %i px', (width) => {
+  it('every editorial page passes axe without sideways scrolling', async () => {
+    const { context, page } = await logIn(width);
+    await page.goto(`${server.url}/admin/review`);
+    await inspect(page, 'console-review-queue', width);
+    await page.goto(`${server.url}/admin/review/${flaggedId}`);
+    await inspect(page, 'console-review', width);
+    await page.goto(`${server.url}/admin/published`);
+    await inspect(page, 'console-published', width);
+    await page.click(`a:has-text("La huelga del puerto")`);
+    await page.waitForLoadState();
+    await inspect(page, 'console-published-story', width);
+    await context.close();
+  });
+});
+
+it('an editor finds a flagged story, fixes a segment, approves it; corrects, takes down and restores a story', async () => {
+  const { context, page } = await logIn(1280);
+  expect((await publicWhen(page, flaggedPath, () => true)).html).toContain('no revisado por un editor');
+
+  await page.goto(`${server.url}/admin/review`);
+  await page.selectOption('select[name="check"]', 'numbers');
+  await submit(page, 'button:has-text("Filter")');
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("La tormenta deja 12 muertos")')]);
+  expect(await page.locator('#u-seg-0 .finding').textContent()).toContain('12 → 21');
+  await page.fill('#f-seg-0', 'La tormenta mató a 12 personas el martes, dijo el gobierno regional.');
+  await submit(page, 'button:has-text("Save and approve")');
+  expect(await page.locator('.done').textContent()).toContain('Approved');
+  await inspect(page, 'console-review-approved', 1280);
+
+  const publicHtml = (await publicWhen(page, flaggedPath, (_, html) => html.includes('revisado por un editor'))).html;
+  expect(publicHtml).toContain('Traducido automáticamente por Apertium y revisado por un editor.');
+  expect(publicHtml).toContain('mató a 12 personas');
+  expect(publicHtml).not.toContain('id="checks"');
+
+  await page.goto(`${server.url}/admin/published?q=huelga`);
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("La huelga del puerto")')]);
+  const storyUrl = page.url();
+  await page.fill('#f-seg-0', 'Los estibadores volvieron al trabajo tras 9 días.');
+  await page.fill('textarea[name="note"]', 'La huelga duró 9 días, no 19.');
+  await submit(page, 'button:has-text("Publish correction")');
+  expect(await page.locator('.done').textContent()).toContain('Correction published');
+  const correctedHtml = (await publicWhen(page, correctPath, (_, html) => html.includes('class="correction"'))).html;
+  expect(correctedHtml).toMatch(/Corrección, <time[^>]*>[^<]+<\/time>: La huelga duró 9 días, no 19\./);
+  await page.screenshot({ path: `${SHOTS}console-public-corrected-1280.png`, fullPage: true });
+
+  await page.goto(storyUrl);
+  await page.fill('input[name="reason"]', 'legal request');
+  await submit(page, 'button:has-text("Take down")');
+  expect((await publicWhen(page, correctPath, (status) => status === 410)).status).toBe(410);
+  await page.goto(storyUrl);
+  await inspect(page, 'console-published-gone', 1280);
+  await submit(page, 'button:has-text("Restore")');
+  expect((await publicWhen(page, correctPath, (status) => status === 200)).status).toBe(200);
+  await context.close();
+}, 180_000);
