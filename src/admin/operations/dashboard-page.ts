@@ -8,6 +8,24 @@ import { barChart, meter } from './bar-chart.ts';
 import { engineStates } from './engine-status.ts';
 import { duration, notice, num, OPERATIONS_CSS_LINK, status, when } from './ops-view.ts';
 
+/**
+ * The last day's aggregates (stage counts, freshness, engine use) scan a day of rows: read at most
+ * every 10 s per database and process, so a dashboard left open, or several, cost one scan. The
+ * queue, failed jobs, workers and failing sources are read on every request.
+ */
+const AGGREGATE_TTL_MS = 10_000;
+const aggregates = new WeakMap<object, Map<string, { at: number; value: Promise<unknown> }>>();
+function recent<T>(db: object, key: string, read: () => Promise<T>): Promise<T> {
+  let byKey = aggregates.get(db);
+  if (!byKey) aggregates.set(db, (byKey = new Map()));
+  const hit = byKey.get(key);
+  if (hit && Date.now() - hit.at < AGGREGATE_TTL_MS) return hit.value as Promise<T>;
+  const value = read();
+  byKey.set(key, { at: Date.now(), value });
+  value.catch(() => byKey.delete(key));
+  return value;
+}
+
 const STAGE_LABEL: Record<StageActivity['stage'], string> = {
   fetched: 'Items fetched', extracted: 'Articles extracted', translated: 'Translations made',
   published: 'Pages published', held: 'Held for review', failed: 'Jobs failed',
@@ -16,7 +34,7 @@ const STAGE_LABEL: Record<StageActivity['stage'], string> = {
 function activityCard(stages: StageActivity[]): string {
   const rows = stages.map((s) => `<tr><th scope="row">${STAGE_LABEL[s.stage]}</th><td class="num">${num(s.lastHour)}</td><td class="num">${num(s.lastDay)}</td>` +
     `<td>${barChart(s.hourly, `${STAGE_LABEL[s.stage]} per hour over the last 24 hours: ${s.lastDay} in all, at most ${Math.max(...s.hourly)} in an hour`)}</td></tr>`).join('');
-  return `<section class="ops-card ops-wide" aria-labelledby="h-activity"><h2 id="h-activity">Activity</h2><div class="table-wrap"><table class="stage-table">
+  return `<section class="ops-card ops-wide" aria-labelledby="h-activity"><h2 id="h-activity">Activity</h2><p class="hint">Counted again every 10 seconds.</p><div class="table-wrap"><table class="stage-table">
 <thead><tr><th scope="col">Stage</th><th scope="col" class="num">Last hour</th><th scope="col" class="num">Last day</th><th scope="col">By hour, last 24 h</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
@@ -28,7 +46,7 @@ async function queueCard(ctx: AdminContext): Promise<string> {
 }
 
 async function freshnessCard(ctx: AdminContext): Promise<string> {
-  const f = await freshness(ctx.services.db);
+  const f = await recent(ctx.services.db, 'freshness', () => freshness(ctx.services.db));
   return `<section class="ops-card" aria-labelledby="h-fresh"><h2 id="h-fresh">Freshness</h2><p class="hint">From the source publishing a story to our page being live, last day.</p>
 <dl class="stats"><div><dt>p50</dt><dd class="stat-big">${duration(f.p50_s)}</dd></div><div><dt>p95</dt><dd class="stat-big">${duration(f.p95_s)}</dd></div><div><dt>Pages</dt><dd class="stat-big">${num(f.n)}</dd></div></dl></section>`;
 }
@@ -43,7 +61,7 @@ ${workers.length ? `<div class="table-wrap"><table><thead><tr><th scope="col">St
 }
 
 async function enginesCard(ctx: AdminContext): Promise<string> {
-  const [{ engines, problems }, usage] = await Promise.all([engineStates(ctx.services.config), engineUsageToday(ctx.services.db)]);
+  const [{ engines, problems }, usage] = await Promise.all([engineStates(ctx.services.config), recent(ctx.services.db, 'engines', () => engineUsageToday(ctx.services.db))]);
   const used = (name: string) => usage.filter((u) => u.engine.split('>').includes(name));
   const rows = engines.map((e) => {
     const u = used(e.name);
@@ -86,7 +104,7 @@ export const dashboardRoutes: AdminRoute[] = [
     summary: 'dashboard: activity, queue, failed jobs, failing sources, engines, freshness, workers',
     async handle(ctx) {
       // One after another: PGlite answers one query at a time anyway, and a server's pool is shared.
-      const activity = activityCard(await stageActivity(ctx.services.db));
+      const activity = activityCard(await recent(ctx.services.db, 'stages', () => stageActivity(ctx.services.db)));
       const cards = [await queueCard(ctx), await workersCard(ctx), await enginesCard(ctx), await freshnessCard(ctx), await failuresCard(ctx), await failingSourcesCard(ctx)];
       return renderAdminPage(ctx, { title: 'Dashboard', active: 'dashboard', body: `${OPERATIONS_CSS_LINK}${notice(ctx.url, DONE)}<div class="ops-grid">${activity}${cards.join('')}</div>` });
     },

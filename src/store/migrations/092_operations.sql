@@ -50,4 +50,6 @@ ALTER TABLE sources ADD COLUMN extract_rules jsonb;
 CREATE INDEX IF NOT EXISTS items_created ON items (created_at);
 CREATE INDEX IF NOT EXISTS articles_created ON articles (created_at);
 CREATE INDEX IF NOT EXISTS translations_created ON translations (created_at);
+-- Characters and cost today count retranslations too: by when the translation last changed.
+CREATE INDEX IF NOT EXISTS translations_updated ON translations (updated_at);
 CREATE INDEX IF NOT EXISTS jobs_failed ON jobs (finished_at DESC) WHERE state = 'failed';
