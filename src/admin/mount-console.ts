@@ -156,10 +156,11 @@ export function createConsoleHandler(opts: ConsoleOptions): (req: Request, info?
         if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > 60_000) await touchApiToken(db, token.id, now);
       }
     }
+    // Scopes are about paths: a token outside its scopes learns nothing about what is there.
+    if (route?.role !== 'anonymous' && !tokenAllows(scopes, url.pathname)) return apiError(403, `the token's scopes (${scopes.join(', ')}) do not include ${url.pathname}`);
     if (!found) return apiError(404, `no API route ${url.pathname}`);
     if ('methodMismatch' in found) return apiError(405, `${req.method} is not answered at ${url.pathname}`);
     if (route!.role !== 'anonymous') {
-      if (!tokenAllows(scopes, url.pathname)) return apiError(403, `the token's scopes (${scopes.join(', ')}) do not include ${url.pathname}`);
       if (ROLE_RANK[user.role] < ROLE_RANK[route!.role as keyof typeof ROLE_RANK]) return apiError(403, `this route needs the ${route!.role} role; the token has ${user.role}`);
     }
     const ctx = context(req, url, user, 'token', '', address);
