@@ -1,4 +1,5 @@
 import { escapeHtml } from '../shared/escape-html.ts';
+import { VOID_ELEMENTS } from '../shared/void-elements.ts';
 import { clean } from './text.ts';
 import type { XElement } from './xml-tree.ts';
 
@@ -37,8 +38,6 @@ export function cleanText(el: XElement | undefined): string | null {
   return el ? clean(textOf(el)) : null;
 }
 
-const VOID = new Set(['br', 'img', 'hr', 'input', 'meta', 'link', 'source', 'wbr', 'col', 'area', 'embed', 'track', 'param']);
-
 /**
  * Children as HTML. `escape` is how text nodes are read: RSS text is already HTML source
  * (escaped or CDATA markup), XHTML text is literal text and must be escaped again.
@@ -60,6 +59,6 @@ function outerHtml(el: XElement, escape: boolean): string {
     if (k === 'xmlns' || k.startsWith('xmlns:') || k.startsWith('xml:')) continue;
     attrs += ` ${k}="${escapeHtml(el.attrs[k]!)}"`;
   }
-  if (VOID.has(tag)) return `<${tag}${attrs}>`;
+  if (VOID_ELEMENTS.has(tag)) return `<${tag}${attrs}>`;
   return `<${tag}${attrs}>${innerHtml(el, escape)}</${tag}>`;
 }

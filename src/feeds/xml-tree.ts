@@ -1,5 +1,6 @@
 import { canonicalName, homeNamespaces, type NsScope } from './namespaces.ts';
 import { decodeAttributeEntities, decodeEntities } from '../shared/entities.ts';
+import { VOID_ELEMENTS } from '../shared/void-elements.ts';
 import { entityProblem } from './text.ts';
 import type { Warnings } from './warnings.ts';
 import { tokenize } from './xml-tokenizer.ts';
@@ -20,7 +21,7 @@ export interface XElement {
 const LEAF = new Set(['title', 'link', 'guid', 'pubdate', 'comments', 'ttl', 'language', 'category', 'dc:creator', 'dc:date', 'updated', 'published', 'id']);
 /** HTML void elements, read as self-closing wherever they appear (`<br>` in unescaped HTML content
  * must not swallow the text after it). Not `link` or `source`: RSS has text elements by those names. */
-const HTML_VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'col', 'area', 'embed', 'param', 'track', 'meta', 'basefont']);
+const HTML_VOID = new Set([...VOID_ELEMENTS].filter((name) => name !== 'link' && name !== 'source'));
 
 function localName(raw: string): string {
   const colon = raw.indexOf(':');
