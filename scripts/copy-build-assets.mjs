@@ -1,16 +1,24 @@
-// npm run build, second step: tsc emits only JavaScript, so the files the code reads next to itself
-// (SQL migrations, the demo newsroom's articles and static files) are copied beside the output.
+// npm run build, second step: tsc emits only JavaScript, so every other file under src/ and demo/
+// (SQL migrations, stylesheets, the demo newsroom's articles and static files) is copied to the
+// same place under the output folder, where the code finds it next to itself (import.meta.url).
 // Usage: node scripts/copy-build-assets.mjs [outDir]   (default dist, as in tsconfig.build.json)
-import { cpSync, existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const outDir = process.argv[2] ?? 'dist';
 const root = new URL('..', import.meta.url).pathname;
-const ASSETS = ['src/store/migrations', 'demo/newsroom/articles', 'demo/newsroom/static'];
-for (const dir of ASSETS) {
-  const from = join(root, dir);
-  if (!existsSync(from)) throw new Error(`copy-build-assets: ${dir} is missing`);
-  // A migration deleted from src/ must not live on in the build.
-  rmSync(join(outDir, dir), { recursive: true, force: true });
-  cpSync(from, join(outDir, dir), { recursive: true, filter: (src) => !src.endsWith('.ts') });
+let copied = 0;
+for (const top of ['src', 'demo']) {
+  for (const rel of readdirSync(join(root, top), { recursive: true }).map(String)) {
+    const from = join(root, top, rel);
+    if (rel.endsWith('.ts') || !statSync(from).isFile()) continue;
+    const to = join(outDir, top, rel);
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(from, to);
+    copied++;
+  }
 }
+// A migration deleted from src/ must not live on in the build.
+const sql = new Set(readdirSync(join(root, 'src/store/migrations')));
+for (const f of readdirSync(join(outDir, 'src/store/migrations'))) if (!sql.has(f)) rmSync(join(outDir, 'src/store/migrations', f));
+console.log(`copy-build-assets: ${copied} files beside the compiled code in ${outDir}/`);
