@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -37,10 +37,12 @@ describe('the compiled package', { timeout: 120_000 }, () => {
     expect(stdout).toMatch(/^transwire \d+\.\d+\.\d+ \(compiled, dist\/; node \d+/);
   });
 
-  it('ships the SQL migrations and the demo newsroom beside the compiled code', () => {
-    const sql = readdirSync(join(ROOT, 'src/store/migrations')).filter((f) => f.endsWith('.sql'));
-    expect(readdirSync(join(pkg, 'dist/src/store/migrations')).sort()).toEqual(sql.sort());
-    expect(readdirSync(join(pkg, 'dist/demo/newsroom/articles')).length).toBeGreaterThan(0);
+  it('ships every file the code reads beside itself: migrations, stylesheets, the demo newsroom', () => {
+    for (const top of ['src', 'demo']) {
+      const assets = readdirSync(join(ROOT, top), { recursive: true }).map(String).filter((f) => /\.(sql|css|md|svg|json|html)$/.test(f));
+      expect(assets.length, top).toBeGreaterThan(0);
+      for (const f of assets) expect(existsSync(join(pkg, 'dist', top, f)), `dist/${top}/${f}`).toBe(true);
+    }
   });
 
   it('applies the migrations from dist/ to an empty PGlite database', async () => {
