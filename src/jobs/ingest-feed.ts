@@ -3,6 +3,7 @@ import { normalizeUrl } from '../stories/index.ts';
 import type { Db } from '../store/db.ts';
 import { insertItemIfNew } from '../store/items.ts';
 import { JobQueue } from './queue.ts';
+import { hostKey } from '../store/host-limits.ts';
 
 /**
  * Stores a feed's new items and queues their extraction, in `tx`. Used by polling and by WebSub
@@ -23,7 +24,7 @@ export async function ingestFeedItems(tx: Db, sourceId: number, feed: ParsedFeed
       category: entry.categories[0] ?? null,
     });
     if (!item || !url) continue;
-    await JobQueue.enqueue(tx, { kind: 'extract', key: `extract:item:${item.id}`, payload: { itemId: item.id }, priority: 50 });
+    await JobQueue.enqueue(tx, { kind: 'extract', key: `extract:item:${item.id}`, payload: { itemId: item.id }, priority: 50, host: hostKey(url) });
     count++;
   }
   return count;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../store/db.ts';
+import { BUSY_HOSTS_SQL } from '../store/host-limits.ts';
 import { jsonParam } from '../store/sql-params.ts';
 
 export interface NewJob {
@@ -10,6 +11,8 @@ export interface NewJob {
   runAt?: Date;
   priority?: number;
   maxAttempts?: number;
+  /** The host the job will fetch from (hostKey()): not claimed while that host is at its limit. */
+  host?: string | null;
 }
 
 export interface Job {
@@ -43,10 +46,10 @@ export class JobQueue {
   /** Enqueues in `tx` (the transaction that wrote the row the job concerns). False if already queued. */
   static async enqueue(tx: Db, job: NewJob): Promise<boolean> {
     const result = await tx.query(
-      `INSERT INTO jobs (kind, key, payload, run_at, priority, max_attempts)
-       VALUES ($1, $2, $3, COALESCE($4, now()), $5, $6)
+      `INSERT INTO jobs (kind, key, payload, run_at, priority, max_attempts, host)
+       VALUES ($1, $2, $3, COALESCE($4, now()), $5, $6, $7)
        ON CONFLICT (key) WHERE state = 'queued' DO NOTHING`,
-      [job.kind, job.key, jsonParam(job.payload ?? {}), job.runAt ?? null, job.priority ?? 100, job.maxAttempts ?? 8],
+      [job.kind, job.key, jsonParam(job.payload ?? {}), job.runAt ?? null, job.priority ?? 100, job.maxAttempts ?? 8, job.host ?? null],
     );
     return result.rowCount > 0;
   }
@@ -57,16 +60,19 @@ export class JobQueue {
 
   /**
    * Claims up to `limit` ready jobs of `kinds`. A job whose lease expired (its worker died) is
-   * ready again. A key never runs twice at once: a queued job waits while its key is running.
+   * ready again. A key never runs twice at once: a queued job waits while its key is running. A
+   * job whose host is at its limit stays queued (it would only find the host busy and be put back).
    */
   async claim(kinds: string[], limit: number): Promise<Job[]> {
     const { rows } = await this.db.query<Job>(
-      `WITH ready AS (
+      `WITH busy AS MATERIALIZED (${BUSY_HOSTS_SQL}),
+       ready AS (
          SELECT id FROM jobs j
           WHERE j.kind = ANY($1::text[])
             AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.lease_until < now()))
             AND NOT EXISTS (SELECT 1 FROM jobs r WHERE r.key = j.key AND r.id <> j.id
                               AND r.state = 'running' AND r.lease_until >= now())
+            AND (j.host IS NULL OR j.host NOT IN (SELECT host FROM busy))
           ORDER BY j.priority, j.run_at
           LIMIT $2
           FOR UPDATE SKIP LOCKED)

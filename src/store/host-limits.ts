@@ -9,6 +9,25 @@ export interface HostSlotOptions {
   leaseMs?: number;
 }
 
+/** The key a host's limits are kept under: `host[:port]` of the URL, in lower case; null for no URL. */
+export function hostKey(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.toLowerCase() || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * SQL for the hosts a request may not start on now: at their concurrency (the one last asked
+ * for, migration 093) or before their next allowed start (spacing, a Retry-After, a
+ * Crawl-delay). The job queue's claim leaves their jobs where they are.
+ */
+export const BUSY_HOSTS_SQL = `SELECT h.host FROM fetch_hosts h
+  WHERE h.next_allowed_at > clock_timestamp()
+     OR (SELECT count(*) FROM fetch_host_leases l WHERE l.host = h.host AND l.lease_until > clock_timestamp()) >= coalesce(h.concurrency, 1)`;
+
 export interface HostSlot {
   /** When the slot was granted, by the database clock (the clock the spacing is measured on). */
   acquiredAt: Date;
@@ -27,6 +46,7 @@ export async function acquireHostSlot(
   opts: HostSlotOptions,
 ): Promise<HostSlot | { waitMs: number }> {
   const key = host.toLowerCase();
+  // Must match hostKey(): the claim compares a job's host with this key.
   const { concurrency, minIntervalMs, leaseMs = 60_000 } = opts;
   // All of the decision is one SQL function (migration 010): one round trip, one transaction.
   const { rows } = await db.query<{ lease_id: number | null; acquired_at: Date | null; wait_ms: number }>(

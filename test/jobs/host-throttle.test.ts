@@ -8,15 +8,18 @@ import { createExtractItemHandler } from '../../src/jobs/handlers/extract-item.t
 import { JobQueue } from '../../src/jobs/queue.ts';
 import { startWorkerPool } from '../../src/jobs/worker-pool.ts';
 import type { Db } from '../../src/store/db.ts';
+import { acquireHostSlot, deferHost, hostKey } from '../../src/store/host-limits.ts';
 import { upsertSource } from '../../src/store/sources.ts';
-import { onPostgres, openTestDb } from '../helpers/test-db.ts';
+import { openTestDb } from '../helpers/test-db.ts';
 import { waitFor } from '../helpers/wait-for.ts';
 
-// Issue 15 item 9: a job postponed by a host limit is not a failed attempt. Scaled down from
-// 2,000 extracts on one host: 60 queued extracts, one host allowing one request at a time and
-// one every 150 ms, four workers. Before the fix each postponement was a warn "job failed" line
-// and an item attempt.
-const JOBS = 60;
+// Issue 15 item 9: a job postponed by a host limit is not a failed attempt, and jobs for a busy
+// host are not claimed only to be put back. 2,000 queued extracts on one host allowing one
+// request at a time and one every 150 ms, four workers. Before the fix each postponement was a
+// warn "job failed" line and an item attempt; then, on PGlite's single connection, the workers
+// claiming and postponing the host's jobs crowded out the extractions (fifteen of 60 did not
+// finish in 600 s).
+const JOBS = 2000;
 let db: Db;
 let http: HttpClient;
 let server: Server;
@@ -43,19 +46,17 @@ afterAll(async () => {
   await db?.close();
 });
 
-// PostgreSQL only for now: on PGlite's single connection four workers claiming and postponing the
-// same host's jobs crowd out the extractions themselves (fifteen did not finish in 600 s) — the
-// churn a claim that skips busy hosts would remove; that is the next step, not hidden here.
-it.runIf(onPostgres)('postpones extracts on a busy host without a warning or an attempt', async () => {
+it('postpones extracts on a busy host without a warning or an attempt, and does not churn claiming them', async () => {
   const source = await upsertSource(db, { url: `${base}/feed.xml`, lang: 'en' });
   // One statement each: the point is the queue's behaviour, not the time it takes to fill it.
   await db.query(
     `INSERT INTO items (source_id, guid, url) SELECT $1, 'g' || i, $2 || i FROM generate_series(1, $3::int) AS i`,
     [source.id, `${base}/story/`, JOBS],
   );
+  // With the host each job will fetch from, as ingestFeedItems enqueues them.
   await db.query(
-    `INSERT INTO jobs (kind, key, payload) SELECT 'extract', 'extract:item:' || id, jsonb_build_object('itemId', id) FROM items WHERE source_id = $1`,
-    [source.id],
+    `INSERT INTO jobs (kind, key, payload, host) SELECT 'extract', 'extract:item:' || id, jsonb_build_object('itemId', id), $2 FROM items WHERE source_id = $1`,
+    [source.id, hostKey(base)],
   );
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -82,14 +83,22 @@ it.runIf(onPostgres)('postpones extracts on a busy host without a warning or an 
       }),
     },
   });
-  // Long enough for every queued job to be claimed and postponed several times over.
-  // Fifteen: PGlite on a loaded 2-core machine extracts slowly; the host limit is hit hundreds of times meanwhile.
-  await waitFor('fifteen extractions', async () => (await db.query(`SELECT 1 FROM items WHERE status <> 'new'`)).rowCount >= 15, 400_000, 200);
+  // Fifteen extractions: at one every 150 ms, before the fix long enough for every queued job to
+  // be claimed and postponed several times over.
+  await waitFor('fifteen extractions', async () => (await db.query(`SELECT 1 FROM items WHERE status <> 'new'`)).rows.length >= 15, 300_000, 200);
   await pool.stop();
 
+  const extracted = (await db.query(`SELECT 1 FROM items WHERE status <> 'new'`)).rows.length;
+  const started = lines.filter((l) => l.msg === 'job started').length;
   const postponed = lines.filter((l) => l.msg === 'job postponed');
-  expect(postponed.length).toBeGreaterThan(15); // the host limit really was hit, many times
+  console.log(`host throttle: ${extracted} extracted, ${started} claims, ${postponed.length} postponed`);
+  // The host limit was met (four workers, one request at a time) ...
+  expect(postponed.length).toBeGreaterThan(0);
   expect(postponed.every((l) => l.level === 20 && /host .* is busy/.test(l.err ?? ''))).toBe(true);
+  // ... but jobs of the busy host were not claimed over and over: at most the other three of
+  // the four taken when the host frees are put back, per request it starts.
+  expect(postponed.length).toBeLessThanOrEqual(3 * (extracted + 1));
+  expect(started).toBeLessThanOrEqual(4 * (extracted + 1));
   expect(lines.filter((l) => l.level >= 40)).toEqual([]); // no warn, no error
   const { rows } = await db.query<{ attempts: number; state: string; last_error: string | null }>(`SELECT attempts, state, last_error FROM jobs WHERE state = 'queued'`);
   expect(rows.length).toBeGreaterThan(JOBS / 2);
@@ -97,3 +106,17 @@ it.runIf(onPostgres)('postpones extracts on a busy host without a warning or an 
   const items = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM items WHERE status = 'new' AND (attempts > 0 OR error IS NOT NULL)`);
   expect(items.rows[0]!.n).toBe(0);
 }, 600_000);
+
+it('a claim leaves a job queued while its host is at its limit or waiting out a Retry-After', async () => {
+  const queue = new JobQueue(db);
+  await queue.enqueue({ kind: 'probe', key: 'probe:busy', host: 'busy.test' });
+  await queue.enqueue({ kind: 'probe', key: 'probe:anywhere' });
+  const slot = await acquireHostSlot(db, 'busy.test', { concurrency: 1, minIntervalMs: 0 });
+  expect('release' in slot).toBe(true);
+  expect((await queue.claim(['probe'], 10)).map((j) => j.key)).toEqual(['probe:anywhere']);
+  if ('release' in slot) await slot.release();
+  await deferHost(db, 'busy.test', new Date(Date.now() + 60_000));
+  expect(await queue.claim(['probe'], 10)).toEqual([]);
+  await db.query(`UPDATE fetch_hosts SET next_allowed_at = now() - interval '1 second' WHERE host = 'busy.test'`);
+  expect((await queue.claim(['probe'], 10)).map((j) => j.key)).toEqual(['probe:busy']);
+});
