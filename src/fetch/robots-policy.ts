@@ -1,4 +1,5 @@
 import { PermanentError } from '../domain/errors.ts';
+import { LruCache } from '../shared/lru-cache.ts';
 import { FetchAbortedError, type HttpClient } from './http-client.ts';
 import { isPathAllowed, robotsTxt, type RobotsGroup } from './robots-txt.ts';
 
@@ -33,7 +34,7 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
   const { http, ttlMs = DAY, errorTtlMs = 10 * 60_000, maxOrigins = 10_000, now = Date.now } = opts;
   const ttl = Math.min(ttlMs, DAY);
   const token = productToken(opts.userAgent);
-  const cache = new Map<string, Entry>();
+  const cache = new LruCache<string, Entry>(maxOrigins);
 
   async function load(origin: string, previous: RobotsGroup | null, entry: Entry): Promise<RobotsGroup | 'allow-all' | 'disallow-all'> {
     try {
@@ -62,9 +63,7 @@ export function createRobotsPolicy(opts: RobotsPolicyOptions): RobotsPolicy {
     if (!entry || entry.expires <= now()) {
       const fresh: Entry = { rules: Promise.resolve('disallow-all'), expires: now() + ttl, lastGood: entry?.lastGood ?? null };
       fresh.rules = load(u.origin, fresh.lastGood, fresh);
-      cache.delete(u.origin);
       cache.set(u.origin, fresh);
-      if (cache.size > maxOrigins) cache.delete(cache.keys().next().value!);
       entry = fresh;
       // A thrown refusal must not stay cached as a rejected promise.
       fresh.rules.catch(() => cache.delete(u.origin));

@@ -4,6 +4,7 @@ import { buildPage } from './build-page.ts';
 import { encodePage, RENDER_VERSION, siteHeaders, toServed, type ServedPage } from './encode-page.ts';
 import { pageEvents } from './page-events.ts';
 import type { SiteOptions, WebLog } from './web-types.ts';
+import { LruCache } from '../shared/lru-cache.ts';
 
 export interface PageCacheOptions {
   pollMs?: number;
@@ -23,7 +24,8 @@ const LOOKBACK = 100;
  * process are picked up by polling the page version every `pollMs`.
  */
 export class PageCache {
-  private readonly mem = new Map<string, ServedPage>();
+  /** Rendered pages by path; a page read is made recent, so the hot pages are the ones kept. */
+  private readonly mem: LruCache<string, ServedPage>;
   private readonly inflight = new Map<string, Promise<ServedPage | null>>();
   private readonly background = new Set<Promise<unknown>>();
   private lastVersion = 0;
@@ -37,13 +39,12 @@ export class PageCache {
     if (!this.polling) void this.track(this.refresh());
   };
   private readonly pollMs: number;
-  private readonly maxEntries: number;
   private readonly listMaxAgeMs: number;
   private readonly extra: Record<string, string>;
 
   constructor(private readonly db: Db, private readonly site: SiteOptions, private readonly opts: PageCacheOptions = {}) {
     this.pollMs = opts.pollMs ?? 1000;
-    this.maxEntries = opts.maxEntries ?? 5000;
+    this.mem = new LruCache(opts.maxEntries ?? 5000);
     this.listMaxAgeMs = opts.listMaxAgeMs ?? 120_000;
     this.extra = siteHeaders(site);
   }
@@ -103,14 +104,9 @@ export class PageCache {
   }
 
   private remember(page: ServedPage): ServedPage {
-    const current = this.mem.get(page.path);
+    const current = this.mem.peek(page.path);
     if (current && current.version > page.version) return current;
-    this.mem.delete(page.path);
     this.mem.set(page.path, page);
-    if (this.mem.size > this.maxEntries) {
-      const oldest = this.mem.keys().next().value;
-      if (oldest !== undefined) this.mem.delete(oldest);
-    }
     return page;
   }
 
@@ -145,7 +141,7 @@ export class PageCache {
     const reload: string[] = [];
     for (const c of changed) {
       if (c.version > this.lastVersion) this.lastVersion = c.version;
-      const held = this.mem.get(c.path);
+      const held = this.mem.peek(c.path);
       if (held && held.version < c.version) {
         this.mem.delete(c.path);
         if (!c.stale) reload.push(c.path);

@@ -1,32 +1,29 @@
+import { LruCache } from '../shared/lru-cache.ts';
+
 /**
  * A token bucket per client address: `burst` requests at once, then `perMinute` a minute. The
  * table is bounded: past `maxKeys` the least recently seen address is forgotten (it starts again
  * with a full bucket, which costs an attacker nothing it could not get from a fresh address).
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets: LruCache<string, { tokens: number; at: number }>;
 
-  constructor(private readonly opts: { burst: number; perMinute: number; maxKeys?: number; now?: () => number }) {}
+  constructor(private readonly opts: { burst: number; perMinute: number; maxKeys?: number; now?: () => number }) {
+    this.buckets = new LruCache(opts.maxKeys ?? 10_000);
+  }
 
   /** 0 when the request may go ahead (and spends a token); otherwise the seconds to wait. */
   take(key: string): number {
     const now = this.opts.now?.() ?? Date.now();
     const perMs = this.opts.perMinute / 60_000;
-    const held = this.buckets.get(key);
+    const held = this.buckets.peek(key);
     const tokens = held ? Math.min(this.opts.burst, held.tokens + (now - held.at) * perMs) : this.opts.burst;
-    this.buckets.delete(key);
     if (tokens >= 1) {
       this.buckets.set(key, { tokens: tokens - 1, at: now });
-      this.trim();
       return 0;
     }
     this.buckets.set(key, { tokens, at: now });
     return Math.max(1, Math.ceil((1 - tokens) / perMs / 1000));
-  }
-
-  private trim(): void {
-    const max = this.opts.maxKeys ?? 10_000;
-    while (this.buckets.size > max) this.buckets.delete(this.buckets.keys().next().value!);
   }
 }
 
