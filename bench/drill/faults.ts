@@ -11,6 +11,7 @@ import type { Db } from '../../src/store/db.ts';
 import { startFakeLibreTranslate, type FakeLibre } from './fake-libretranslate.ts';
 import { duplicates, itemOutcomes, leases, publishedCount } from './invariants.ts';
 import { loadWebs, type LoadResult } from './load.ts';
+import { fillMediaDisk, releaseMediaDisk } from './media-disk.ts';
 import type { DrillPostgres } from './postgres.ts';
 import { startProber } from './probe.ts';
 import { Supervisor, type Proc } from './processes.ts';
@@ -32,6 +33,7 @@ export interface FaultSettings {
   apertiumKillAtS: number;
   engineFault?: { atS: number; seconds: number };
   hostHang?: { atS: number; seconds: number };
+  mediaFull?: { atS: number; seconds: number };
   load?: { atS: number; connections: number; seconds: number };
   webKill?: { atS: number; connections: number; seconds: number };
   /** How long after a fault the published count must have grown (the wire recovered). */
@@ -62,7 +64,8 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
   const url = await o.pg.createDatabase('drill_faults');
   const db: Db = await prepareDatabase(url, world);
   const config = join(o.runDir, 'faults.yaml');
-  const configure = (libreUrl?: string) => writeConfig(config, { databaseUrl: url, world, poll: s.poll, libreUrl, leaseSeconds: s.leaseSeconds });
+  const mediaDir = join(o.runDir, 'media');
+  const configure = (libreUrl?: string) => writeConfig(config, { databaseUrl: url, world, poll: s.poll, libreUrl, leaseSeconds: s.leaseSeconds, mediaDir });
   configure();
   const webPorts = await Promise.all(Array.from({ length: s.webs }, () => freePort()));
   const sup = new Supervisor(config, o.runDir, (role, slot) => (role === 'web' ? ['--port', String(webPorts[slot])] : []));
@@ -188,6 +191,21 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
         }),
       );
     }
+    if (s.mediaFull) {
+      const mf = s.mediaFull;
+      timeline.push(
+        fault('media disk full', mf.atS, async () => {
+          const disk = await fillMediaDisk(mediaDir);
+          if (!disk.full) {
+            report.notes.push(`media disk full: not run — ${disk.why}`);
+            return `not run: ${disk.why}`;
+          }
+          await sleep(mf.seconds * 1000);
+          await disk.release();
+          return `${disk.why}, for ${mf.seconds} s`;
+        }),
+      );
+    }
     if (s.load) {
       const ld = s.load;
       timeline.push(
@@ -242,6 +260,8 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
     const dup = await duplicates(db);
     const lease = await leases(db, s.leaseSeconds * 2);
     const probe = await prober.stop();
+    const media = (await db.query<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM jobs WHERE kind = 'mirror-media' GROUP BY state`)).rows;
+    result.mediaJobs = Object.fromEntries(media.map((m) => [m.state, m.n]));
     const engines = (await db.query<{ engine: string; n: number }>(`SELECT engine, count(*)::int AS n FROM translations GROUP BY engine ORDER BY n DESC`)).rows;
     Object.assign(result, { rows, outcomes, duplicates: dup, leases: lease, probe, engines, drainedS, unexpected: sup.unexpected });
 
@@ -259,6 +279,7 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
           [outcomes.items, outcomes.published, outcomes.held, outcomes.failed, outcomes.skipped, outcomes.pending, outcomes.lost, outcomes.notIngested, `${drainedS.toFixed(0)} s`],
         ]),
     );
+    console.log(`  mirror-media jobs: ${JSON.stringify(result.mediaJobs)}`);
     console.log(`  jobs: ${JSON.stringify(lease.byState)}; ran more than once: ${lease.ranMoreThanOnce}; translations by engine: ${engines.map((e) => `${e.engine} ${e.n}`).join(', ')}`);
     console.log(`  web reader (failover like a balancer): ${probe.requests} requests, ${probe.serverErrors} 5xx, ${probe.unanswered} unanswered, ${probe.failedOver} failed over, p50 ${probe.p50} ms, p99 ${probe.p99} ms, max ${probe.max} ms`);
     console.log('');
@@ -295,6 +316,7 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
     clearTimeout(killTimer);
     await prober?.stop();
     await sup.stopAll(10_000);
+    await releaseMediaDisk(mediaDir);
     await db.close().catch(() => undefined);
     await libre?.close();
     await world.close();

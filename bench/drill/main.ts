@@ -26,12 +26,13 @@ const short = values.short!;
 const FULL: FaultSettings = {
   sources: 1000, hosts: 20, history: 0, meanGapMs: 4_000_000, workers: 4, webs: 2, seconds: 600, killEveryS: 5.8,
   pgRestartAtS: 60, apertiumKillAtS: 120, engineFault: { atS: 180, seconds: 60 }, hostHang: { atS: 270, seconds: 60 },
+  mediaFull: { atS: 360, seconds: 30 },
   load: { atS: 420, connections: 500, seconds: 60 }, webKill: { atS: 510, connections: 100, seconds: 40 },
   progressS: 45, drainS: 420, poll: { minSeconds: 20, maxSeconds: 120 }, leaseSeconds: 10, seed: 14,
 };
 const SHORT: FaultSettings = {
   sources: 20, hosts: 5, history: 1, meanGapMs: 240_000, workers: 2, webs: 1, seconds: 50, killEveryS: 6,
-  pgRestartAtS: 20, apertiumKillAtS: 32, progressS: 15, drainS: 120, poll: { minSeconds: 5, maxSeconds: 15 }, leaseSeconds: 6, seed: 14,
+  pgRestartAtS: 20, apertiumKillAtS: 32, mediaFull: { atS: 38, seconds: 8 }, progressS: 15, drainS: 120, poll: { minSeconds: 5, maxSeconds: 15 }, leaseSeconds: 6, seed: 14,
 };
 
 const started = Date.now();

@@ -13,6 +13,7 @@ export interface DrillConfig {
   /** A LibreTranslate first in the chain, Apertium after it. */
   libreUrl?: string;
   leaseSeconds: number;
+  mediaDir: string;
 }
 
 /** Migrates the database and registers the world's sources (once, not at every worker start). */
@@ -40,6 +41,7 @@ export function writeConfig(path: string, c: DrillConfig): void {
         respectRobots: false,
       },
       translation: { engines, chains: { 'en-es': c.libreUrl ? ['libre', 'apertium'] : ['apertium'] } },
+      media: { dir: c.mediaDir },
       worker: { concurrency: 4, leaseSeconds: c.leaseSeconds, pollMs: 200 },
       log: { level: 'info', format: 'json' },
     }),

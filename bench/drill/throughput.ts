@@ -57,7 +57,7 @@ export async function throughputPart(o: { pg: DrillPostgres; world: World; runDi
     const url = await o.pg.createDatabase(`drill_tp_${n}`);
     const db = await prepareDatabase(url, o.world);
     const config = join(o.runDir, `throughput-${n}.yaml`);
-    writeConfig(config, { databaseUrl: url, world: o.world, poll: { minSeconds: 60, maxSeconds: 300 }, leaseSeconds: 30 });
+    writeConfig(config, { databaseUrl: url, world: o.world, poll: { minSeconds: 60, maxSeconds: 300 }, leaseSeconds: 30, mediaDir: join(o.runDir, `media-${n}`) });
     const sup = new Supervisor(config, o.runDir);
     const started = Date.now();
     for (let i = 0; i < n; i++) sup.start('worker', i);
