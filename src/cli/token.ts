@@ -1,8 +1,9 @@
 import { openDbFor } from '../app.ts';
 import { parseRole } from '../admin/auth/accounts.ts';
-import { allTokens, createApiToken, parseScopes, revokeToken } from '../admin/auth/api-tokens.ts';
-import { insertAudit } from '../store/audit-log.ts';
+import { parseScopes } from '../admin/auth/api-tokens.ts';
+import { tokensOnDb, tokensOnServer } from './account-access.ts';
 import { configFrom, parseCommandArgs, UsageError } from './args.ts';
+import { reachData } from './reach-data.ts';
 
 /** API tokens for /api/v1/: add (shown once, kept hashed), list, revoke. */
 export default async function tokenCommand(argv: string[]): Promise<number> {
@@ -24,27 +25,28 @@ export default async function tokenCommand(argv: string[]): Promise<number> {
   if (action === 'add' && !values.role) throw new UsageError('token', 'add: --role admin|editor|viewer is required');
   const role = action === 'add' ? parseRole(values.role) : undefined;
   const scopes = parseScopes(values.scopes);
-  const db = await openDbFor(configFrom(values));
+  const config = configFrom(values);
+  // Beside a running server on the same PGlite folder, through its API (reach-data.ts).
+  const reached = await reachData(config, () => openDbFor(config));
+  const access = reached.server ? tokensOnServer(reached.server) : tokensOnDb(reached.direct);
   const out = (s: string) => process.stdout.write(s);
   try {
     if (action === 'list') {
-      const tokens = await allTokens(db);
+      const tokens = await access.list();
       if (values.json) out(`${JSON.stringify(tokens, null, 2)}\n`);
       else if (tokens.length === 0) out('no API tokens: transwire token add <name> --role viewer\n');
       else for (const t of tokens) out(`${t.id}\t${t.name}\t${t.role}\t${t.scopes.length ? t.scopes.join(',') : 'all'}\t${t.revoked_at ? `revoked ${new Date(t.revoked_at).toISOString()}` : t.last_used_at ? `last used ${new Date(t.last_used_at).toISOString()}` : 'never used'}\n`);
       return 0;
     }
     if (action === 'add') {
-      const { token, row } = await createApiToken(db, { name: positionals[0]!, role: role!, scopes, createdBy: 'local-cli' });
-      await insertAudit(db, { userId: null, actor: 'local-cli', via: 'cli', action: 'token.add', target: `token:${row.name}`, after: { name: row.name, role: row.role, scopes: row.scopes } });
+      const { token, row } = await access.add({ name: positionals[0]!, role: role!, scopes });
       out(`token ${row.name} (${row.role}${row.scopes.length ? `, scopes ${row.scopes.join(',')}` : ''}), shown only now:\n${token}\n`);
       return 0;
     }
-    const row = await revokeToken(db, positionals[0]!);
-    await insertAudit(db, { userId: null, actor: 'local-cli', via: 'cli', action: 'token.revoke', target: `token:${row.name}`, before: { revoked: false }, after: { revoked: true } });
+    const row = await access.revoke(positionals[0]!);
     out(`revoked token ${row.name}\n`);
     return 0;
   } finally {
-    await db.close();
+    await reached.direct?.close();
   }
 }

@@ -1,8 +1,8 @@
 import { openDbFor } from '../app.ts';
-import { addUser, allUsers, parseRole, removeUser, resetPassword } from '../admin/auth/accounts.ts';
-import { insertAudit } from '../store/audit-log.ts';
-import type { Db } from '../store/db.ts';
+import { parseRole } from '../admin/auth/accounts.ts';
+import { usersOnDb, usersOnServer, type UserAccess } from './account-access.ts';
 import { configFrom, parseCommandArgs, UsageError } from './args.ts';
+import { reachData } from './reach-data.ts';
 import { readPasswordFromStdin } from './read-stdin.ts';
 
 /** The console's users: add (with a one-time password), list, remove, reset. */
@@ -27,42 +27,37 @@ export default async function userCommand(argv: string[]): Promise<number> {
   const role = action === 'add' ? parseRole(values.role) : undefined;
   const password = values['password-stdin'] ? await readPasswordFromStdin() : undefined;
   const config = configFrom(values);
-  const db = await openDbFor(config);
+  // Beside a running server on the same PGlite folder, through its API (reach-data.ts).
+  const reached = await reachData(config, () => openDbFor(config));
   try {
-    return await run(db, action!, positionals[0] ?? '', { role, password, json: values.json === true });
+    return await run(reached.server ? usersOnServer(reached.server) : usersOnDb(reached.direct), action!, positionals[0] ?? '', { role, password, json: values.json === true });
   } finally {
-    await db.close();
+    await reached.direct?.close();
   }
 }
 
-const audit = (db: Db, action: string, target: string, change: { before?: unknown; after?: unknown }) =>
-  insertAudit(db, { userId: null, actor: 'local-cli', via: 'cli', action, target, ...change });
-
-async function run(db: Db, action: string, email: string, opts: { role?: ReturnType<typeof parseRole>; password?: string; json: boolean }): Promise<number> {
+async function run(users: UserAccess, action: string, email: string, opts: { role?: ReturnType<typeof parseRole>; password?: string; json: boolean }): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   if (action === 'list') {
-    const users = await allUsers(db);
-    if (opts.json) out(`${JSON.stringify(users, null, 2)}\n`);
-    else if (users.length === 0) out('no users yet: transwire user add you@example.org --role admin\n');
-    else for (const u of users) out(`${u.email}\t${u.role}${u.mustChangePassword ? '\t(one-time password not yet changed)' : ''}\n`);
+    const all = await users.list();
+    if (opts.json) out(`${JSON.stringify(all, null, 2)}\n`);
+    else if (all.length === 0) out('no users yet: transwire user add you@example.org --role admin\n');
+    else for (const u of all) out(`${u.email}\t${u.role}${u.mustChangePassword ? '\t(one-time password not yet changed)' : ''}\n`);
     return 0;
   }
   if (action === 'add') {
-    const { user, password, generated } = await addUser(db, { email, role: opts.role!, password: opts.password });
-    await audit(db, 'user.add', `user:${user.email}`, { after: { email: user.email, role: user.role } });
+    const { user, password, generated } = await users.add({ email, role: opts.role!, password: opts.password });
     out(generated
       ? `added ${user.email} (${user.role}); one-time password, shown only now:\n${password}\nthey log in at /admin/login and choose their own\n`
       : `added ${user.email} (${user.role}) with the password read from stdin\n`);
     return 0;
   }
   if (action === 'remove') {
-    const user = await removeUser(db, email);
-    await audit(db, 'user.remove', `user:${user.email}`, { before: { email: user.email, role: user.role } });
+    const user = await users.remove(email);
     out(`removed ${user.email}; their sessions have ended\n`);
     return 0;
   }
-  const { user, password } = await resetPassword(db, email, opts.password);
-  await audit(db, 'user.reset', `user:${user.email}`, { after: { mustChangePassword: opts.password === undefined } });
+  const { user, password } = await users.reset(email, opts.password);
   out(opts.password === undefined
     ? `new one-time password for ${user.email}, shown only now:\n${password}\ntheir sessions have ended\n`
     : `password of ${user.email} set from stdin; their sessions have ended\n`);

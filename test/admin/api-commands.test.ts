@@ -123,6 +123,29 @@ describe('/api/v1 for the command line', () => {
     expect((await api('POST', '/api/v1/sources/remove', { source: 'https://none.example/' })).status).toBe(404);
   });
 
+  it('users and tokens: add (one-time password and secret answered once), list, reset, remove, revoke; each audited; refusals are one line', async () => {
+    const added = await api('POST', '/api/v1/users', { email: 'Ann@Newsroom.example', role: 'editor' });
+    expect(added.status).toBe(200);
+    expect(added.json).toMatchObject({ user: { email: 'ann@newsroom.example', role: 'editor', mustChangePassword: true }, generated: true });
+    expect(added.json.password).toMatch(/\S{12,}/);
+    expect(await lastAudit()).toMatchObject({ actor: 'local-cli', action: 'user.add', target: 'user:ann@newsroom.example', after: { role: 'editor' } });
+    expect((await api('POST', '/api/v1/users', { email: 'ann@newsroom.example', role: 'editor' })).json.error).toEqual({ status: 409, message: 'ann@newsroom.example already has an account' });
+    expect((await api('POST', '/api/v1/users', { email: 'bob@newsroom.example', role: 'chief' })).json.error).toEqual({ status: 400, message: 'the role must be viewer, editor, admin, not "chief"' });
+    expect((await api('GET', '/api/v1/users')).json).toEqual([expect.objectContaining({ email: 'ann@newsroom.example', role: 'editor' })]);
+    const reset = await api('POST', '/api/v1/users/reset', { email: 'ann@newsroom.example' });
+    expect(reset.json.password).not.toBe(added.json.password);
+    expect(await api('POST', '/api/v1/users/remove', { email: 'ann@newsroom.example' })).toMatchObject({ status: 200, json: { email: 'ann@newsroom.example' } });
+    expect((await api('POST', '/api/v1/users/remove', { email: 'ann@newsroom.example' })).json.error).toEqual({ status: 404, message: 'no user ann@newsroom.example' });
+
+    const token = await api('POST', '/api/v1/tokens', { name: 'bot', role: 'viewer', scopes: ['review'] });
+    expect(token.json).toMatchObject({ token: expect.stringMatching(/^tw_/), row: { name: 'bot', role: 'viewer', scopes: ['review'], created_by: 'local-cli' } });
+    expect((await api('GET', '/api/v1/tokens')).json).toEqual([expect.objectContaining({ name: 'bot', revoked_at: null })]);
+    expect(JSON.stringify((await api('GET', '/api/v1/tokens')).json)).not.toContain(token.json.token); // never the secret again
+    expect((await api('POST', '/api/v1/tokens/revoke', { token: 'bot' })).json).toMatchObject({ name: 'bot' });
+    expect(await lastAudit()).toMatchObject({ action: 'token.revoke', target: 'token:bot' });
+    expect((await api('GET', '/api/v1/review', undefined, token.json.token)).status).toBe(401); // revoked: refused at once
+  });
+
   it('an editor\'s API token may take down but not change sources', async () => {
     const { token } = await createApiToken(db, { name: 'newsdesk', role: 'editor', createdBy: 'test' });
     expect((await api('POST', '/api/v1/takedowns', { target: seeded.pubs.get('port:es')!.path }, token)).status).toBe(200);
