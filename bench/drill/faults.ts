@@ -82,11 +82,17 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
     for (let i = 0; i < s.webs; i++) sup.start('web', i);
     const setupStart = Date.now();
     await Promise.all(sup.list('web').map((w) => w.url));
-    while ((await publishedCount(db)) === 0) {
-      if (Date.now() - setupStart > 180_000) throw new Error(`faults: nothing published 180 s after start; logs in ${o.runDir}`);
+    // Faults begin once the workers work: a first article published where the feeds had a
+    // backlog, else a first poll recorded (the full world starts empty and fills as it runs).
+    const working = async () =>
+      s.history > 0
+        ? (await publishedCount(db)) > 0
+        : (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sources WHERE last_fetch_at IS NOT NULL')).rows[0]!.n > 0;
+    while (!(await working())) {
+      if (Date.now() - setupStart > 240_000) throw new Error(`faults: the workers did nothing in the 240 s after they started; logs in ${o.runDir}`);
       await sleep(500);
     }
-    console.log(`  first article published ${((Date.now() - setupStart) / 1000).toFixed(0)} s after the processes started; faults begin`);
+    console.log(`  workers at work ${((Date.now() - setupStart) / 1000).toFixed(0)} s after the processes started (${s.history > 0 ? 'first article published' : 'first poll recorded'}); faults begin`);
     // The reader starts once the site has something to show; from here on every request counts.
     prober = startProber(() => webUrls, { concurrency: 2, timeoutMs: 10_000, pauseMs: 100 });
     const t0 = Date.now();

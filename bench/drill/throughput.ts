@@ -5,6 +5,7 @@
  * Apertium pipelines, to say what bounds the rate.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadArticles } from '../../demo/newsroom/load-articles.ts';
@@ -19,12 +20,13 @@ import type { World } from './world.ts';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One `apertium eng-spa` (English→Spanish) over the newsroom's stories: words per second, process start included. */
-export async function rawApertium(): Promise<{ words: number; seconds: number; wordsPerSecond: number }> {
+export async function rawApertium(): Promise<{ words: number; seconds: number; wordsPerSecond: number; cpuSeconds: number }> {
   const text = loadArticles()
     .map((a) => [a.title, a.standfirst, ...a.blocks.map((b) => (b.kind === 'ul' ? b.items.join('\n') : b.text))].join('\n\n'))
     .join('\n\n');
   const words = text.split(/\s+/).filter(Boolean).length;
   const t0 = performance.now();
+  const children0 = childrenCpuSeconds();
   await new Promise<void>((resolve, reject) => {
     const child = spawn('apertium', ['eng-spa'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
@@ -34,7 +36,14 @@ export async function rawApertium(): Promise<{ words: number; seconds: number; w
     child.stdin.end(text);
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { words, seconds, wordsPerSecond: words / seconds };
+  return { words, seconds, wordsPerSecond: words / seconds, cpuSeconds: childrenCpuSeconds() - children0 };
+}
+
+/** CPU seconds of this process's children that have ended and been waited for (the pipeline's stages). */
+function childrenCpuSeconds(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8');
+  const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 export interface ThroughputRow {
@@ -46,6 +55,9 @@ export interface ThroughputRow {
   machineBusyPct: number;
   apertiumCpuPct: number;
   nodeCpuPct: number;
+  /** CPU seconds per article published: a figure the machine's other load hardly changes. */
+  nodeCpuPerArticle: number;
+  apertiumCpuPerArticle: number;
 }
 
 export async function throughputPart(o: { pg: DrillPostgres; world: World; runDir: string; report: Report; counts: number[]; windowS: number; firstTimeoutS: number }): Promise<{ raw: Awaited<ReturnType<typeof rawApertium>>; rows: ThroughputRow[] }> {
@@ -91,6 +103,8 @@ export async function throughputPart(o: { pg: DrillPostgres; world: World; runDi
         // Apertium pipelines that were restarted in the window lose their seconds: a lower bound.
         apertiumCpuPct: (100 * (c1.apertium - c0.apertium)) / capacity,
         nodeCpuPct: (100 * (c1.node - c0.node)) / capacity,
+        nodeCpuPerArticle: (c1.node - c0.node) / Math.max(1, p1 - p0),
+        apertiumCpuPerArticle: (c1.apertium - c0.apertium) / Math.max(1, p1 - p0),
       };
       rows.push(row);
       console.log(`  ${n} worker(s): ${row.articlesPerSecond.toFixed(2)} articles/s over ${seconds.toFixed(0)} s (${row.published} published; first after ${firstPublishedS.toFixed(0)} s)`);
@@ -103,11 +117,19 @@ export async function throughputPart(o: { pg: DrillPostgres; world: World; runDi
   console.log(
     '\n' +
       table([
-        ['workers', 'articles/s', 'words/s', 'published', 'first (s)', 'machine busy', 'apertium CPU', 'workers\' node CPU'],
-        ...rows.map((r) => [r.workers, r.articlesPerSecond.toFixed(2), r.wordsPerSecond.toFixed(0), r.published, r.firstPublishedS.toFixed(0), `${r.machineBusyPct.toFixed(0)} %`, `${r.apertiumCpuPct.toFixed(0)} %`, `${r.nodeCpuPct.toFixed(0)} %`]),
-        ['raw apertium', '', raw.wordsPerSecond.toFixed(0), '', '', '', '', ''],
+        ['workers', 'articles/s', 'words/s', 'published', 'first (s)', 'machine busy', 'apertium CPU', 'workers\' node CPU', 'CPU-s/article node', 'CPU-s/article apertium'],
+        ...rows.map((r) => [r.workers, r.articlesPerSecond.toFixed(2), r.wordsPerSecond.toFixed(0), r.published, r.firstPublishedS.toFixed(0), `${r.machineBusyPct.toFixed(0)} %`, `${r.apertiumCpuPct.toFixed(0)} %`, `${r.nodeCpuPct.toFixed(0)} %`, r.nodeCpuPerArticle.toFixed(2), r.apertiumCpuPerArticle.toFixed(2)]),
+        ['raw apertium', '', raw.wordsPerSecond.toFixed(0), '', '', '', '', '', '', (raw.cpuSeconds / (raw.words / o.world.meanWords)).toFixed(2)],
       ]),
   );
-  console.log(`  (CPU shares are of all ${cpus().length} cores; words/s = articles/s × ${o.world.meanWords} words, the mean story)`);
+  console.log(`  (CPU shares are of all ${cpus().length} cores; words/s = articles/s × ${o.world.meanWords} words, the mean story; raw apertium's CPU-s per ${o.world.meanWords} words)`);
+  const best = rows.reduce((a, b) => (b.articlesPerSecond > a.articlesPerSecond ? b : a), rows[0]!);
+  const perArticle = best.nodeCpuPerArticle + best.apertiumCpuPerArticle;
+  // Where it stops scaling: more workers help only while the cores have time to give them.
+  console.log(
+    `  where it stops: ${rows.map((r) => `${r.workers} → ${r.articlesPerSecond.toFixed(2)}`).join(', ')} articles/s with the machine ${rows.map((r) => `${r.machineBusyPct.toFixed(0)} %`).join(' / ')} busy. ` +
+      `Each article costs ${best.nodeCpuPerArticle.toFixed(2)} CPU-s in the workers' Node and ${best.apertiumCpuPerArticle.toFixed(2)} in Apertium: ` +
+      `${cpus().length} idle cores would carry about ${(cpus().length / Math.max(0.01, perArticle)).toFixed(1)} articles/s, and ${best.nodeCpuPerArticle > best.apertiumCpuPerArticle ? 'the Node side (extraction, the gate, rendering, the database) is the larger share, not Apertium' : 'Apertium is the larger share'}.`,
+  );
   return { raw, rows };
 }
