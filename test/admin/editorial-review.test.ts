@@ -151,3 +151,21 @@ it('retranslates only with a configured engine, asked afresh', async () => {
   expect(job.payload).toEqual({ articleId: article.id, lang: 'es', force: true, engine: 'apertium', fresh: true });
   expect(h.audits.at(-1)).toMatchObject({ action: 'review.retranslate', after: { engine: 'apertium', queued: true } });
 });
+
+it('pages the queue by key: next and previous keep the filters', async () => {
+  await db.query(`INSERT INTO translations (article_id, lang, title, html, text, engine, engine_version, checks, verdict, status, created_at)
+    SELECT $1, 'x' || g, 'Queued ' || lpad(g::text, 3, '0'), '<p>x</p>', 'x', 'apertium', '1', '{"ok":false,"findings":[]}'::jsonb, 'hold', 'held', now() - interval '1 hour' + g * interval '1 second'
+    FROM generate_series(1, 60) g`, [article.id]);
+  const first = await (await h.request('GET', '/admin/review?check=')).text();
+  expect(first).toContain('Queued 001');
+  expect(first).not.toContain('Queued 051');
+  const next = /<a href="([^"]+)" rel="next">/.exec(first)![1]!.replace(/&amp;/g, '&');
+  expect(next).toMatch(/^\/admin\/review\?check=&after=\d+$/);
+  const second = await (await h.request('GET', next)).text();
+  expect(second).toContain('Queued 051');
+  expect(second).not.toContain('Queued 050');
+  const prev = /<a href="([^"]+)" rel="prev">/.exec(second)![1]!.replace(/&amp;/g, '&');
+  const back = await (await h.request('GET', prev)).text();
+  expect(back).toContain('Queued 001');
+  expect(back).toContain('Queued 050');
+});

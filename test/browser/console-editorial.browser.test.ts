@@ -116,7 +116,7 @@ describe.each([375, 1280])('the editorial console at %i px', (width) => {
     await page.waitForLoadState();
     await inspect(page, 'console-published-story', width);
     await context.close();
-  });
+  }, 180_000);
 });
 
 it('an editor finds a flagged story, fixes a segment, approves it; corrects, takes down and restores a story', async () => {

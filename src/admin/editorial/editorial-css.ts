@@ -19,13 +19,13 @@ export const EDITORIAL_CSS = `
 .done { padding: 0.6rem 0.9rem; border-radius: 4px; background: var(--ok-bg); color: var(--ok-fg); }
 .warn { padding: 0.5rem 0.8rem; background: var(--err-bg); color: var(--err-fg); }
 .units { display: flex; flex-direction: column; gap: 0.75rem; }
-.unit { display: grid; grid-template-columns: 3.5rem minmax(0, 1fr) minmax(0, 1fr); gap: 0.3rem 1rem; padding: 0.6rem; border: 1px solid var(--line); border-radius: 4px; }
+.unit { display: grid; grid-template-columns: 5rem minmax(0, 1fr) minmax(0, 1fr); gap: 0.3rem 1rem; padding: 0.6rem; border: 1px solid var(--line); border-radius: 4px; }
 .unit-flagged { border-left: 5px solid var(--danger); }
 .unit-label { font-weight: 700; color: var(--muted); }
 .unit-label .flag { display: block; font-size: 0.75rem; color: var(--danger); }
 .unit-source, .unit-target { min-width: 0; }
 .side { display: block; font-size: 0.8rem; font-weight: 600; color: var(--muted); margin-bottom: 0.15rem; }
-.unit-target textarea { width: 100%; min-height: 3rem; resize: vertical; }
+.unit-target textarea { width: 100%; min-height: 3rem; resize: vertical; field-sizing: content; }
 .unit .findings { grid-column: 2 / -1; margin: 0; padding-left: 1.2rem; }
 .finding { margin: 0.15rem 0; }
 .finding .detail { color: var(--muted); font-size: 0.9rem; }
@@ -49,6 +49,10 @@ button.primary { font-weight: 600; }
 .diff ins { background: #d3f0dc; color: #0d3319; text-decoration: none; }
 .corrections { padding-left: 1.2rem; }
 .empty { color: var(--muted); }
+@media (max-width: 40rem) {
+  table.queue caption, table.published caption { display: block; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+}
 @media (max-width: 50rem) {
   .unit { grid-template-columns: minmax(0, 1fr); }
   .unit .findings { grid-column: 1; }

@@ -31,9 +31,9 @@ export async function publishedListPage(ctx: AdminContext): Promise<Response> {
 <button>Search</button></form>`;
   const table = rows.length === 0 ? '<p class="empty">No published story matches.</p>' : `<div class="table-wrap"><table class="published"><caption>${total} publications, newest first</caption>
 <thead><tr><th scope="col">Story</th><th scope="col">Source</th><th scope="col">Language</th><th scope="col">Status</th><th scope="col">Published</th></tr></thead><tbody>
-${rows.map((r) => `<tr><td><a href="/admin/published/${r.id}">${esc(r.title)}</a><div class="path">${esc(r.path)}</div></td><td>${esc(r.source_name)}</td><td>${esc(r.lang)}</td>
-<td><span class="state state-${r.status}">${r.status === 'live' ? 'live' : 'taken down'}</span>${r.corrections ? ` <span class="check">${r.corrections} correction${r.corrections > 1 ? 's' : ''}</span>` : ''}</td>
-<td><time datetime="${new Date(r.published_at).toISOString()}">${esc(new Date(r.published_at).toISOString().slice(0, 10))}</time></td></tr>`).join('\n')}
+${rows.map((r) => `<tr><td><a href="/admin/published/${r.id}">${esc(r.title)}</a><div class="path">${esc(r.path)}</div></td><td data-label="Source">${esc(r.source_name)}</td><td data-label="Language">${esc(r.lang)}</td>
+<td data-label="Status"><span class="state state-${r.status}">${r.status === 'live' ? 'live' : 'taken down'}</span>${r.corrections ? ` <span class="check">${r.corrections} correction${r.corrections > 1 ? 's' : ''}</span>` : ''}</td>
+<td data-label="Published"><time datetime="${new Date(r.published_at).toISOString()}">${esc(new Date(r.published_at).toISOString().slice(0, 10))}</time></td></tr>`).join('\n')}
 </tbody></table></div>${pager('/admin/published', q, page, Math.ceil(total / PAGE_SIZE))}`;
   return renderAdminPage(ctx, { title: 'Published stories', active: 'published', body: `${editorialStyles()}${form}${table}` });
 }
@@ -67,9 +67,10 @@ export async function publishedPage(ctx: AdminContext): Promise<Response> {
   const otherLinks = others.length ? `<p class="others">Other languages: ${others.map((o) => `<a href="/admin/published/${o.id}">${esc(o.lang)}</a> (${esc(o.status)})`).join(', ')}</p>` : '';
   const body = `${editorialStyles()}${doneNotice(ctx.url.searchParams, DONE)}
 <p class="back"><a href="/admin/published">← Published stories</a></p>
-${provenance(d)}${otherLinks}${restore}${takedown}${corrections}
+${provenance(d)}${otherLinks}${restore}${corrections}
 <h2>Correct</h2>${gateSummary(d)}
 ${pub.status === 'live' ? segmentEditor(ctx, d, `${base}/correct`, correctButtons) : '<p>A story that is taken down cannot be corrected; restore it first.</p>'}
+${takedown}
 ${revisionHistory(d.revisions, ctx.url.searchParams, base)}`;
   return renderAdminPage(ctx, { title: `Published: ${d.translation.title}`, active: 'published', body });
 }

@@ -24,8 +24,11 @@ export function stateOf(d: ReviewData): string {
 /** The gate's current result, as stored with the translation. */
 export function gateSummary(d: ReviewData): string {
   const f = d.translation.checks.findings ?? [];
-  const n = (sev: string) => f.filter((x) => x.severity === sev).length;
-  return `<p class="gate gate-${esc(d.translation.verdict)}"><strong>Fidelity gate: ${esc(d.translation.verdict)}</strong> — ${n('error')} errors, ${n('warning')} warnings, ${n('info')} notes.${d.translation.hold_reason && d.translation.status === 'held' ? ` <span class="reason">Held because: ${esc(d.translation.hold_reason)}</span>` : ''}</p>`;
+  const n = (sev: string, one: string, many: string) => {
+    const k = f.filter((x) => x.severity === sev).length;
+    return `${k} ${k === 1 ? one : many}`;
+  };
+  return `<p class="gate gate-${esc(d.translation.verdict)}"><strong>Fidelity gate: ${esc(d.translation.verdict)}</strong> — ${n('error', 'error', 'errors')}, ${n('warning', 'warning', 'warnings')}, ${n('info', 'note', 'notes')}.${d.translation.hold_reason && d.translation.status === 'held' ? ` <span class="reason">Held because: ${esc(d.translation.hold_reason)}</span>` : ''}</p>`;
 }
 
 /** Where it comes from and where it is: source, original link, public page. */

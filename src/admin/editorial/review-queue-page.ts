@@ -1,7 +1,7 @@
-import { listReviewQueue, reviewQueueSources, type ReviewFilter } from '../../store/review-queue.ts';
+import { COUNT_CAP, listReviewQueue, reviewQueueSources, type ReviewFilter } from '../../store/review-queue.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
-import { ageText, editorialStyles, pager } from './view-parts.ts';
+import { ageText, editorialStyles } from './view-parts.ts';
 
 /** The gate's check names, as findings carry them: the queue's "finding" filter. */
 export const CHECK_NAMES = ['numbers', 'names', 'attribution', 'dates', 'quotes', 'repetition', 'placeholders', 'paragraphs', 'sentences', 'length', 'language', 'untranslated', 'glued-words', 'markup', 'chrome'];
@@ -22,9 +22,9 @@ export async function reviewQueuePage(ctx: AdminContext): Promise<Response> {
   const lang = site.languages.includes(q.get('lang') ?? '') ? q.get('lang')! : undefined;
   const check = CHECK_NAMES.includes(q.get('check') ?? '') ? q.get('check')! : undefined;
   const age = AGES.find(([k]) => k === (q.get('age') ?? '')) ?? AGES[0]!;
-  const page = Math.max(1, Math.min(10_000, Number(q.get('page')) || 1));
-  const [{ rows, total }, sources] = await Promise.all([
-    listReviewQueue(db, { sourceId, lang, check, ...age[2], limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+  const key = (name: string) => (/^\d{1,15}$/.test(q.get(name) ?? '') ? Number(q.get(name)) : undefined);
+  const [{ rows, total, hasPrevious, hasNext }, sources] = await Promise.all([
+    listReviewQueue(db, { sourceId, lang, check, ...age[2], after: key('after'), before: key('before'), limit: PAGE_SIZE }),
     reviewQueueSources(db),
   ]);
   const option = (value: string, label: string, current: string | undefined) => `<option value="${esc(value)}"${value === (current ?? '') ? ' selected' : ''}>${esc(label)}</option>`;
@@ -37,11 +37,24 @@ export async function reviewQueuePage(ctx: AdminContext): Promise<Response> {
   const now = Date.now();
   const body = rows.length === 0
     ? '<p class="empty">Nothing to review with these filters.</p>'
-    : `<div class="table-wrap"><table class="queue"><caption>${total} to review, oldest first</caption>
+    : `<div class="table-wrap"><table class="queue"><caption>${total > COUNT_CAP ? `${COUNT_CAP}+` : total} to review, oldest first</caption>
 <thead><tr><th scope="col">Translation</th><th scope="col">Source</th><th scope="col">Language</th><th scope="col">State</th><th scope="col">Findings</th><th scope="col">Age</th></tr></thead><tbody>
 ${rows.map((r) => `<tr><td><a href="/admin/review/${r.id}">${esc(r.title)}</a><div class="original" lang="">${esc(r.original_title)}</div></td>
-<td>${esc(r.source_name)}</td><td>${esc(r.lang)}</td><td><span class="state state-${r.status === 'held' ? 'held' : 'flagged'}">${r.status === 'held' ? 'held' : 'flagged'}</span></td>
-<td>${r.checks.map((c) => `<span class="check">${esc(c)}</span>`).join(' ')}</td><td>${esc(ageText(now - new Date(r.created_at).getTime()))}</td></tr>`).join('\n')}
-</tbody></table></div>${pager('/admin/review', q, page, Math.ceil(total / PAGE_SIZE))}`;
+<td data-label="Source">${esc(r.source_name)}</td><td data-label="Language">${esc(r.lang)}</td><td data-label="State"><span class="state state-${r.status === 'held' ? 'held' : 'flagged'}">${r.status === 'held' ? 'held' : 'flagged'}</span></td>
+<td data-label="Findings">${r.checks.map((c) => `<span class="check">${esc(c)}</span>`).join(' ') || '—'}</td><td data-label="Age">${esc(ageText(now - new Date(r.created_at).getTime()))}</td></tr>`).join('\n')}
+</tbody></table></div>${keyPager(q, rows.length ? { first: rows[0]!.id, last: rows.at(-1)!.id } : null, hasPrevious, hasNext)}`;
   return renderAdminPage(ctx, { title: 'Review', active: 'review', body: `${editorialStyles()}${filters}${body}` });
+}
+
+/** Previous / next by key (the first and last id shown), keeping the filters. */
+function keyPager(q: URLSearchParams, shown: { first: number; last: number } | null, hasPrevious: boolean, hasNext: boolean): string {
+  if (!shown || (!hasPrevious && !hasNext)) return '';
+  const link = (name: 'before' | 'after', id: number, label: string, rel: string) => {
+    const p = new URLSearchParams(q);
+    p.delete('before');
+    p.delete('after');
+    p.set(name, String(id));
+    return `<a href="${esc(`/admin/review?${p}`)}" rel="${rel}">${label}</a>`;
+  };
+  return `<nav class="pager" aria-label="Pages">${hasPrevious ? link('before', shown.first, '← Previous', 'prev') : ''} ${hasNext ? link('after', shown.last, 'Next →', 'next') : ''}</nav>`;
 }
