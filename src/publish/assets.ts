@@ -89,6 +89,7 @@ article.story{max-width:44rem;margin-inline:auto}
 .byline .author{color:var(--fg);font-weight:700}
 .byline a{color:var(--fg)}
 .notice{border-inline-start:4px solid var(--accent);background:var(--card);padding:.7rem 1rem;margin:1.25rem 0;font-size:.9rem;line-height:1.5}
+.corrections{border-inline-start:4px solid var(--warn-line);background:var(--card);padding:.5rem 1rem;margin:1.25rem 0;font-size:.95rem;line-height:1.5}.correction{margin:.2rem 0}
 .warning{border-inline-start:4px solid var(--warn-line);background:var(--warn-bg);color:var(--warn-fg);padding:.7rem 1rem;margin:1.25rem 0;font-size:.95rem;line-height:1.5}
 .warning p{margin:0}.warning p+p{margin-block-start:.4rem}
 .warning a{color:inherit;font-weight:600}
