@@ -25,8 +25,12 @@ function query(f: AuditFilter, extra: Record<string, string | number> = {}): str
   return s ? `?${s}` : '';
 }
 
-function json(value: unknown): string {
-  return value === null || value === undefined ? '' : JSON.stringify(value, null, 1);
+/** One side of a change: short ones in full, long ones folded under their beginning. */
+function change(side: 'before' | 'after', value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const compact = JSON.stringify(value);
+  if (compact.length <= 160) return `<div><span class="side">${side}</span> <code>${esc(compact)}</code></div>`;
+  return `<details><summary><span class="side">${side}</span> <code>${esc(compact.slice(0, 60))}…</code></summary><pre>${esc(JSON.stringify(value, null, 1))}</pre></details>`;
 }
 
 function options(values: string[], selected: string | undefined, all: string): string {
@@ -42,7 +46,7 @@ async function auditPage(ctx: AdminContext): Promise<Response> {
   const facets = await auditFacets(db);
   const list = shown.map((r) => `<tr><td><time datetime="${new Date(r.at).toISOString()}">${new Date(r.at).toISOString().slice(0, 19).replace('T', ' ')}</time></td>
 <td>${esc(r.actor)}<br><span class="muted">${esc(r.via)}</span></td><td><code>${esc(r.action)}</code></td><td class="wrap">${esc(r.target)}</td>
-<td class="change">${r.before !== null && r.before !== undefined ? `<details><summary>before</summary><pre>${esc(json(r.before))}</pre></details>` : ''}${r.after !== null && r.after !== undefined ? `<details><summary>after</summary><pre>${esc(json(r.after))}</pre></details>` : ''}</td></tr>`).join('');
+<td class="change">${change('before', r.before)}${change('after', r.after)}</td></tr>`).join('');
   const pager = [
     f.beforeId ? `<a href="/admin/audit${query({ ...f, beforeId: undefined })}">Newest</a>` : '',
     more ? `<a rel="next" href="/admin/audit${query(f, { before: shown.at(-1)!.id })}">Older</a>` : '',

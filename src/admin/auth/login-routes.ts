@@ -21,8 +21,8 @@ export function safeNext(next: string | null | undefined): string {
   return next.startsWith('/admin/login') ? '/admin/' : next;
 }
 
-function loginPage(ctx: AdminContext, opts: { email?: string; error?: string; status?: number; headers?: Record<string, string> } = {}): Response {
-  const next = safeNext(ctx.url.searchParams.get('next'));
+function loginPage(ctx: AdminContext, opts: { email?: string; next?: string | null; error?: string; status?: number; headers?: Record<string, string> } = {}): Response {
+  const next = safeNext(opts.next ?? ctx.url.searchParams.get('next'));
   const body = `${opts.error ? `<p class="error-message" role="alert">${esc(opts.error)}</p>` : ''}
 <form class="login" method="post" action="/admin/login">${csrfField(ctx)}<input type="hidden" name="next" value="${esc(next)}">
 <p><label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${esc(opts.email ?? '')}"></p>
@@ -47,13 +47,13 @@ async function logIn(ctx: AdminContext): Promise<Response> {
   const at = now();
   const wait = await loginRetryAfter(db, email, address, at);
   if (wait > 0) {
-    return loginPage(ctx, { email, status: 429, headers: { 'retry-after': String(wait) }, error: `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.` });
+    return loginPage(ctx, { email, next: form.get('next'), status: 429, headers: { 'retry-after': String(wait) }, error: `Too many failed attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.` });
   }
   const user = email ? await findUserByEmail(db, email) : null;
   // An unknown email costs a hash too, so the answer's time does not tell it apart.
   const ok = password.length <= MAX_PASSWORD_LENGTH && (await verifyPassword(password, user?.password_hash ?? (await decoyHash()))) && user !== null;
   await recordLogin(db, { email, address, ok, now: at });
-  if (!ok || !user) return loginPage(ctx, { email, status: 401, error: WRONG });
+  if (!ok || !user) return loginPage(ctx, { email, next: form.get('next'), status: 401, error: WRONG });
   // A session the browser already had (anyone's) ends: the signed-in one is always new.
   if (sessionId) await endSession(db, sessionId);
   const session = await startSession(db, user.id, at, sessionPolicy, { address, userAgent: ctx.req.headers.get('user-agent') });
