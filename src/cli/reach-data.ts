@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { readLocalToken } from '../admin/api/local-token-file.ts';
 import type { Config } from '../config/schema.ts';
+import { PermanentError } from '../domain/errors.ts';
 import { DataDirInUseError } from '../store/data-dir-lock.ts';
 import { serverClient, type ServerClient } from './server-client.ts';
 
@@ -19,8 +20,18 @@ export async function reachData<T>(config: Config, openDirect: () => Promise<T>)
     return { direct: await openDirect() };
   } catch (err) {
     const inUse = inUseCause(err);
-    if (config.database.url || !inUse?.holder.url || inUse.holder.host !== hostname()) throw err;
-    return { server: serverClient(inUse.holder.url, readLocalToken(config.database.dataDir)) };
+    if (config.database.url || !inUse || inUse.holder.host !== hostname()) throw err;
+    const { holder } = inUse;
+    if (!holder.url && /^transwire (run|web)$/.test(holder.command)) {
+      // Its lock is taken at open, its URL written once it listens: "stop it first" would be wrong advice.
+      throw new PermanentError(
+        `the database in ${inUse.dataDir} is in use by ${holder.command}, pid ${holder.pid}, which has not opened its web server yet: try again once it listens`,
+        'store.in_use_starting',
+        { cause: err },
+      );
+    }
+    if (!holder.url) throw err;
+    return { server: serverClient(holder.url, readLocalToken(config.database.dataDir)) };
   }
 }
 

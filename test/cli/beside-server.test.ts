@@ -112,7 +112,7 @@ describe(`commands beside a running transwire run (${onPostgres ? 'PostgreSQL' :
     console.log(`410 after the command exited: ${Date.now() - t0} ms (loaded machine)`);
   });
 
-  it('review list works beside the server (no RuntimeError: Aborted()), as do its mistakes', async () => {
+  it('review list and user add work beside the server (no RuntimeError: Aborted()), as do their mistakes', async () => {
     const list = await cli('review', 'list');
     expect(list.stderr).not.toMatch(/Aborted|RuntimeError/);
     expect(list.code).toBe(0);
@@ -122,6 +122,10 @@ describe(`commands beside a running transwire run (${onPostgres ? 'PostgreSQL' :
     expect(beside.json.code).toBe(0);
     beside.missing = await cli('takedown', '/es/2026/01/none');
     expect(beside.missing).toMatchObject({ code: 1, stdout: '', stderr: 'takedown: no publication /es/2026/01/none\n' });
+    const user = await cli('user', 'add', 'ann@newsroom.example', '--role', 'editor');
+    expect(user.code, user.stderr).toBe(0);
+    expect(user.stdout).toMatch(/^added ann@newsroom\.example \(editor\); one-time password, shown only now:\n\S+\n/);
+    beside.users = await cli('user', 'list', '--json');
     beside.unknownId = await cli('review', 'approve', '999999');
     expect(beside.unknownId.code).toBe(1);
     expect(beside.unknownId.stderr).toBe('transwire: review approve: no translation 999999 (transwire review list shows the held ones)\n');
@@ -151,6 +155,8 @@ describe(`commands beside a running transwire run (${onPostgres ? 'PostgreSQL' :
     expect(await cli('review', 'list', '--json')).toEqual(beside.json);
     expect(await cli('takedown', '/es/2026/01/none')).toEqual(beside.missing);
     expect(await cli('review', 'approve', '999999')).toEqual(beside.unknownId);
+    expect(await cli('user', 'list', '--json')).toEqual(beside.users);
+    expect(JSON.parse(beside.users!.stdout)).toEqual([expect.objectContaining({ email: 'ann@newsroom.example', role: 'editor' })]);
 
     server = await start('run');
     expect(await status(gonePath)).toBe(410);
