@@ -96,6 +96,8 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
   const mediaFiles = diskMediaFiles(config.media.dir);
   const site = siteOptions(config);
   const stops: Array<() => Promise<void>> = [];
+  /** Called first on close: what is in flight fails at once instead of running out its timeout. */
+  const aborts: Array<() => void> = [];
   let http: HttpClient | null = null;
   let translator: Translator | null = null;
 
@@ -113,6 +115,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       ? createRobotsPolicy({ http: getHttp(), userAgent: userAgent(config) })
       : { isAllowed: async () => true };
     const hubFetch = createWebSubFetch({ allowPrivate: [...config.fetch.allowPrivate], userAgent: userAgent(config), timeoutMs: config.fetch.timeoutMs });
+    aborts.push(() => hubFetch.abort());
     stops.push(() => hubFetch.close());
     return {
       poll: createPollSourceHandler({ db, http: getHttp(), robots, log, poll: config.fetch.poll, perHost: config.fetch.perHost, websub: { callbackBase: site.baseUrl } }),
@@ -212,6 +215,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       // Idempotent: a failed start closes, and the command's own clean-up may close again.
       closing ??= (async () => {
         http?.abort(); // in-flight fetches fail now and their jobs go back to the queue (a trickling server held shutdown 16 s)
+        for (const abort of aborts) abort(); // hub requests likewise (a hub that never answers)
         for (const stop of stops.reverse()) await stop();
         await translator?.close();
         await http?.close();

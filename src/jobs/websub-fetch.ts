@@ -1,8 +1,15 @@
 import { Agent, fetch as undiciFetch } from 'undici';
+import { FetchAbortedError } from '../fetch/index.ts';
 import { safeConnector } from '../fetch/safe-connector.ts';
 
 export interface WebSubFetch {
   fetch: typeof fetch;
+  /**
+   * Shutdown: every hub request in flight fails at once with FetchAbortedError (its job goes
+   * back to the queue, no attempt counted), and so does every new one. A hub that never
+   * answers must not hold the process for the whole timeout.
+   */
+  abort(): void;
   close(): Promise<void>;
 }
 
@@ -19,17 +26,32 @@ export function createWebSubFetch(opts: { allowPrivate?: string[]; userAgent: st
     bodyTimeout: timeoutMs,
     keepAliveTimeout: 1_000,
   });
+  const stopping = new AbortController();
   const safe = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (stopping.signal.aborted) throw new FetchAbortedError(url);
     const headers = new Headers(init.headers);
     headers.set('user-agent', opts.userAgent);
-    const res = await undiciFetch(String(input instanceof Request ? input.url : input), {
-      ...(init as object),
-      headers: Object.fromEntries(headers),
-      redirect: 'manual',
-      signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
-      dispatcher: agent,
-    } as Parameters<typeof undiciFetch>[1]);
-    return res as unknown as Response;
+    try {
+      const res = await undiciFetch(url, {
+        ...(init as object),
+        headers: Object.fromEntries(headers),
+        redirect: 'manual',
+        signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(timeoutMs), ...(init.signal ? [init.signal] : [])]),
+        dispatcher: agent,
+      } as Parameters<typeof undiciFetch>[1]);
+      return res as unknown as Response;
+    } catch (err) {
+      if (stopping.signal.aborted) throw new FetchAbortedError(url);
+      throw err;
+    }
   }) as typeof fetch;
-  return { fetch: safe, close: () => agent.close() };
+  return {
+    fetch: safe,
+    abort: () => stopping.abort(),
+    close: async () => {
+      stopping.abort();
+      await agent.close();
+    },
+  };
 }

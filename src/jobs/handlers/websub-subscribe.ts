@@ -1,5 +1,6 @@
 import { PermanentError, TransientError, errorMessage } from '../../domain/errors.ts';
 import { buildSubscribeForm, generateSecret, sendSubscription } from '../../feeds/index.ts';
+import { FetchAbortedError } from '../../fetch/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { Db } from '../../store/db.ts';
 import { getSource } from '../../store/sources.ts';
@@ -48,6 +49,7 @@ export function createWebSubSubscribeHandler(deps: WebSubSubscribeDeps) {
     try {
       sent = await sendSubscription(form, deps.fetch);
     } catch (err) {
+      if (err instanceof FetchAbortedError) throw err; // shutting down: the job goes back as it was
       throw new TransientError(`websub: subscribing source ${source.id} at ${payload.hub}: ${errorMessage(err)}`, 'websub.hub_unreachable', { cause: err });
     }
     if (sent.accepted) {
