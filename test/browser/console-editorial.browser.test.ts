@@ -147,6 +147,7 @@ it('an editor finds a flagged story, fixes a segment, approves it; corrects, tak
   expect(await page.locator('.done').textContent()).toContain('Correction published');
   const correctedHtml = (await publicWhen(page, correctPath, (_, html) => html.includes('class="correction"'))).html;
   expect(correctedHtml).toMatch(/Corrección, <time[^>]*>[^<]+<\/time>: La huelga duró 9 días, no 19\./);
+  await page.goto(`${server.url}${correctPath}`);
   await page.screenshot({ path: `${SHOTS}console-public-corrected-1280.png`, fullPage: true });
 
   await page.goto(storyUrl);

@@ -23,9 +23,22 @@ export function pager(base: string, q: URLSearchParams, page: number, pages: num
   return `<nav class="pager" aria-label="Pages">${page > 1 ? link(page - 1, '← Previous', 'prev') : ''}<span>Page ${page} of ${pages}</span>${page < pages ? link(page + 1, 'Next →', 'next') : ''}</nav>`;
 }
 
-/** A finding as the editor reads it: the check, and what changed (source → translation). */
+/** Longer than this, a finding's source or target is the whole passage, not the words that changed. */
+const SHORT = 60;
+
+/**
+ * The words a finding names, to mark in the source: its source when that is a few words (a
+ * number, a name), else the names its detail quotes ("Dockers" is not in the translation).
+ */
+export function findingTerms(f: Finding): string[] {
+  if (f.source && f.source.length <= SHORT) return [f.source];
+  return [...f.detail.matchAll(/"([^"]{1,60})"/g)].map((m) => m[1]!);
+}
+
+/** A finding as the editor reads it: the check, and what changed (source → translation) when that is a few words. */
 export function findingItem(f: Finding): string {
-  const what = f.source !== null || f.target !== null
+  const short = (s: string | null) => s === null || s.length <= SHORT;
+  const what = (f.source !== null || f.target !== null) && short(f.source) && short(f.target)
     ? ` <span class="change"><mark class="was">${esc(f.source ?? '—')}</mark> → <mark class="now">${esc(f.target ?? 'missing')}</mark></span>`
     : '';
   return `<li class="finding sev-${esc(f.severity)}"><strong>${esc(f.check)}</strong> (${esc(f.severity)})${what}<div class="detail">${esc(f.detail)}</div></li>`;
