@@ -34,14 +34,14 @@ const STAGE_LABEL: Record<StageActivity['stage'], string> = {
 function activityCard(stages: StageActivity[]): string {
   const rows = stages.map((s) => `<tr><th scope="row">${STAGE_LABEL[s.stage]}</th><td class="num">${num(s.lastHour)}</td><td class="num">${num(s.lastDay)}</td>` +
     `<td>${barChart(s.hourly, `${STAGE_LABEL[s.stage]} per hour over the last 24 hours: ${s.lastDay} in all, at most ${Math.max(...s.hourly)} in an hour`)}</td></tr>`).join('');
-  return `<section class="ops-card ops-wide" aria-labelledby="h-activity"><h2 id="h-activity">Activity</h2><p class="hint">Counted again every 10 seconds.</p><div class="table-wrap"><table class="stage-table">
+  return `<section class="ops-card ops-wide" aria-labelledby="h-activity"><h2 id="h-activity">Activity</h2><p class="hint">Counted again every 10 seconds.</p><div class="table-wrap" tabindex="0"><table class="stage-table">
 <thead><tr><th scope="col">Stage</th><th scope="col" class="num">Last hour</th><th scope="col" class="num">Last day</th><th scope="col">By hour, last 24 h</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
 }
 
 async function queueCard(ctx: AdminContext): Promise<string> {
   const kinds = await queueByKind(ctx.services.db);
-  const rows = kinds.map((k) => `<tr><th scope="row">${esc(k.kind)}</th><td class="num">${num(k.queued)}</td><td class="num">${num(k.running)}</td><td class="num">${duration(k.oldest_s)}</td></tr>`).join('');
-  return `<section class="ops-card" aria-labelledby="h-queue"><h2 id="h-queue">Queue</h2>${kinds.length === 0 ? '<p class="muted">Nothing waiting.</p>' : `<div class="table-wrap"><table>
+  const rows = kinds.map((k) => `<tr><th scope="row">${esc(k.kind)}</th><td class="num" data-label="Waiting">${num(k.queued)}</td><td class="num" data-label="Running">${num(k.running)}</td><td class="num" data-label="Oldest ready">${duration(k.oldest_s)}</td></tr>`).join('');
+  return `<section class="ops-card" aria-labelledby="h-queue"><h2 id="h-queue">Queue</h2>${kinds.length === 0 ? '<p class="muted">Nothing waiting.</p>' : `<div class="table-wrap" tabindex="0"><table>
 <thead><tr><th scope="col">Job kind</th><th scope="col" class="num">Waiting</th><th scope="col" class="num">Running</th><th scope="col" class="num">Oldest ready</th></tr></thead><tbody>${rows}</tbody></table></div>`}</section>`;
 }
 
@@ -55,9 +55,9 @@ async function workersCard(ctx: AdminContext): Promise<string> {
   const workers = await listWorkers(ctx.services.db);
   const alive = workers.filter((w) => w.state === 'alive').length;
   const rows = workers.map((w) => `<tr><td>${status(w.state, w.state === 'alive' ? 'ok' : w.state === 'dead' ? 'bad' : 'off')}</td><td class="url">${esc(w.host)} · pid ${w.pid}</td>` +
-    `<td>${esc(w.roles.join(', '))}</td><td>${when(w.started_at)}</td><td>${when(w.last_beat_at)}</td></tr>`).join('');
-  return `<section class="ops-card" aria-labelledby="h-workers"><h2 id="h-workers">Workers</h2><p>${alive === 0 ? status('no worker alive', 'bad') : `${num(alive)} alive`}</p>
-${workers.length ? `<div class="table-wrap"><table><thead><tr><th scope="col">State</th><th scope="col">Process</th><th scope="col">Roles</th><th scope="col">Started</th><th scope="col">Last beat</th></tr></thead><tbody>${rows}</tbody></table></div>` : '<p class="muted">No worker has written a heartbeat in the last day.</p>'}</section>`;
+    `<td data-label="Roles">${esc(w.roles.join(', '))}</td><td data-label="Started">${when(w.started_at)}</td><td data-label="Last beat">${when(w.last_beat_at)}</td></tr>`).join('');
+  return `<section class="ops-card ops-wide" aria-labelledby="h-workers"><h2 id="h-workers">Workers</h2><p>${alive === 0 ? status('no worker alive', 'bad') : `${num(alive)} alive`}</p>
+${workers.length ? `<div class="table-wrap" tabindex="0"><table><thead><tr><th scope="col">State</th><th scope="col">Process</th><th scope="col">Roles</th><th scope="col">Started</th><th scope="col">Last beat</th></tr></thead><tbody>${rows}</tbody></table></div>` : '<p class="muted">No worker has written a heartbeat in the last day.</p>'}</section>`;
 }
 
 async function enginesCard(ctx: AdminContext): Promise<string> {
@@ -69,10 +69,10 @@ async function enginesCard(ctx: AdminContext): Promise<string> {
     const money = u.reduce((n, x) => n + (x.money ?? 0), 0);
     const budget = e.dailyCharBudget ? `${meter(chars / e.dailyCharBudget, `${Math.round((chars / e.dailyCharBudget) * 100)} % of the daily budget`)} <span class="muted">of ${num(e.dailyCharBudget)}</span>` : '<span class="muted">no budget</span>';
     const tone = e.state === 'up' ? 'ok' : e.state === 'down' ? 'bad' : 'warn';
-    return `<tr><th scope="row">${esc(e.name)} <span class="muted">(${esc(e.kind)})</span></th><td>${status(e.state, tone)}</td><td class="num">${num(chars)}</td><td>${budget}</td><td class="num">${money ? money.toFixed(2) : '–'}</td></tr>`;
+    return `<tr><th scope="row">${esc(e.name)} <span class="muted">(${esc(e.kind)})</span></th><td data-label="State">${status(e.state, tone)}</td><td class="num" data-label="Characters today">${num(chars)}</td><td data-label="Budget">${budget}</td><td class="num" data-label="Cost today">${money ? money.toFixed(2) : '–'}</td></tr>`;
   }).join('');
   const issues = problems.length ? `<ul class="warnings">${problems.map((p) => `<li class="error-text">${esc(p)}</li>`).join('')}</ul>` : '';
-  return `<section class="ops-card" aria-labelledby="h-engines"><h2 id="h-engines">Engines</h2><div class="table-wrap"><table>
+  return `<section class="ops-card ops-wide" aria-labelledby="h-engines"><h2 id="h-engines">Engines</h2><div class="table-wrap" tabindex="0"><table>
 <thead><tr><th scope="col">Engine</th><th scope="col">State</th><th scope="col" class="num">Characters today</th><th scope="col">Budget</th><th scope="col" class="num">Cost today</th></tr></thead><tbody>${rows}</tbody></table></div>${issues}</section>`;
 }
 
@@ -80,17 +80,17 @@ async function failuresCard(ctx: AdminContext): Promise<string> {
   const { jobs, total } = await listFailedJobs(ctx.services.db, 20);
   const canRetry = ctx.user.role !== 'viewer';
   const rows = jobs.map((j) => `<tr><td>${esc(j.kind)}<br><span class="url">${esc(j.key)}</span></td><td><p class="error-text">${esc(j.last_error ?? '(no error recorded)')}</p></td>` +
-    `<td>${when(j.finished_at)}<br><span class="muted">${j.attempts} attempt${j.attempts === 1 ? '' : 's'}</span></td>` +
+    `<td data-label="Failed">${when(j.finished_at)}<br><span class="muted">${j.attempts} attempt${j.attempts === 1 ? '' : 's'}</span></td>` +
     `<td>${canRetry ? `<form method="post" action="/admin/jobs/${j.id}/retry">${csrfField(ctx)}<button>Retry</button></form>` : ''}</td></tr>`).join('');
-  return `<section class="ops-card ops-wide" aria-labelledby="h-failed"><h2 id="h-failed">Failed jobs <span class="muted">(${num(total)})</span></h2>${jobs.length === 0 ? '<p class="muted">None.</p>' : `<div class="table-wrap"><table>
+  return `<section class="ops-card ops-wide" aria-labelledby="h-failed"><h2 id="h-failed">Failed jobs <span class="muted">(${num(total)})</span></h2>${jobs.length === 0 ? '<p class="muted">None.</p>' : `<div class="table-wrap" tabindex="0"><table>
 <thead><tr><th scope="col">Job</th><th scope="col">Error</th><th scope="col">Failed</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead><tbody>${rows}</tbody></table></div>${total > jobs.length ? `<p class="hint">The newest ${jobs.length} of ${num(total)}.</p>` : ''}`}</section>`;
 }
 
 async function failingSourcesCard(ctx: AdminContext): Promise<string> {
   const sources = await failingSources(ctx.services.db);
   const rows = sources.map((s) => `<tr><td><a href="/admin/sources/${s.id}">${esc(s.name ?? s.url)}</a><br><span class="url">${esc(s.url)}</span></td>` +
-    `<td><p class="error-text">${esc(s.last_error ?? '')}</p></td><td class="num">${s.error_count}</td><td>${when(s.next_fetch_at)}</td></tr>`).join('');
-  return `<section class="ops-card ops-wide" aria-labelledby="h-failing"><h2 id="h-failing">Failing sources</h2>${sources.length === 0 ? '<p class="muted">None.</p>' : `<div class="table-wrap"><table>
+    `<td><p class="error-text">${esc(s.last_error ?? '')}</p></td><td class="num" data-label="Errors in a row">${s.error_count}</td><td data-label="Next try">${when(s.next_fetch_at)}</td></tr>`).join('');
+  return `<section class="ops-card ops-wide" aria-labelledby="h-failing"><h2 id="h-failing">Failing sources</h2>${sources.length === 0 ? '<p class="muted">None.</p>' : `<div class="table-wrap" tabindex="0"><table>
 <thead><tr><th scope="col">Source</th><th scope="col">Last error</th><th scope="col" class="num">Errors in a row</th><th scope="col">Next try</th></tr></thead><tbody>${rows}</tbody></table></div>`}</section>`;
 }
 
@@ -105,7 +105,7 @@ export const dashboardRoutes: AdminRoute[] = [
     async handle(ctx) {
       // One after another: PGlite answers one query at a time anyway, and a server's pool is shared.
       const activity = activityCard(await recent(ctx.services.db, 'stages', () => stageActivity(ctx.services.db)));
-      const cards = [await queueCard(ctx), await workersCard(ctx), await enginesCard(ctx), await freshnessCard(ctx), await failuresCard(ctx), await failingSourcesCard(ctx)];
+      const cards = [await queueCard(ctx), await freshnessCard(ctx), await workersCard(ctx), await enginesCard(ctx), await failuresCard(ctx), await failingSourcesCard(ctx)];
       return renderAdminPage(ctx, { title: 'Dashboard', active: 'dashboard', body: `${OPERATIONS_CSS_LINK}${notice(ctx.url, DONE)}<div class="ops-grid">${activity}${cards.join('')}</div>` });
     },
   },

@@ -57,7 +57,7 @@ async function renderGlossary(ctx: AdminContext, extra: { errors?: string[]; for
   const fromConfig = ctx.services.config.translation.glossary.filter((g) => !g.from || g.from === pair.from);
   const picker = `<form method="get" action="/admin/glossary" class="inline"><label for="g-pair">Language pair</label> <select id="g-pair" name="pair">${pairs.map((p) => `<option${p === pairName ? ' selected' : ''}>${esc(p)}</option>`).join('')}</select> <button>Show</button></form>`;
   const head = `<thead><tr><th scope="col">Term</th><th scope="col">Rendering</th><th scope="col">Case</th><th scope="col">Changed</th></tr></thead>`;
-  const table = rows.length ? `<div class="table-wrap"><table><caption>${rows.length} console entries for ${esc(pairName)}</caption>${head}<tbody>${rows.map((r) => rowHtml(ctx, r, admin)).join('')}</tbody></table></div>` : `<p class="muted">No console entries for ${esc(pairName)} yet.</p>`;
+  const table = rows.length ? `<div class="table-wrap" tabindex="0"><table><caption>${rows.length} console entries for ${esc(pairName)}</caption>${head}<tbody>${rows.map((r) => rowHtml(ctx, r, admin)).join('')}</tbody></table></div>` : `<p class="muted">No console entries for ${esc(pairName)} yet.</p>`;
   const v = (k: string) => esc(extra.form?.get(k) ?? '');
   const add = admin ? `<section class="ops-card" aria-labelledby="h-gadd"><h2 id="h-gadd">Add a term</h2><form method="post" action="/admin/glossary" class="ops-form">${csrfField(ctx)}<input type="hidden" name="pair" value="${esc(pairName)}"><div class="form-grid">
 <p><label for="g-term">Term in ${esc(pair.from)}</label><input id="g-term" name="term" required value="${v('term')}"></p>

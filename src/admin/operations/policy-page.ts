@@ -54,15 +54,15 @@ function levelForm(ctx: AdminContext, scope: PolicyScope, key: string, label: st
   const clear = override ? `<form method="post" action="/admin/policy/remove" class="inline">${csrfField(ctx)}<input type="hidden" name="scope" value="${scope}"><input type="hidden" name="key" value="${esc(key)}"><button class="danger">Clear override</button></form>` : '';
   return `<details class="more"${override ? ' open' : ''}><summary>${esc(label)}${override ? ` <span class="muted">(override by ${esc(override.updated_by ?? '?')}, ${when(override.updated_at)})</span>` : ''}</summary>
 <form method="post" action="/admin/policy" class="ops-form">${csrfField(ctx)}<input type="hidden" name="scope" value="${scope}"><input type="hidden" name="key" value="${esc(key)}">
-<div class="form-grid">${sev}</div><div class="table-wrap"><table><caption>Rules (replace the inherited rules when any is given)</caption><thead><tr><th scope="col">Check</th><th scope="col">Severity</th><th scope="col">At least</th><th scope="col">Verdict</th></tr></thead>
+<div class="form-grid">${sev}</div><div class="table-wrap" tabindex="0"><table><caption>Rules (replace the inherited rules when any is given)</caption><thead><tr><th scope="col">Check</th><th scope="col">Severity</th><th scope="col">At least</th><th scope="col">Verdict</th></tr></thead>
 <tbody>${rules.map((r, i) => ruleRow(r, `${id}-${i}`)).join('')}</tbody></table></div><p><button>Save ${esc(label)}</button></p></form>${clear}</details>`;
 }
 
 function effectiveTable(policy: PublishPolicy, label: (scope: string, key: string) => string): string {
   const parsed = publishPolicySchema.parse(policy);
-  const line = (name: string, l: Partial<typeof parsed>) => `<tr><th scope="row">${name}</th>${SEVERITIES.map((s) => `<td>${esc(l[s] ?? '(inherits)')}</td>`).join('')}<td>${l.rules ? (l.rules.length ? l.rules.map((r) => esc(`${r.check}${r.severity ? ` (${r.severity})` : ''} ×${r.atLeast ?? 1} → ${r.verdict}`)).join('<br>') : 'none') : '(inherits)'}</td></tr>`;
+  const line = (name: string, l: Partial<typeof parsed>) => `<tr><th scope="row">${name}</th>${SEVERITIES.map((s) => `<td data-label="${s}">${esc(l[s] ?? '(inherits)')}</td>`).join('')}<td data-label="Rules">${l.rules ? (l.rules.length ? l.rules.map((r) => esc(`${r.check}${r.severity ? ` (${r.severity})` : ''} ×${r.atLeast ?? 1} → ${r.verdict}`)).join('<br>') : 'none') : '(inherits)'}</td></tr>`;
   const rows = [line('Default', parsed), ...Object.entries(parsed.sites).map(([k, l]) => line(esc(label('site', k)), l)), ...Object.entries(parsed.sources).map(([k, l]) => line(esc(label('source', k)), l))];
-  return `<div class="table-wrap"><table><caption>In force now (config file and console together)</caption><thead><tr><th scope="col">Scope</th><th scope="col">error</th><th scope="col">warning</th><th scope="col">info</th><th scope="col">Rules</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<div class="table-wrap" tabindex="0"><table><caption>In force now (config file and console together)</caption><thead><tr><th scope="col">Scope</th><th scope="col">error</th><th scope="col">warning</th><th scope="col">info</th><th scope="col">Rules</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 async function renderPolicy(ctx: AdminContext, extra: { errors?: string[]; status?: number } = {}): Promise<Response> {

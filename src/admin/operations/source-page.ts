@@ -49,7 +49,7 @@ function details(s: SourceWithRules): string {
     ['Errors in a row', String(s.error_count)],
     ['Last error and warnings', problems(s)],
   ];
-  return `<div class="table-wrap"><table><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table></div>`;
+  return `<div class="table-wrap" tabindex="0"><table><tbody>${rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table></div>`;
 }
 
 function editForm(ctx: AdminContext, s: SourceWithRules, form: URLSearchParams | undefined): string {
@@ -98,7 +98,7 @@ async function preview(ctx: AdminContext, s: SourceWithRules, rules: ExtractRule
     const paragraphs = page.text.split(/\n{2,}/).filter(Boolean);
     const meta: Array<[string, string | null | undefined]> = [['Title', page.title], ['Byline', page.byline], ['Section', page.section], ['Language', page.lang], ['Excerpt', page.excerpt]];
     return `${head}<p>From <span class="url">${esc(res.url)}</span>: ${paragraphs.length} paragraphs, ${page.text.length} characters.</p>
-<div class="table-wrap"><table><tbody>${meta.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v ? esc(v) : '<span class="muted">–</span>'}</td></tr>`).join('')}</tbody></table></div>
+<div class="table-wrap" tabindex="0"><table><tbody>${meta.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v ? esc(v) : '<span class="muted">–</span>'}</td></tr>`).join('')}</tbody></table></div>
 <div class="preview-body">${paragraphs.slice(0, 30).map((p) => `<p>${esc(p)}</p>`).join('') || '<p class="error-text">No article text found: the rules select nothing, or the page has none.</p>'}</div>
 ${(page.warnings ?? []).length ? `<ul class="warnings">${page.warnings!.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : ''}</section>`;
   } catch (err) {

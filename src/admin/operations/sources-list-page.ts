@@ -32,9 +32,9 @@ export async function renderSourcesList(ctx: AdminContext, extra: { error?: stri
   const rows = await listSourcesWithCounts(ctx.services.db);
   const body = rows.map((s) => `<tr><td><a href="/admin/sources/${s.id}">${esc(s.name ?? s.title ?? s.url)}</a><br><span class="url">${esc(s.url)}</span>` +
     `${s.lang || s.category ? `<br><span class="muted">${esc([s.lang, s.category].filter(Boolean).join(' · '))}</span>` : ''}</td>` +
-    `<td>${sourceState(s)}</td><td>${when(s.last_fetch_at)}</td><td>${s.enabled ? when(s.next_fetch_at) : '<span class="muted">paused</span>'}</td>` +
-    `<td class="num">${num(s.items_day)}</td><td>${problems(s)}</td></tr>`).join('');
-  const table = rows.length === 0 ? '<p class="muted">No sources yet.</p>' : `<div class="table-wrap"><table>
+    `<td data-label="Status">${sourceState(s)}</td><td data-label="Last fetch">${when(s.last_fetch_at)}</td><td data-label="Next fetch">${s.enabled ? when(s.next_fetch_at) : '<span class="muted">paused</span>'}</td>` +
+    `<td class="num" data-label="Items / day">${num(s.items_day)}</td><td data-label="Last error and warnings">${problems(s)}</td></tr>`).join('');
+  const table = rows.length === 0 ? '<p class="muted">No sources yet.</p>' : `<div class="table-wrap" tabindex="0"><table>
 <caption>${num(rows.length)} sources</caption>
 <thead><tr><th scope="col">Source</th><th scope="col">Status</th><th scope="col">Last fetch</th><th scope="col">Next fetch</th><th scope="col" class="num">Items / day</th><th scope="col">Last error and warnings</th></tr></thead>
 <tbody>${body}</tbody></table></div>`;
