@@ -8,18 +8,18 @@ import { parseDocument } from 'htmlparser2';
 import type { ExtractedArticle } from '../domain/article.ts';
 import { PermanentError } from '../domain/errors.ts';
 import { textDirection } from '../domain/lang.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
 import { chooseLanguage } from './choose-language.ts';
 import { cleanTree } from './clean-tree.ts';
 import { collectBlocks, type Block } from './collect-blocks.ts';
-import { depthExceeds, findFirst, normalizeSpace, type Element } from './dom.ts';
+import { depthExceeds, findFirst, normalizeSpace, type AnyNode, type Element } from './dom.ts';
 import { findContent, tokens } from './find-content.ts';
 import { readMetadata } from './read-metadata.ts';
 import { readabilityFallback } from './readability-fallback.ts';
 import { renderBlocks } from './render-blocks.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
 import { markStandfirst } from './standfirst.ts';
-import { escapeHtml } from '../shared/escape-html.ts';
-import { resolveHttpUrl } from '../shared/urls.ts';
 import { plainText } from './text-fields.ts';
 
 export interface ExtractOptions {
@@ -32,7 +32,7 @@ export interface ExtractOptions {
 function selected(doc: Document, selectors: string[] | undefined): Element[] {
   if (!selectors || selectors.length === 0) return [];
   try {
-    return selectAll(selectors.join(","), doc) as unknown as Element[];
+    return selectAll<AnyNode, Element>(selectors.join(","), doc);
   } catch {
     return [];
   }

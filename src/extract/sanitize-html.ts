@@ -55,6 +55,16 @@ function checkLangDir(attribs: sanitize.Attributes): sanitize.Attributes {
   return out;
 }
 
+/**
+ * Tags dropped with their content. sanitize-html's own default list (script, style, textarea,
+ * option, xmp — kept here in full: passing a list replaces it, and the library does not export it;
+ * a test holds ours to drop whatever its defaults drop) plus the raw-text elements htmlparser2
+ * reads as one text node (noembed, noframes, plaintext: their "text" is markup) and what a story
+ * never needs.
+ */
+const LIBRARY_NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'xmp'];
+const NON_TEXT_TAGS = [...LIBRARY_NON_TEXT_TAGS, 'noembed', 'noframes', 'plaintext', 'noscript', 'template', 'title', 'head', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'button'];
+
 function options(baseUrl: string): sanitize.IOptions {
   return {
     allowedTags: [
@@ -87,7 +97,7 @@ function options(baseUrl: string): sanitize.IOptions {
     exclusiveFilter: (frame) => (frame.tag === 'img' || frame.tag === 'iframe') && !frame.attribs.src,
     allowIframeRelativeUrls: false,
     disallowedTagsMode: 'discard',
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'button'],
+    nonTextTags: NON_TEXT_TAGS,
     transformTags: {
       a: (tagName, attribs) => ({ tagName, attribs: { ...urlAttrs(attribs, baseUrl, ['href']), rel: 'noopener noreferrer nofollow' } }),
       img: (tagName, attribs) => {
