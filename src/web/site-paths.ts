@@ -13,7 +13,8 @@ export type PageSpec =
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
 const FEEDS: Record<string, FeedFormat> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
-const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{N}-]{0,119}$/u;
+// What shared/slug.ts makes: lower-case letters of any script with their vowel signs (marks), digits, `-`.
+const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]{0,119}$/u;
 
 function pageNumber(s: string | undefined): number | null {
   if (s === undefined) return 1;
