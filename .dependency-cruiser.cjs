@@ -48,6 +48,27 @@ module.exports = {
       to: { dependencyTypes: ['core'], pathNot: ['^(node:)?buffer$'] },
     },
     {
+      name: 'only-the-top-imports-admin',
+      comment: 'The console (src/admin/) sits above jobs/ and web/: only app.ts and cli/ mount or call it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: ['^src/(admin|cli)/', '^src/app\\.ts$'] },
+      to: { path: '^src/admin/' },
+    },
+    {
+      name: 'store-is-below-jobs-and-web',
+      comment: 'store/ reads and writes tables; it never runs jobs or answers requests.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/(jobs|web|admin|cli)/' },
+    },
+    {
+      name: 'no-type-cycles-in-web-and-fidelity',
+      comment: 'Shared shapes live in web/web-types.ts and fidelity/unit.ts: even a type-only cycle there is a misplaced type.',
+      severity: 'error',
+      from: { path: '^src/(web|translate/fidelity)/' },
+      to: { circular: true },
+    },
+    {
       name: 'no-circular',
       comment: 'Type-only cycles vanish at compile time and are allowed.',
       severity: 'error',

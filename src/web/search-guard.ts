@@ -1,5 +1,5 @@
 import { clientKey, RateLimiter } from './rate-limit.ts';
-import type { SiteReply } from './site-app.ts';
+import type { SiteReply } from './web-types.ts';
 
 /** How search is kept from taking the site down with it (config `search`). */
 export interface SearchLimits {

@@ -3,10 +3,9 @@ import type { Db } from '../store/db.ts';
 import { isStatementTimeout, searchLive } from '../store/site-search.ts';
 import { listTopics } from '../store/site-queries.ts';
 import { securityHeaders, siteHeaders } from './encode-page.ts';
-import type { SiteReply, SiteRequest } from './site-app.ts';
-import type { SiteOptions } from './start-web-server.ts';
 import { SEARCH_BUSY } from './search-guard.ts';
 import { toCard, toNamed } from './site-views.ts';
+import type { SiteOptions, SiteReply, SiteRequest } from './web-types.ts';
 
 const PAGE_SIZE = 10;
 /** How long the topic list beside results is reused: the page's own max-age. */
