@@ -6,8 +6,8 @@ const PARAGRAPH = 'The harbour authority said on Monday that 2.4 million euros w
 const BODY = Array.from({ length: 8 }, (_, i) => `<p>${PARAGRAPH} (${i + 1})</p>`).join('');
 const TBODY = Array.from({ length: 8 }, (_, i) => `<p>La autoridad portuaria dijo el lunes que se gastarían 2,5 millones de euros en el muelle norte (${i + 1})</p>`).join('');
 const CHECKS = JSON.stringify({ ok: false, findings: [
-  { check: 'numbers', severity: 'error', segment: 0, detail: '2.4 → 2,5' },
-  { check: 'names', severity: 'warning', segment: 3, detail: 'Ferrymen Union lost' },
+  { check: 'numbers', severity: 'error', segment: 0, source: '2.4', target: '2,5', detail: '2.4 in the source, 2,5 in the translation' },
+  { check: 'names', severity: 'warning', segment: 3, source: 'Ferrymen Union', target: null, detail: 'Ferrymen Union is missing from the translation' },
 ] });
 
 /** 100 sources and 10,000 held translations, each with its item and article, spread over a week. */
