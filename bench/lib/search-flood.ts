@@ -11,7 +11,7 @@ import { startWebServer, type SiteOptions } from '../../src/web/start-web-server
 import { seedSearchCorpus } from '../../test/web/seed-search-corpus.ts';
 import { autocannon, type Load } from './autocannon.ts';
 
-const UNLIMITED: Partial<SearchLimits> = { burst: 1e9, perMinute: 1e9, concurrency: 1e6, timeoutMs: 600_000, cacheEntries: 0 };
+const UNLIMITED: Partial<SearchLimits> = { burst: 1e9, perMinute: 1e9, concurrency: 1e6, timeoutMs: 600_000, cacheEntries: 0, busyShare: 1, queue: 1e6 };
 
 interface Round { article: Load; search: Load | null; health: { p99: number; max: number; n: number; failed: number } }
 
