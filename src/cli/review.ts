@@ -39,7 +39,7 @@ export default async function reviewCommand(argv: string[]): Promise<number> {
     actions: {
       list: { summary: 'the held translations, each with its reason and original', positionals: { max: 0 } },
       approve: { args: '<id>', summary: 'publish a held translation as it is', positionals: { min: 1, max: 1 } },
-      retranslate: { args: '<id>', summary: 'queue a fresh translation (with --engine NAME, by that configured engine; default: the same engine)', positionals: { min: 1, max: 1 } },
+      retranslate: { args: '<id>', summary: 'queue a fresh translation (with --engine NAME, by that configured engine)', positionals: { min: 1, max: 1 } },
     },
     notes: ['Beside a running transwire run|web on the same PGlite folder, the command goes through its API (see the README).'],
   });
@@ -62,7 +62,7 @@ export default async function reviewCommand(argv: string[]): Promise<number> {
       return 0;
     }
     const queued = await review.retranslate(id, values.engine ?? null);
-    process.stdout.write(`queued a new translation of article ${queued.articleId} into ${queued.lang} with ${queued.engine}\n`);
+    process.stdout.write(`queued a new translation of article ${queued.articleId} into ${queued.lang}${queued.engine ? ` with ${queued.engine}` : ''}\n`);
     return 0;
   } finally {
     await reached.direct?.close();

@@ -23,7 +23,7 @@ export interface Approved {
 export interface Retranslation {
   articleId: number;
   lang: string;
-  engine: string;
+  engine: string | null;
 }
 
 async function translationOrFail(db: Db, action: string, id: number): Promise<TranslationRow> {
@@ -43,16 +43,15 @@ export async function approveHeld(services: AdminServices, id: number): Promise<
 }
 
 /**
- * Queues a fresh translation by `engine` (default: the engine that made this one), which must be
- * configured here; the memory entries it replaces are not asked.
+ * Queues a fresh translation (the memory entries it replaces are not asked) by `engine`, which
+ * must be configured here; null: by the configured chain, as the translate job does.
  */
 export async function retranslateHeld(services: AdminServices, id: number, engine: string | null): Promise<Retranslation> {
   const translation = await translationOrFail(services.db, 'retranslate', id);
-  const chosen = engine ?? translation.engine;
   const configured = Object.keys(services.config.translation.engines);
-  if (!configured.includes(chosen)) {
-    throw new PermanentError(`review retranslate: the engine "${chosen}" is not configured (configured: ${configured.join(', ') || 'none'}); name one with --engine`, 'review.engine', { httpStatus: 400 });
+  if (engine !== null && !configured.includes(engine)) {
+    throw new PermanentError(`review retranslate: the engine "${engine}" is not configured (configured: ${configured.join(', ') || 'none'})`, 'review.engine', { httpStatus: 400 });
   }
-  await queueRetranslation(services.db, translation, chosen);
-  return { articleId: translation.article_id, lang: translation.lang, engine: chosen };
+  await queueRetranslation(services.db, translation, engine);
+  return { articleId: translation.article_id, lang: translation.lang, engine };
 }

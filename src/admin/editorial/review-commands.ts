@@ -45,10 +45,10 @@ async function unpublish(services: AdminServices, translationId: number, reason:
 }
 
 /**
- * Queues a new translation by `engine`, asked afresh (`fresh`: no answer from the memory entries it
+ * Queues a new translation by `engine` (null: the configured chain), asked afresh (`fresh`: no answer from the memory entries it
  * replaces). The current text is kept as a revision first; the new one is the engine's, unreviewed.
  */
-export async function queueRetranslation(db: Db, t: TranslationRow, engine: string): Promise<void> {
+export async function queueRetranslation(db: Db, t: TranslationRow, engine: string | null): Promise<void> {
   await db.transaction(async (tx) => {
     await ensureFirstRevision(tx, t);
     await tx.query('UPDATE translations SET reviewed_at = NULL WHERE id = $1', [t.id]);
