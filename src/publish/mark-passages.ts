@@ -1,4 +1,5 @@
 import { parseDocument } from 'htmlparser2';
+import { INLINE_ELEMENTS, OPAQUE_ELEMENTS } from '../shared/segment-elements.ts';
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
 
@@ -6,16 +7,13 @@ type Node = ReturnType<typeof parseDocument>['children'][number];
  * The fidelity gate names a flagged passage by its segment: the index of the block among the
  * translatable blocks of the body, in document order, as the orchestrator splits them (runs of
  * inline content with text; media, code and embeds are never blocks). The translation keeps the
- * source's skeleton, so the same walk over the translated body finds the same blocks. Kept in
- * step with src/translate/segmenter.ts (a stage may not import another): test/publish checks
- * both walks agree.
+ * source's skeleton, so the same walk over the translated body finds the same blocks. Both walks
+ * read their element sets from shared/segment-elements.ts; test/publish checks they agree.
  */
-const OPAQUE = new Set(['pre', 'code', 'script', 'style', 'svg', 'math', 'iframe', 'video', 'audio', 'picture', 'object', 'embed', 'canvas', 'noscript', 'template', 'kbd', 'samp', 'var']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr', 'font']);
 
 function isInline(n: Node): boolean {
   if (n.type === 'text') return true;
-  if (n.type === 'tag') return INLINE.has(n.name) && (n.children as Node[]).every(isInline);
+  if (n.type === 'tag') return INLINE_ELEMENTS.has(n.name) && (n.children as Node[]).every(isInline);
   return false;
 }
 
@@ -42,7 +40,7 @@ export function segmentBlocks(html: string): Array<{ start: number; nameEnd: num
       if (isInline(child)) run.push(child);
       else {
         flush();
-        if (child.type === 'tag' && !OPAQUE.has(child.name)) walk(child, child.children as Node[]);
+        if (child.type === 'tag' && !OPAQUE_ELEMENTS.has(child.name)) walk(child, child.children as Node[]);
       }
     }
     flush();

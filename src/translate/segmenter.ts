@@ -1,4 +1,5 @@
 import { parseDocument } from 'htmlparser2';
+import { INLINE_ELEMENTS, OPAQUE_ELEMENTS } from '../shared/segment-elements.ts';
 
 type Node = ReturnType<typeof parseDocument>['children'][number];
 
@@ -10,9 +11,6 @@ export interface Segmented {
   skeleton: Array<string | number>;
 }
 
-/** Never sent to an engine: media, embeds, code. */
-const OPAQUE = new Set(['pre', 'code', 'script', 'style', 'svg', 'math', 'iframe', 'video', 'audio', 'picture', 'object', 'embed', 'canvas', 'noscript', 'template', 'kbd', 'samp', 'var']);
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'wbr', 'font']);
 
 export function segmentHtml(html: string): Segmented {
   const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: false });
@@ -42,7 +40,7 @@ export function segmentHtml(html: string): Segmented {
       if (isInline(child)) run.push(child);
       else {
         flush();
-        if (child.type === 'tag' && !OPAQUE.has(child.name)) walk(child.children as Node[]);
+        if (child.type === 'tag' && !OPAQUE_ELEMENTS.has(child.name)) walk(child.children as Node[]);
       }
     }
     flush();
@@ -58,7 +56,7 @@ export function joinSegments(skeleton: Array<string | number>, translated: strin
 
 function isInline(n: Node): boolean {
   if (n.type === 'text') return true;
-  if (n.type === 'tag') return INLINE.has(n.name) && (n.children as Node[]).every(isInline);
+  if (n.type === 'tag') return INLINE_ELEMENTS.has(n.name) && (n.children as Node[]).every(isInline);
   return false; // comments, directives: left in place
 }
 
