@@ -67,3 +67,21 @@ it('the local token acts as the built-in admin local-cli; a wrong one is refused
   expect((await local.call('GET', '/api/v1/none', { headers: { authorization: 'Bearer local-secret-0123456780' } })).status).toBe(401);
   expect((await h.call('GET', '/api/v1/none', { headers: { authorization: 'Bearer local-secret-0123456789' } })).status).toBe(401);
 });
+
+it('a handler that fails answers a 500 page without its error; one that throws AdminHttpError answers its status', async () => {
+  const { AdminHttpError } = await import('../../src/admin/admin-route.ts');
+  const routes = [
+    { method: 'GET' as const, path: '/admin/boom', role: 'viewer' as const, summary: 'fails', handle: async () => { throw new Error('secret internals: password=hunter2'); } },
+    { method: 'GET' as const, path: '/admin/gone/:id', role: 'viewer' as const, summary: 'refuses', handle: async (ctx: { params: Record<string, string> }) => { throw new AdminHttpError(404, `no story ${ctx.params.id}`); } },
+  ];
+  const local = consoleHarness(db, { routes });
+  const viewer = await local.signIn('viewer');
+  const boom = await local.call('GET', '/admin/boom', { cookie: viewer.cookie });
+  expect(boom.status).toBe(500);
+  const html = await boom.text();
+  expect(html).toContain('The server failed to answer this request');
+  expect(html).not.toContain('hunter2');
+  const gone = await local.call('GET', '/admin/gone/%3Cb%3E', { cookie: viewer.cookie });
+  expect(gone.status).toBe(404);
+  expect(await gone.text()).toContain('no story &lt;b&gt;');
+});
