@@ -5,7 +5,7 @@ import { requireApertiumPair } from '../helpers/require-tool.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { editorialHarness, publicPage, seedArticle, seedTranslation, type EditorialHarness } from './editorial-context.ts';
 
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '"><img src=x onerror=alert(2)>';

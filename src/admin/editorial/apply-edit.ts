@@ -86,7 +86,7 @@ export async function applyEdit(
     await ensureFirstRevision(tx, t);
     const { rows } = await tx.query<TranslationRow>(
       `UPDATE translations SET title = $2, excerpt = $3, html = $4, text = $5, checks = $6, verdict = $7,
-         hold_reason = CASE WHEN status = 'held' THEN $8 ELSE hold_reason END, reviewed_at = now(), updated_at = now()
+         hold_reason = CASE WHEN status = 'held' THEN $8 ELSE hold_reason END, updated_at = now()
        WHERE id = $1 RETURNING *`,
       [t.id, title, excerpt, html, text, JSON.stringify(report), verdict, reasons.join('; ') || t.hold_reason],
     );
