@@ -29,9 +29,9 @@ beforeAll(async () => {
 }, 300_000);
 
 const transwire = (args: string[], cwd = pkg) =>
-  run(process.execPath, [join(pkg, 'bin/transwire.js'), ...args], { cwd, timeout: 60_000 });
+  run(process.execPath, [join(pkg, 'bin/transwire.js'), ...args], { cwd, timeout: 300_000 });
 
-describe('the compiled package', { timeout: 120_000 }, () => {
+describe('the compiled package', { timeout: 360_000 }, () => {
   it('runs dist/ and says so in --version', async () => {
     const { stdout } = await transwire(['--version']);
     expect(stdout).toMatch(/^transwire \d+\.\d+\.\d+ \(compiled, dist\/; node \d+/);
