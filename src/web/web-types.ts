@@ -3,13 +3,10 @@
  * page builder or a route can name them without importing the server or the site app (which import
  * those modules back: the import circle this file breaks).
  */
+import type { SiteInfo } from '../publish/site-view.ts';
 
-export interface SiteOptions {
-  name: string;
-  baseUrl: string;
-  languages: string[];
-  defaultLanguage: string;
-}
+/** The site as the renderers take it (name, base URL, languages): one shape, publish/'s. */
+export type SiteOptions = SiteInfo;
 
 /**
  * A route mounted by the composition root (healthz, websub, admin, api) before the public site.
