@@ -74,6 +74,7 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
   const rows: FaultRow[] = [];
   const result: Record<string, unknown> = { settings: s };
   let kills = 0;
+  let killsSkipped = 0;
   let finished = false;
   let killTimer: NodeJS.Timeout | undefined;
   let prober: ReturnType<typeof startProber> | null = null;
@@ -129,12 +130,14 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
       const elapsed = (Date.now() - t0) / 1000;
       if (elapsed >= s.seconds - 1) return;
       if (Math.abs(elapsed - s.pgRestartAtS) > 6 && Math.abs(elapsed - s.apertiumKillAtS) > 3) {
-        const alive = sup.list('worker').filter((p) => !p.killed && p.child.exitCode === null && p.child.signalCode === null);
+        // A worker that is still starting is not a candidate: on a loaded machine a start takes
+        // longer than the interval, and killing starters only would test nothing past start-up.
+        const alive = sup.list('worker').filter((p) => !p.killed && p.startedAt !== null && p.child.exitCode === null && p.child.signalCode === null);
         const victim = alive[Math.floor(random() * alive.length)];
         if (victim) {
           sup.kill(victim);
           kills++;
-        }
+        } else killsSkipped++;
       }
       killTimer = setTimeout(killLoop, s.killEveryS * 1000);
     };
@@ -151,9 +154,9 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
       fault('Apertium killed', s.apertiumKillAtS, async () => {
         // The pipelines' processes, not tsx's esbuild service (a worker's own part, not Apertium).
         // A worker just restarted after a kill starts its pipeline at its first translation:
-        // wait (up to 20 s) until some are running.
+        // wait (up to 60 s) until some are running.
         const pipelines = () => sup.descendants(sup.list('worker').map((p) => p.child.pid!).filter(Boolean)).filter((d) => d.comm !== 'node' && d.comm !== 'esbuild');
-        const until = Date.now() + 20_000;
+        const until = Date.now() + 60_000;
         while (!pipelines().some((d) => d.comm === 'lt-proc') && Date.now() < until) await sleep(250);
         const victims = pipelines();
         for (const v of victims) {
@@ -252,7 +255,8 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
     clearTimeout(killTimer);
     await Promise.all(progressChecks);
     result.kills = kills;
-    console.log(`  t=${s.seconds} s  faults over: ${kills} workers killed with SIGKILL, ${sup.starts} process starts in all`);
+    result.killsSkipped = killsSkipped;
+    console.log(`  t=${s.seconds} s  faults over: ${kills} workers killed with SIGKILL (${killsSkipped} turns passed: every worker still starting), ${sup.starts} process starts in all`);
 
     // Drain: the world stopped adding items; everything shown must end somewhere.
     const drainStart = Date.now();

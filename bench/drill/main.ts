@@ -4,7 +4,7 @@
  * bench's, with the demo newsroom's pages behind it) and Apertium — measured, then broken on
  * purpose. Printed as a report (a table per part, PASS/FAIL per invariant); exits 1 when an
  * invariant fails.
- *   npx tsx bench/drill/main.ts [--short] [--json PATH] [--port N]
+ *   npx tsx bench/drill/main.ts [--short] [--json PATH] [--port N] [--skip-throughput]
  * --short (npm run drill:short, run by CI): about a minute of faults on a small world — a few
  * kill -9s, one PostgreSQL restart, Apertium killed once — and the invariants; no throughput.
  * The PostgreSQL server is the drill's own (scripts/start-postgres.sh on --port, default 54339),
@@ -20,7 +20,7 @@ import { heading, Report } from './report.ts';
 import { throughputPart } from './throughput.ts';
 import { startWorld } from './world.ts';
 
-const { values } = parseArgs({ options: { short: { type: 'boolean', default: false }, json: { type: 'string' }, port: { type: 'string', default: '54339' } } });
+const { values } = parseArgs({ options: { short: { type: 'boolean', default: false }, json: { type: 'string' }, port: { type: 'string', default: '54339' }, 'skip-throughput': { type: 'boolean', default: false } } });
 const short = values.short!;
 
 const FULL: FaultSettings = {
@@ -52,7 +52,7 @@ const part = async (name: string, run: () => Promise<void>) => {
   }
 };
 try {
-  if (!short) {
+  if (!short && !values['skip-throughput']) {
     // Throughput on a world of 150 sources with one story each waiting: more than 4 workers
     // publish in the window, few enough that extraction is over when it starts.
     const world = await startWorld({ sources: 150, hosts: 20, history: 1, durationMs: 3_600_000, meanGapMs: 36_000_000, seed: 7 });

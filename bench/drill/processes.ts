@@ -4,7 +4,7 @@
  * being killed is a finding: it is counted, logged, and started again so the drill goes on.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, readFileSync, readdirSync } from 'node:fs';
+import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -18,6 +18,8 @@ export interface Proc {
   killed: boolean;
   /** The web process's URL once it listens. */
   url: Promise<string>;
+  /** When it logged "transwire started" (null while it starts). */
+  startedAt: number | null;
 }
 
 export interface Unexpected {
@@ -41,9 +43,14 @@ export class Supervisor {
   constructor(private readonly config: string, private readonly logDir: string, private readonly extraArgs: (role: Role, slot: number) => string[] = () => []) {}
 
   start(role: Role, slot: number): Proc {
-    const log = openSync(join(this.logDir, `${role}-${slot}.log`), 'a');
+    const log = createWriteStream(join(this.logDir, `${role}-${slot}.log`), { flags: 'a' });
     const args = [BIN, role, '--config', this.config, ...this.extraArgs(role, slot)];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', role === 'web' ? 'pipe' : 'ignore', log] });
+    const child = spawn(process.execPath, args, { stdio: ['ignore', role === 'web' ? 'pipe' : 'ignore', 'pipe'] });
+    // The log goes to its file; the line saying the process is up is noted on the way.
+    child.stderr!.pipe(log);
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      if (proc.startedAt === null && line.includes('"msg":"transwire started"')) proc.startedAt = Date.now();
+    });
     this.starts++;
     const url = new Promise<string>((resolve, reject) => {
       if (!child.stdout) return;
@@ -54,7 +61,7 @@ export class Supervisor {
       child.once('exit', () => reject(new Error(`${role} ${slot} exited before it listened`)));
     });
     url.catch(() => undefined);
-    const proc: Proc = { role, slot, child, killed: false, url };
+    const proc: Proc = { role, slot, child, killed: false, url, startedAt: null };
     this.procs.set(`${role}-${slot}`, proc);
     child.once('exit', (code, signal) => {
       if (this.closing || this.procs.get(`${role}-${slot}`) !== proc) return;
