@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -165,6 +165,15 @@ describe('the mirror job and the media route', { timeout: 120_000 }, () => {
     expect(await sharp(Buffer.from(await og.arrayBuffer())).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
     expect((await get(`${name}-700.webp`)).status).toBe(404);
     expect((await get(`${name}-960.png`)).status).toBe(404);
+  });
+
+  it('fails the job (to be retried) when the media folder cannot be written, recording nothing against the image', async () => {
+    const id = await article('s3', ['/b.jpg']);
+    const notAFolder = join(dir, 'plain-file');
+    writeFileSync(notAFolder, 'x');
+    const broken = diskMediaFiles(join(notAFolder, 'media'));
+    await expect(createMirrorMediaHandler({ db, http, log, files: broken })({ articleId: id })).rejects.toThrow(/ENOTDIR|not a directory/);
+    expect(await listMediaSources(db, id)).toEqual([]);
   });
 
   it('stops fetching for a source past media.perSourceBytesPerDay', async () => {

@@ -135,6 +135,7 @@ export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { art
   const perSourceBytesPerDay = deps.perSourceBytesPerDay ?? 500 * 1024 * 1024;
 
   async function fetchImage(url: string): Promise<{ sha256: string; size: number } | { error: string }> {
+    let storing = false;
     try {
       const res = await http.get(url, { accept: ACCEPT, maxBytes });
       if (res.status !== 200) return { error: `HTTP ${res.status}` };
@@ -149,13 +150,14 @@ export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { art
       const sha256 = createHash('sha256').update(res.body).digest('hex');
       const out = await processImage(res.body, sha256, sniffed.ext, { maxPixels });
       // Files first, then the row: a row always has its files (a crash between leaves only files).
+      storing = true;
       for (const [name, bytes] of out.files) await files.put(name, bytes);
       await putMedia(db, { sha256, contentType: sniffed.contentType, ext: sniffed.ext, size: res.body.length, width: out.width ?? sniffed.width, height: out.height ?? sniffed.height });
       return { sha256, size: res.body.length };
     } catch (err) {
       if (err instanceof FetchAbortedError) throw err; // shutting down: the job is put back, nothing recorded
       if (err instanceof ImageRejectedError) return { error: err.message.slice(0, 500) };
-      if ((err as NodeJS.ErrnoException).code === 'ENOSPC') throw err; // the disk, not the image: the job retries
+      if (storing) throw err; // the media folder (full, not writable), not the image: the job retries
       return { error: errorMessage(err).slice(0, 500) };
     }
   }
