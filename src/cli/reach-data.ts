@@ -1,8 +1,10 @@
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { readLocalToken } from '../admin/api/local-token-file.ts';
 import type { Config } from '../config/schema.ts';
 import { PermanentError } from '../domain/errors.ts';
-import { DataDirInUseError } from '../store/data-dir-lock.ts';
+import { DataDirInUseError, LOCK_FILE } from '../store/data-dir-lock.ts';
 import { serverClient, type ServerClient } from './server-client.ts';
 
 /** How a data-changing command reaches the data: itself, or through the server that holds it. */
@@ -31,7 +33,18 @@ export async function reachData<T>(config: Config, openDirect: () => Promise<T>)
       );
     }
     if (!holder.url) throw err;
+    refuseForeignLock(config.database.dataDir);
     return { server: serverClient(holder.url, readLocalToken(config.database.dataDir)) };
+  }
+}
+
+/** The token goes where the lock file points: only if our own user wrote it, never another's. */
+function refuseForeignLock(dataDir: string): void {
+  const path = join(dataDir, LOCK_FILE);
+  const uid = process.getuid?.();
+  const owner = statSync(path, { throwIfNoEntry: false })?.uid;
+  if (uid !== undefined && owner !== undefined && owner !== uid) {
+    throw new PermanentError(`refusing to send the local admin token: ${path} belongs to uid ${owner}, not to this user (uid ${uid})`, 'api.local_token');
   }
 }
 

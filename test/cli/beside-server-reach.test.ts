@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,14 @@ describe('reachData', () => {
     const dir = folderHeldBy('remote', { url: 'http://127.0.0.1:8181', host: 'elsewhere.example' });
     writeLocalToken(dir);
     await expect(reachData(configFor(dir), open(dir))).rejects.toThrow(/in use by transwire run, pid 1 on elsewhere\.example/);
+  });
+
+  it('never follows a lock file another user wrote (it could point anywhere)', async () => {
+    if (process.getuid?.() !== 0) throw new Error('this test changes a file\'s owner: run the suite as root (the container does)');
+    const dir = folderHeldBy('foreign', { url: 'http://127.0.0.1:8181' });
+    writeLocalToken(dir);
+    chownSync(join(dir, LOCK_FILE), 12345, 12345);
+    await expect(reachData(configFor(dir), open(dir))).rejects.toThrow(`refusing to send the local admin token: ${join(dir, LOCK_FILE)} belongs to uid 12345, not to this user (uid 0)`);
   });
 
   it('refuses when the server\'s token file is missing, saying so', async () => {
