@@ -19,6 +19,7 @@ import { createRenderSiteHandler } from '../src/jobs/handlers/render-site.ts';
 import { openDb } from '../src/store/open-db.ts';
 import { putMedia, recordMediaSource } from '../src/store/media.ts';
 import { mediaRoute } from '../src/web/media-route.ts';
+import { diskMediaFiles } from '../src/media/media-files.ts';
 import { startWebServer } from '../src/web/start-web-server.ts';
 import { seedSite, SITE } from '../test/web/seed-site.ts';
 
@@ -120,7 +121,7 @@ async function fixtureSite() {
   await db.query(`UPDATE publications SET status = 'gone', gone_reason = 'takedown' WHERE id = $1`, [gone.id]);
   const render = createRenderSiteHandler({ db, site: SITE });
   for (const lang of SITE.languages) await render({ lang, reason: 'rebuild' });
-  const server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db)] });
+  const server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db, { files: diskMediaFiles(mkdtempSync(join(tmpdir(), 'transwire-media-'))) })] });
   const pages: Array<[string, string]> = [
     ['rtl-home', '/ar/'],
     ['rtl-article', seeded.pubs.get('port:ar')!.path],

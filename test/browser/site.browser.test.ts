@@ -1,10 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
 import { putMedia, recordMediaSource } from '../../src/store/media.ts';
 import { mediaRoute } from '../../src/web/media-route.ts';
+import { diskMediaFiles } from '../../src/media/media-files.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { openTestDb, seedSite, SITE, type Seeded } from '../web/seed-site.ts';
 
@@ -29,7 +32,7 @@ beforeAll(async () => {
   // One story taken down: its page answers 410.
   await db.query(`UPDATE publications SET status = 'gone', gone_reason = 'takedown' WHERE id = $1`, [seeded.pubs.get('rain:es')!.id]);
   // Nothing is rendered yet: every page is built from these rows on its first request.
-  server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db)] });
+  server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db, { files: diskMediaFiles(mkdtempSync(join(tmpdir(), 'transwire-media-'))) })] });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 240_000);
 afterAll(async () => {
