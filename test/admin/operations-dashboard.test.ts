@@ -20,7 +20,7 @@ beforeAll(async () => {
   db = await openTestDb();
   seed = await seedOperations(db);
   ops = opsHarness(db, operationsRoutes, { config: { translation: { engines: { apertium: { kind: 'apertium', dailyCharBudget: 10_000 } } } } });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await db?.close();
 });

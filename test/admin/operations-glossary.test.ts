@@ -30,7 +30,7 @@ beforeAll(async () => {
   // What app.ts wires: the config's glossary and policy with the console's over them (no cache here).
   live = createLiveSettings({ db, glossary: ops.config.translation.glossary, policy: ops.config.publish.policy ?? {}, ttlMs: 0 });
   translator = createTranslator({ engines: new Map([['apertium', createApertiumEngine()]]), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory(), glossary: live.glossary });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await translator?.close();
   await db?.close();

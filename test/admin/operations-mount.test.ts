@@ -13,7 +13,7 @@ beforeAll(async () => {
   db = await openTestDb();
   seed = await seedOperations(db);
   app = consoleHarness(db);
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await db?.close();
 });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   refusedBase = `http://127.0.0.1:${(refused.address() as AddressInfo).port}`;
   // Only the newsroom's port is allowed past the SSRF guard, as `fetch.allowPrivate` would say.
   ops = opsHarness(db, operationsRoutes, { config: { fetch: { allowPrivate: [new URL(base).host] } } });
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   site?.close();
   refused?.close();

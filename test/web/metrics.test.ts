@@ -29,7 +29,7 @@ beforeAll(async () => {
   await new Promise<void>((r) => feed.listen(0, '127.0.0.1', () => r()));
   feedBase = `http://127.0.0.1:${(feed.address() as AddressInfo).port}`;
   http = createHttpClient({ userAgent: 'transwire-test', allowPrivate: [new URL(feedBase).host] });
-});
+}, 180_000); // a fresh database's migrations take long on a loaded machine
 afterAll(async () => {
   feed?.close();
   await http?.close();
