@@ -1,16 +1,18 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createApiToken, findTokenBySecret, revokeToken, tokenAllows } from '../../src/admin/auth/api-tokens.ts';
 import { generatePassword, hashPassword, SCRYPT_PARAMS, verifyPassword } from '../../src/admin/auth/password.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { consoleHarness, type ConsoleHarness } from './auth-harness.ts';
 
+// Hashing and PGlite on a loaded two-core machine: minutes, not the default seconds.
+vi.setConfig({ testTimeout: 120_000 });
 let db: Db;
 let h: ConsoleHarness;
 beforeAll(async () => {
   db = await openTestDb();
   h = consoleHarness(db);
-}, 60_000);
+}, 300_000);
 afterAll(async () => db?.close());
 
 it('hashes passwords with scrypt N=2^15 r=8 p=1, a 16-byte salt and a 32-byte key, and checks them', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertApiToken } from '../../src/store/api-tokens.ts';
 import { insertAudit, listAudit } from '../../src/store/audit-log.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -6,13 +6,15 @@ import { insertUser } from '../../src/store/users.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { consoleHarness, ORIGIN, sessionCookieOf, type ConsoleHarness } from './auth-harness.ts';
 
+// Hashing and PGlite on a loaded two-core machine: minutes, not the default seconds.
+vi.setConfig({ testTimeout: 120_000 });
 let db: Db;
 let h: ConsoleHarness;
 
 beforeAll(async () => {
   db = await openTestDb();
   h = consoleHarness(db);
-}, 60_000);
+}, 300_000);
 afterAll(async () => db?.close());
 
 const HOUR = 3600_000;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROLE_RANK, ROLES, type AdminRoute, type Role } from '../../src/admin/admin-route.ts';
 import { adminRoutes } from '../../src/admin/route-table.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -14,6 +14,8 @@ const isApi = (r: AdminRoute) => r.path.startsWith('/api/v1/');
 /** `:id` and friends filled with something plausible; the handler may answer 404 or 400 to it. */
 const concrete = (path: string) => path.replace(/:[A-Za-z_]+/g, '1');
 
+// Hashing and PGlite on a loaded two-core machine: minutes, not the default seconds.
+vi.setConfig({ testTimeout: 120_000 });
 let db: Db;
 let h: ConsoleHarness;
 
@@ -22,7 +24,7 @@ beforeAll(async () => {
   h = consoleHarness(db);
   // A target for the routes with an id: user 1, source 1… may exist or not; either is fine.
   await h.signIn('viewer', 'target@newsroom.example');
-}, 60_000);
+}, 300_000);
 afterAll(async () => db?.close());
 
 it('the table has routes of every kind to walk', () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const routes = mountConsole({ services: { db, config, site: SITE, log: pino({ level: 'silent' }), translator: () => { throw new Error('none'); }, http: () => { throw new Error('none'); } } });
   server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-}, 240_000);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
