@@ -37,6 +37,24 @@ describe('JobQueue', () => {
     expect(await jobRow('k:tx')).toHaveLength(0);
   });
 
+  it('takes the better priority first among jobs that came due together', async () => {
+    const q = new JobQueue(db);
+    await q.enqueue({ kind: 'extract', key: 'extract:1', priority: 50 });
+    await q.enqueue({ kind: 'poll', key: 'poll:1', priority: 20 });
+    const [job] = await q.claim(['poll', 'extract'], 1);
+    expect(job?.key).toBe('poll:1');
+  });
+
+  it('ages waiting jobs, so a flood of polls never starves an extract that waited longer than its head start', async () => {
+    const q = new JobQueue(db);
+    for (let i = 0; i < 50; i++) await q.enqueue({ kind: 'poll', key: `poll:${i}`, priority: 20 });
+    await q.enqueue({ kind: 'extract', key: 'extract:old', priority: 50, runAt: new Date(Date.now() - 60_000) });
+    await q.enqueue({ kind: 'extract', key: 'extract:new', priority: 50 });
+    // 60 s overdue beats a fresh poll (50 - 60 < 20); the fresh extract still waits its 30 s.
+    expect((await q.claim(['poll', 'extract'], 1)).map((j) => j.key)).toEqual(['extract:old']);
+    expect((await q.claim(['poll', 'extract'], 1)).map((j) => j.key)).toEqual(['poll:0']);
+  });
+
   it('never hands one job to two workers, and never runs one key twice at once', async () => {
     const a = new JobQueue(db, { workerId: 'a' });
     const b = new JobQueue(db, { workerId: 'b' });
