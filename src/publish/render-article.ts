@@ -1,4 +1,5 @@
 import { textDirection } from '../domain/lang.ts';
+import { resolveHttpUrl } from '../shared/urls.ts';
 import { formatDateTime, languageName } from './format.ts';
 import { esc, fill, truncate } from './html.ts';
 import { messages } from './messages.ts';
@@ -152,6 +153,8 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   const lang = a.lang;
   const outlet = a.outlet ?? new URL(a.originalUrl).hostname;
   const origDir = textDirection(a.originalLang);
+  // Stored URLs are http(s) already; a link is never the place to find out one was not (javascript:).
+  const originalHref = resolveHttpUrl(a.originalUrl) ?? '#';
   const engine = engineName(a.engine);
   const lead = leadImage(a);
   // The lead image is above the fold: not lazy. Its one text (the page's caption, else its alt;
@@ -186,7 +189,7 @@ ${standfirst}
 <p class="byline">${a.byline ? `<span class="author">${fill(m.byline, { name: a.byline })}</span> · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.publishedAt)}</p>
 </header>
 ${a.flagged ? flaggedWarning(a, anchors, titleFlagged, standfirst !== '' && (excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs)))) : ''}
-<p class="notice" role="note">${fill(a.reviewed ? m.noticeReviewed : m.notice, { engine })} <a href="${esc(a.originalUrl)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
+<p class="notice" role="note">${fill(a.reviewed ? m.noticeReviewed : m.notice, { engine })} <a href="${esc(originalHref)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
 ${correctionNotes(a)}${leadFigure}
 <div class="body">
 ${tidyHtml(lang, localMediaOnly(split.body, bodyMedia))}
@@ -194,7 +197,7 @@ ${tidyHtml(lang, localMediaOnly(split.body, bodyMedia))}
 ${storyTopics(a, outlet)}
 <dl class="provenance">
 <dt>${esc(m.outlet)}</dt><dd><bdi>${esc(outlet)}</bdi></dd>
-<dt>${esc(m.originalTitle)}</dt><dd><a href="${esc(a.originalUrl)}" lang="${esc(a.originalLang)}" dir="${origDir}" hreflang="${esc(a.originalLang)}" rel="noopener">${esc(a.originalTitle)}</a></dd>
+<dt>${esc(m.originalTitle)}</dt><dd><a href="${esc(originalHref)}" lang="${esc(a.originalLang)}" dir="${origDir}" hreflang="${esc(a.originalLang)}" rel="noopener">${esc(a.originalTitle)}</a></dd>
 <dt>${esc(m.originalLanguage)}</dt><dd>${esc(languageName(a.originalLang, lang))}</dd>
 ${a.sourcePublishedAt ? `<dt>${esc(m.publishedAtSource)}</dt><dd>${time(lang, a.sourcePublishedAt)}</dd>` : ''}
 <dt>${esc(m.fetchedAt)}</dt><dd>${time(lang, a.fetchedAt)}</dd>

@@ -211,3 +211,13 @@ describe('feeds name the site’s mirrored images, never the outlet’s', () => 
     expect(JSON.parse(renderJsonFeed(input, 'https://news.example/es/feed.json')).items[0].image).toBe('https://news.example/media/aa.jpg');
   });
 });
+
+describe('the link to the original', () => {
+  it('is an http(s) URL or nothing that runs: a javascript: URL never becomes a link', () => {
+    const d = dom(renderArticle(site, article({ originalUrl: 'javascript:alert(1)' })));
+    const hrefs = [...d.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+    expect(hrefs.some((h) => /^\s*javascript:/i.test(h))).toBe(false);
+    const ok = dom(renderArticle(site, article({ originalUrl: 'https://outlet.example/story' })));
+    expect([...ok.querySelectorAll('a')].filter((a) => a.getAttribute('href') === 'https://outlet.example/story').length).toBe(2);
+  });
+});
