@@ -146,7 +146,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
     const engines = roles.includes('worker') ? await engineCheck() : null;
     if (engines && !engines.ok) throw engineCheckError(engines);
     if (roles.includes('scheduler')) {
-      for (const s of config.sources) await upsertSource(db, s);
+      for (const s of config.sources) await upsertSource(db, s, { resume: false }); // a console pause survives a restart
       const scheduler = startScheduler({ db, queue, log });
       stops.push(() => scheduler.stop());
       const renewal = startWebSubRenewal({ db, log });

@@ -31,14 +31,18 @@ export interface NewSource {
 }
 
 /** Adds a source, or updates its name/lang/category if the URL is already known. */
-export async function upsertSource(db: Db, s: NewSource): Promise<SourceRow> {
+/**
+ * Adds a source or updates the one at that URL. `resume: false` keeps a paused source paused: the
+ * config file's sources are upserted at every start, and an editor's pause must survive a restart.
+ */
+export async function upsertSource(db: Db, s: NewSource, opts: { resume?: boolean } = {}): Promise<SourceRow> {
   const { rows } = await db.query<SourceRow>(
     `INSERT INTO sources (url, name, lang, category, kind) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (url) DO UPDATE SET name = COALESCE(EXCLUDED.name, sources.name),
        lang = COALESCE(EXCLUDED.lang, sources.lang), category = COALESCE(EXCLUDED.category, sources.category),
-       kind = EXCLUDED.kind, enabled = true, updated_at = now()
+       kind = EXCLUDED.kind, enabled = sources.enabled OR $6, updated_at = now()
      RETURNING *`,
-    [s.url, s.name ?? null, s.lang ?? null, s.category ?? null, s.kind ?? 'feed'],
+    [s.url, s.name ?? null, s.lang ?? null, s.category ?? null, s.kind ?? 'feed', opts.resume ?? true],
   );
   return rows[0]!;
 }
