@@ -118,6 +118,9 @@ function options(baseUrl: string): sanitize.IOptions {
       h1: 'h2',
       '*': (tagName, attribs) => ({ tagName, attribs: checkLangDir(attribs) }),
     },
+    // An iframe's content is never shown, and htmlparser2 ≥ 12 reads it as raw text, which the
+    // sanitizer escapes again on every pass (&amp; → &amp;amp;): it is dropped.
+    textFilter: (text, tagName) => (tagName === 'iframe' ? '' : text),
     parser: { lowerCaseTags: true, lowerCaseAttributeNames: true },
   };
 }
