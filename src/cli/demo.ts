@@ -32,8 +32,12 @@ export default async function demoCommand(argv: string[]): Promise<number> {
   const newsroomPort = intArg('demo', '--newsroom-port', values['newsroom-port'], { min: 0, max: 65535 })!;
   const dataDir = values.data ?? (await mkdtemp(join(tmpdir(), 'transwire-demo-')));
   // The temporary folder goes however the process ends: normal exit, an error, Ctrl-C, SIGTERM.
+  // Mirrored images go beside the database, not into ./data/media of whatever folder the demo ran in.
+  const mediaDir = `${dataDir}-media`;
   const removeData = () => {
-    if (values.data === undefined) rmSync(dataDir, { recursive: true, force: true });
+    if (values.data !== undefined) return;
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(mediaDir, { recursive: true, force: true });
   };
   process.once('exit', removeData);
   // Ctrl-C or SIGTERM while starting ends the process at once (the folder goes on exit); once
@@ -63,6 +67,7 @@ export default async function demoCommand(argv: string[]): Promise<number> {
       site: { name: 'transwire demo', baseUrl: `http://127.0.0.1:${port}`, languages: ['es'], ...(raw.site as object) },
       server: { host: '127.0.0.1', port },
       database: { url: (raw.database as { url?: string } | undefined)?.url ?? null, dataDir },
+      media: { dir: mediaDir, ...(raw.media as object) },
       sources: [
         { url: newsroomRss, name: 'The Northbridge Gazette', lang: 'en' },
         { url: newsroomAtom, name: 'The Northbridge Gazette', lang: 'en' },
@@ -87,7 +92,7 @@ export default async function demoCommand(argv: string[]): Promise<number> {
     });
     process.stdout.write(
       `transwire demo\n  newsroom (English):  ${newsroom.url}/\n  site (Spanish):      ${url}/es/\n` +
-        `  data:                ${dataDir}${values.data === undefined ? ' (removed when the demo stops)' : ''}\n` +
+        `  data:                ${dataDir} and ${config.media.dir}${values.data === undefined ? ' (removed when the demo stops)' : ''}\n` +
         `  add a story to the newsroom: curl -X POST ${newsroom.url}/_newsroom/publish-next\n` +
         `  (it appears on the Spanish site within a minute; Ctrl-C stops the demo)\n` +
         `  one story in the newsroom's feed was withdrawn (404): its failed job is logged, as it would be for a real outlet\n`,

@@ -16,6 +16,7 @@ it('counts a story added with publish-next, and removes its folder on SIGTERM', 
   requireApertiumPair('eng-spa');
   const child = spawn(process.execPath, [new URL('../../bin/transwire.js', import.meta.url).pathname, 'demo', '--port', '0', '--log-format', 'json'], {
     env: { ...process.env, TMPDIR: tmp },
+    cwd: tmp,
   });
   let out = '';
   let err = '';
@@ -43,4 +44,6 @@ it('counts a story added with publish-next, and removes its folder on SIGTERM', 
   expect(await exited).toBe(0);
   // (tsx keeps its cache there too: only the demo's folder matters.)
   expect(readdirSync(tmp).filter((f) => f.startsWith('transwire-demo-'))).toEqual([]);
+  // Its mirrored images went beside its database, not into ./data/media of the folder it ran in.
+  expect(readdirSync(tmp)).not.toContain('data');
 });
