@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PermanentError } from '../../domain/errors.ts';
+import { randomToken } from '../auth/secrets.ts';
 
 /**
  * The local token: how a command on this machine (`transwire takedown` beside `transwire run`)
@@ -21,7 +21,7 @@ export interface LocalToken {
 /** Writes a fresh token, mode 0600. A file left by a server that crashed is replaced, never followed. */
 export function writeLocalToken(dataDir: string): LocalToken {
   const path = join(dataDir, LOCAL_TOKEN_FILE);
-  const token = randomBytes(32).toString('base64url');
+  const token = randomToken();
   unlinkQuietly(path);
   // O_EXCL after the unlink: a link planted in the folder meanwhile makes this fail instead of writing through it.
   const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
