@@ -4,6 +4,7 @@ import { FetchAbortedError, type HttpClient } from '../../fetch/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { MediaFiles } from '../../media/media-files.ts';
 import { ImageRejectedError, processImage } from '../../media/process-image.ts';
+import { resolveHttpUrl } from '../../shared/urls.ts';
 import type { Db } from '../../store/db.ts';
 import { listMediaSources, mediaByUrl, putMedia, recordMediaSource, sourceMediaBytesToday } from '../../store/media.ts';
 import { JobQueue } from '../queue.ts';
@@ -111,16 +112,6 @@ export function bodyImageUrls(html: string): string[] {
   return [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => (m[1] ?? m[2] ?? '').replace(/&amp;/g, '&').trim());
 }
 
-/** Where to fetch `src` from: http(s) only, resolved against the article's URL. */
-function fetchableUrl(src: string, base: string): string | null {
-  try {
-    const url = new URL(src, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Mirrors an article's lead and body images so the site shows them from its own origin, then
  * queues the re-render of every live page of the article. An image that cannot be fetched or is
@@ -172,7 +163,7 @@ export function createMirrorMediaHandler(deps: MirrorMediaDeps): (payload: { art
     // Keyed by the URL as the page names it; fetched from where it resolves.
     const wanted = new Map<string, { role: 'lead' | 'body'; fetchUrl: string }>();
     const want = (src: string, role: 'lead' | 'body') => {
-      const fetchUrl = fetchableUrl(src, article.url);
+      const fetchUrl = resolveHttpUrl(src, article.url);
       if (src && fetchUrl && !wanted.has(src)) wanted.set(src, { role, fetchUrl });
     };
     if (article.image_url) want(article.image_url, 'lead');
