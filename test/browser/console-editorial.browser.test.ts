@@ -33,6 +33,7 @@ beforeAll(async () => {
   // Plain http on 127.0.0.1: the session cookie is not Secure, as for any http base URL.
   h = editorialHarness(db, testConfig({ site: { name: 'Wire', baseUrl: 'http://127.0.0.1', languages: ['es', 'ca'] } }));
   await insertUser(db, { email: 'ed@newsroom.example', role: 'editor', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false });
+  await insertUser(db, { email: 'viewer@newsroom.example', role: 'viewer', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false });
   const storm = await seedArticle(db, {
     title: 'Storm leaves 12 dead in the south',
     excerpt: 'Rescue teams searched through the night for survivors of the floods.',
@@ -61,11 +62,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function logIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
+async function logIn(width: number, email = 'ed@newsroom.example'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${server.url}/admin/login`);
-  await page.fill('#email', 'ed@newsroom.example');
+  await page.fill('#email', email);
   await page.fill('#password', PASSWORD);
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Log in")')]);
   return { context, page };
@@ -158,5 +159,41 @@ it('an editor finds a flagged story, fixes a segment, approves it; corrects, tak
   await inspect(page, 'console-published-gone', 1280);
   await submit(page, 'button:has-text("Restore")');
   expect((await publicWhen(page, correctPath, (status) => status === 200)).status).toBe(200);
+  await context.close();
+}, 180_000);
+
+it('a viewer reads the review and published pages but cannot change anything', async () => {
+  const { context, page } = await logIn(1280, 'viewer@newsroom.example');
+  const before = (await db.query<{ html: string; status: string }>('SELECT html, status FROM translations WHERE id = $1', [flaggedId])).rows[0]!;
+  /** No button that acts, no box that can be typed in: the console's own log-out form aside. */
+  const editable = (p: Page) => p.evaluate(() => ({
+    buttons: [...document.querySelectorAll('main button, main input[type="submit"]')].map((b) => b.textContent?.trim() ?? ''),
+    fields: [...document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('main textarea, main input:not([type="hidden"]):not([type="search"])')]
+      .filter((f) => !f.readOnly && !f.disabled && f.closest('form[method="get"]') === null).map((f) => f.name),
+  }));
+
+  await page.goto(`${server.url}/admin/review/${flaggedId}`);
+  expect(await page.locator('#f-seg-0').count()).toBe(1);
+  expect(await page.locator('.readonly-note').textContent()).toContain('an editor can change it');
+  expect(await editable(page)).toEqual({ buttons: [], fields: [] });
+  await page.goto(`${server.url}/admin/published?q=huelga`);
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("La huelga del puerto")')]);
+  expect(await editable(page)).toEqual({ buttons: [], fields: [] });
+  const publicationId = Number(new URL(page.url()).pathname.split('/').pop());
+
+  // A forged POST with the viewer's own session and a valid form token is refused by role.
+  await page.goto(`${server.url}/admin/review/${flaggedId}`);
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+  const forged = (path: string, form: Record<string, string>) => page.request.post(`${server.url}${path}`, { form: { csrf, ...form }, headers: { origin: server.url }, maxRedirects: 0 });
+  for (const res of [
+    await forged(`/admin/review/${flaggedId}/approve`, { 'seg-0': 'cambiado por un lector' }),
+    await forged(`/admin/review/${flaggedId}/reject`, {}),
+    await forged(`/admin/published/${publicationId}/takedown`, { reason: 'forged', scope: 'all' }),
+  ]) {
+    expect(res.status()).toBe(403);
+    expect(await res.text()).toContain('needs the editor role');
+  }
+  expect((await db.query('SELECT html, status FROM translations WHERE id = $1', [flaggedId])).rows[0]).toEqual(before);
+  expect((await db.query<{ status: string }>('SELECT status FROM publications WHERE id = $1', [publicationId])).rows[0]!.status).toBe('live');
   await context.close();
 }, 180_000);
