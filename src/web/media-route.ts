@@ -1,3 +1,4 @@
+import { LruCache } from '../shared/lru-cache.ts';
 import type { Db } from '../store/db.ts';
 import { getMedia, type MediaRow } from '../store/media.ts';
 import { materializeMedia } from '../media/materialize-media.ts';
@@ -42,22 +43,10 @@ export function mediaRoute(db: Db, opts: MediaRouteOptions): Route {
   const { files } = opts;
   const limits = { maxPixels: opts.maxPixels ?? 40_000_000 };
   // Reading a file costs a syscall or two; recently served images are kept in memory.
-  const cache = new Map<string, Entry>();
   const budget = opts.cacheBytes ?? 32 * 1024 * 1024;
-  let held = 0;
+  const cache = new LruCache<string, Entry>(Infinity, { max: budget, of: (e) => e.bytes.length });
   // One conversion per image at a time, however many requests ask for its copies at once.
   const converting = new Map<string, Promise<MediaRow | null>>();
-
-  function remember(name: string, entry: Entry): void {
-    if (entry.bytes.length > budget / 4) return;
-    cache.set(name, entry);
-    held += entry.bytes.length;
-    for (const [key, old] of cache) {
-      if (held <= budget) break;
-      cache.delete(key);
-      held -= old.bytes.length;
-    }
-  }
 
   async function read(file: string, name: MediaName): Promise<Entry | null> {
     const ext = file.slice(file.lastIndexOf('.') + 1);
@@ -80,13 +69,10 @@ export function mediaRoute(db: Db, opts: MediaRouteOptions): Route {
 
   async function load(file: string, name: MediaName): Promise<Entry | null> {
     const hit = cache.get(file);
-    if (hit) {
-      cache.delete(file); // most recently used last
-      cache.set(file, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const entry = await read(file, name);
-    if (entry) remember(file, entry);
+    // One large image does not push out the many small ones.
+    if (entry && entry.bytes.length <= budget / 4) cache.set(file, entry);
     return entry;
   }
 

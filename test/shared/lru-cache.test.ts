@@ -21,4 +21,16 @@ describe('LruCache', () => {
     expect(new LruCache<string, number>(1).get('x')).toBeUndefined();
     expect(() => new LruCache(0)).toThrow(RangeError);
   });
+  it('with a weight bound, forgets the least recently used entries until the rest fit', () => {
+    const c = new LruCache<string, string>(Infinity, { max: 10, of: (v) => v.length });
+    c.set('a', 'xxxx').set('b', 'xxxx');
+    expect(c.get('a')).toBe('xxxx');
+    c.set('c', 'xxxxx');
+    expect([...c.entries()].map(([k]) => k)).toEqual(['a', 'c']);
+    expect(c.weightHeld).toBe(9);
+    c.set('a', 'x');
+    expect(c.weightHeld).toBe(6);
+    c.delete('c');
+    expect(c.weightHeld).toBe(1);
+  });
 });
