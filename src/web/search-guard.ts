@@ -1,3 +1,4 @@
+import { LruCache } from '../shared/lru-cache.ts';
 import { clientKey, RateLimiter } from './rate-limit.ts';
 import type { SiteReply } from './web-types.ts';
 
@@ -83,7 +84,8 @@ class TimeBudget {
  */
 export class SearchGuard {
   private readonly limiter: RateLimiter;
-  private readonly cache = new Map<string, { reply: SiteReply; until: number }>();
+  /** Null when `cacheEntries` is 0. Read with `peek`: the oldest answer goes first, however often it was read. */
+  private readonly cache: LruCache<string, { reply: SiteReply; until: number }> | null;
   private readonly budget: TimeBudget | null;
   private readonly concurrency: number;
   private readonly now: () => number;
@@ -95,10 +97,11 @@ export class SearchGuard {
     this.now = opts.now ?? (() => performance.now());
     this.budget = opts.embedded ? new TimeBudget(limits.busyShare, this.now) : null;
     this.concurrency = opts.embedded ? 1 : limits.concurrency;
+    this.cache = limits.cacheEntries >= 1 ? new LruCache(limits.cacheEntries) : null;
   }
 
   async run(address: string | undefined, key: string, search: () => Promise<SiteReply>): Promise<SiteReply> {
-    const hit = this.cache.get(key);
+    const hit = this.cache?.peek(key);
     if (hit && hit.until > this.now()) return hit.reply;
     const wait = this.limiter.take(clientKey(address));
     if (wait > 0) return refusal(429, wait, `Too many searches from your address; please try again in ${wait} s.`);
@@ -127,9 +130,7 @@ export class SearchGuard {
   }
 
   private remember(key: string, reply: SiteReply): void {
-    this.cache.delete(key);
-    this.cache.set(key, { reply, until: this.now() + CACHE_MS });
-    while (this.cache.size > this.limits.cacheEntries) this.cache.delete(this.cache.keys().next().value!);
+    this.cache?.set(key, { reply, until: this.now() + CACHE_MS });
   }
 
   private acquire(): Promise<boolean> {
