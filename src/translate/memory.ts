@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LruCache } from '../shared/lru-cache.ts';
 
 /** What a remembered translation is keyed by: the same text, pair, engine and engine version. */
 export interface MemoryKey {
@@ -34,9 +35,12 @@ export function memoryKeyId(k: MemoryKey): string {
   return `${k.hash}|${k.from}|${k.to}|${k.engine}|${k.engineVersion}`;
 }
 
-/** In-process memory for the CLI, tests and benches; bounded so a long run cannot grow forever. */
+/**
+ * In-process memory for the CLI, tests and benches; bounded so a long run cannot grow forever.
+ * Reads `peek`, so the entry written first is the one forgotten first, however often it is read.
+ */
 export function createInMemoryTranslationMemory(maxEntries = 100_000): TranslationMemory & { hits: number; size(): number } {
-  const map = new Map<string, string>();
+  const map = new LruCache<string, string>(maxEntries);
   const mem = {
     hits: 0,
     size: () => map.size,
@@ -44,7 +48,7 @@ export function createInMemoryTranslationMemory(maxEntries = 100_000): Translati
       const found = new Map<string, string>();
       for (const k of keys) {
         const id = memoryKeyId(k);
-        const v = map.get(id);
+        const v = map.peek(id);
         if (v !== undefined) {
           found.set(id, v);
           mem.hits++;
@@ -53,10 +57,7 @@ export function createInMemoryTranslationMemory(maxEntries = 100_000): Translati
       return found;
     },
     async put(entries: MemoryEntry[]) {
-      for (const e of entries) {
-        map.set(memoryKeyId(e), e.target);
-        if (map.size > maxEntries) map.delete(map.keys().next().value!);
-      }
+      for (const e of entries) map.set(memoryKeyId(e), e.target);
     },
   };
   return mem;
