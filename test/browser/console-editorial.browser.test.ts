@@ -1,6 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/admin/auth/password.ts';
 import { mountConsole } from '../../src/admin/mount-console.ts';
@@ -8,13 +6,10 @@ import type { Db } from '../../src/store/db.ts';
 import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { editorialHarness, seedArticle, seedTranslation, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
+import { expectAccessibleAndFitting, launchChromium, screenshot, WIDTHS } from '../helpers/browser.ts';
 import { requireApertiumPair } from '../helpers/require-tool.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'correct horse battery staple 42';
 
 let db: Db;
@@ -26,9 +21,8 @@ let flaggedId = 0;
 let correctPath = '';
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   requireApertiumPair('eng-spa');
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
   db = await openTestDb();
   // Plain http on 127.0.0.1: the session cookie is not Secure, as for any http base URL.
   h = editorialHarness(db, testConfig({ site: { name: 'Wire', baseUrl: 'http://127.0.0.1', languages: ['es', 'ca'] } }));
@@ -53,7 +47,6 @@ beforeAll(async () => {
   const strike = await seedTranslation(db, port, { title: 'La huelga del puerto termina tras 9 días', html: '<p>Los estibadores volvieron al trabajo tras 19 días.</p><p>El sindicato firmó el acuerdo el viernes.</p>', verdict: 'publish' });
   correctPath = (await db.query<{ path: string }>('SELECT path FROM publications WHERE translation_id = $1', [strike.id])).rows[0]!.path;
   server = await startWebServer({ db, site: h.services.site, host: '127.0.0.1', port: 0, routes: mountConsole({ services: h.services }) });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -72,22 +65,10 @@ async function logIn(width: number, email = 'ed@newsroom.example'): Promise<{ co
   return { context, page };
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
-
 /** axe, no sideways scrolling, and a full-page screenshot of the page now shown. */
 async function inspect(page: Page, name: string, width: number): Promise<void> {
-  expect(await axe(page), `${name}: serious or critical axe violations`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: `${SHOTS}${name}-${width}.png`, fullPage: true });
+  await expectAccessibleAndFitting(page, name, width);
+  await screenshot(page, `${name}-${width}`);
 }
 
 /** The public page once the web server serves the change (its page cache follows the database within about a second). */
@@ -104,7 +85,7 @@ async function publicWhen(page: Page, path: string, ok: (status: number, html: s
 
 const submit = (page: Page, selector: string) => Promise.all([page.waitForNavigation(), page.click(selector)]);
 
-describe.each([375, 1280])('the editorial console at %i px', (width) => {
+describe.each(WIDTHS)('the editorial console at %i px', (width) => {
   it('every editorial page passes axe without sideways scrolling', async () => {
     const { context, page } = await logIn(width);
     await page.goto(`${server.url}/admin/review`);
@@ -149,7 +130,7 @@ it('an editor finds a flagged story, fixes a segment, approves it; corrects, tak
   const correctedHtml = (await publicWhen(page, correctPath, (_, html) => html.includes('class="correction"'))).html;
   expect(correctedHtml).toMatch(/Corrección, <time[^>]*>[^<]+<\/time>: La huelga duró 9 días, no 19\./);
   await page.goto(`${server.url}${correctPath}`);
-  await page.screenshot({ path: `${SHOTS}console-public-corrected-1280.png`, fullPage: true });
+  await screenshot(page, 'console-public-corrected-1280');
 
   await page.goto(storyUrl);
   await page.fill('input[name="reason"]', 'legal request');

@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../src/admin/auth/api-tokens.ts';
 import { hashPassword } from '../../src/admin/auth/password.ts';
@@ -11,12 +9,9 @@ import { insertAudit } from '../../src/store/audit-log.ts';
 import type { Db } from '../../src/store/db.ts';
 import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
+import { expectAccessibleAndFitting, launchChromium, screenshot, WIDTHS } from '../helpers/browser.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SITE = { name: 'Wire', baseUrl: 'http://127.0.0.1:8080', languages: ['es', 'en'], defaultLanguage: 'es' };
 const EMAIL = 'editor-in-chief@newsroom.example';
 const PASSWORD = 'a long and good password';
@@ -26,9 +21,7 @@ let server: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  // Never skipped: a machine without Debian's Chromium fails here, saying what to install.
-  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
   db = await openTestDb();
   await insertUser(db, { email: EMAIL, role: 'admin', passwordHash: await hashPassword(PASSWORD), mustChangePassword: false });
   await insertUser(db, { email: 'a.very.long.address.of.a.contributor@regional-bureau.newsroom.example', role: 'viewer', passwordHash: 'x', mustChangePassword: true });
@@ -41,7 +34,6 @@ beforeAll(async () => {
   const config = configSchema.parse({ site: { name: SITE.name, baseUrl: SITE.baseUrl, languages: SITE.languages } });
   const routes = mountConsole({ services: { db, config, site: SITE, log: pino({ level: 'silent' }), translator: () => { throw new Error('none'); }, http: () => { throw new Error('none'); } } });
   server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -49,28 +41,15 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP does not apply.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
-
 /** The page as it stands: no serious axe finding, no sideways scrolling, no CSP violation; a screenshot. */
 async function check(page: Page, name: string, width: number, csp: string[]): Promise<void> {
-  expect(await axe(page), `${name}: serious or critical axe violations`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
+  await expectAccessibleAndFitting(page, name, width);
   expect(csp, `${name}: CSP violations`).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBeUndefined();
-  await page.screenshot({ path: `${SHOTS}console-${name}-${width}.png`, fullPage: true });
+  await screenshot(page, `console-${name}-${width}`);
 }
 
-describe.each([375, 1280])('the console at %i px', (width) => {
+describe.each(WIDTHS)('the console at %i px', (width) => {
   it('log in, see the dashboard link, visit the admin pages, log out', { timeout: 240_000 }, async () => {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();

@@ -1,7 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import pino from 'pino';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/admin/auth/password.ts';
 import { mountConsole } from '../../src/admin/mount-console.ts';
@@ -11,13 +9,10 @@ import type { Db } from '../../src/store/db.ts';
 import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { seedOperations, type OpsSeed } from '../admin/operations-seed.ts';
+import { horizontalOverflow, launchChromium, screenshot, seriousAxeViolations, WIDTHS } from '../helpers/browser.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 
 // The operations pages in Debian's Chromium: axe, no sideways scrolling on a phone, screenshots.
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PASSWORD = 'correct horse battery staple 42';
 
 let db: Db;
@@ -26,8 +21,7 @@ let server: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
   db = await openTestDb();
   seed = await seedOperations(db);
   await db.query(`INSERT INTO glossary_entries (from_lang, to_lang, term, rendering, updated_by) VALUES ('en', 'es', 'Northwind Council', 'Consejo de Vientonorte', 'ops@newsroom.example')`);
@@ -39,7 +33,6 @@ beforeAll(async () => {
     http: () => createHttpClient({ userAgent: 'transwire-test', allowPrivate: [] }),
   };
   server = await startWebServer({ db, site: services.site, host: '127.0.0.1', port: 0, routes: mountConsole({ services }) });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -57,17 +50,7 @@ async function logIn(width: number): Promise<Page> {
   return page;
 }
 
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
-
-describe.each([375, 1280])('the operations pages at %i px', (width) => {
+describe.each(WIDTHS)('the operations pages at %i px', (width) => {
   it('pass axe, scroll no sideways, run no script, and are screenshotted', async () => {
     const page = await logIn(width);
     const csp: string[] = [];
@@ -78,13 +61,13 @@ describe.each([375, 1280])('the operations pages at %i px', (width) => {
       expect(res?.status(), path).toBe(200);
       // The stylesheet really applied (the CSP allows it): the cards are laid out.
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('main')!).maxWidth), path).not.toBe('none');
-      expect(await axe(page), `${path}: serious or critical axe violations`).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(await seriousAxeViolations(page), `${path}: serious or critical axe violations`).toEqual([]);
+      const overflow = await horizontalOverflow(page);
       if (overflow > 0) console.log(path, await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)));
       expect(overflow, `${path}: horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
       // Hostile names and errors are text on the page, never markup that ran.
       expect(await page.evaluate(() => document.querySelectorAll('main script, main img[src="x"], main svg[onload]').length), path).toBe(0);
-      await page.screenshot({ path: `${SHOTS}console-ops-${name}-${width}.png`, fullPage: true });
+      await screenshot(page, `console-ops-${name}-${width}`);
     }
     expect(csp).toEqual([]);
     await page.context().close();

@@ -1,21 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.ts';
 import { putMedia, recordMediaSource } from '../../src/store/media.ts';
 import { mediaRoute } from '../../src/web/media-route.ts';
 import { diskMediaFiles } from '../../src/media/media-files.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
+import { expectAccessibleAndFitting, launchChromium, screenshot, WIDTHS } from '../helpers/browser.ts';
 import { openTestDb, seedSite, SITE, type Seeded } from '../web/seed-site.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const SHOTS = new URL('../../artifacts/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WIDTHS = [375, 1280];
 
 let db: Db;
 let seeded: Seeded;
@@ -23,9 +17,7 @@ let server: Awaited<ReturnType<typeof startWebServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  // Never skipped: a machine without Debian's Chromium fails here, saying what to install.
-  if (!existsSync(CHROMIUM)) throw new Error(`browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  mkdirSync(SHOTS, { recursive: true });
+  browser = await launchChromium();
   db = await openTestDb();
   seeded = await seedSite(db);
   await mirrorLeadImages(db);
@@ -33,7 +25,6 @@ beforeAll(async () => {
   await db.query(`UPDATE publications SET status = 'gone', gone_reason = 'takedown' WHERE id = $1`, [seeded.pubs.get('rain:es')!.id]);
   // Nothing is rendered yet: every page is built from these rows on its first request.
   server = await startWebServer({ db, site: SITE, host: '127.0.0.1', port: 0, routes: [mediaRoute(db, { files: diskMediaFiles(mkdtempSync(join(tmpdir(), 'transwire-media-'))) })] });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
@@ -77,26 +68,13 @@ async function visit(path: string, width: number, colorScheme: 'light' | 'dark' 
   return { page, status: res?.status() ?? 0, csp, offsite };
 }
 
-async function axe(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's CSP (no scripts at all) does not apply.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } })
-      .axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
-}
-
 async function check(name: string, path: string, width: number, expectStatus = 200, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   const v = await visit(path, width, colorScheme);
   expect(v.status, `${name} status`).toBe(expectStatus);
   expect(v.csp, `${name}: CSP violations`).toEqual([]);
   expect(v.offsite, `${name}: requests to third parties`).toEqual([]);
-  expect(await axe(v.page), `${name}: serious or critical axe violations`).toEqual([]);
-  const overflow = await v.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${name}: horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
-  await v.page.screenshot({ path: `${SHOTS}${name}-${width}${colorScheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+  await expectAccessibleAndFitting(v.page, name, width);
+  await screenshot(v.page, `${name}-${width}${colorScheme === 'dark' ? '-dark' : ''}`);
   return v.page;
 }
 
