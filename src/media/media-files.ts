@@ -9,7 +9,6 @@ export interface MediaFiles {
   put(name: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or null when there is no such file. */
   get(name: string): Promise<Buffer | null>;
-  delete(name: string): Promise<void>;
 }
 
 const SAFE_NAME = /^[0-9a-f]{64}(?:-[a-z0-9]+)?\.[a-z0-9]{2,5}$/;
@@ -44,9 +43,6 @@ export function diskMediaFiles(dir: string): MediaFiles {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
       }
-    },
-    async delete(name) {
-      await rm(pathOf(name), { force: true });
     },
   };
 }

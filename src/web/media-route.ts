@@ -3,7 +3,7 @@ import type { Db } from '../store/db.ts';
 import { getMedia, type MediaRow } from '../store/media.ts';
 import { materializeMedia } from '../media/materialize-media.ts';
 import type { MediaFiles } from '../media/media-files.ts';
-import { contentTypeOf, isRaster, parseMediaName, variantWidths, type MediaName } from '../media/variants.ts';
+import { contentTypeOf, fileNames, parseMediaName, type MediaName } from '../media/variants.ts';
 import type { Route } from './start-web-server.ts';
 
 interface Entry {
@@ -24,13 +24,6 @@ export interface MediaRouteOptions {
   /** media.maxPixels: the limit when an old row's bytes are converted on first request. */
   maxPixels?: number;
   cacheBytes?: number;
-}
-
-/** Whether the row's image has a file of this name (the route makes only these, never on any request). */
-function isFileOf(row: MediaRow, name: MediaName): boolean {
-  if (name.kind === 'original') return name.ext === row.ext;
-  if (name.kind === 'variant') return variantWidths(row.width, row.ext).includes(name.width);
-  return isRaster(row.ext) && !!row.width;
 }
 
 /**
@@ -54,7 +47,8 @@ export function mediaRoute(db: Db, opts: MediaRouteOptions): Route {
     const onDisk = await files.get(file);
     if (onDisk) return entry(onDisk);
     const row = await getMedia(db, name.sha256);
-    if (!row || !isFileOf(row, name)) return null;
+    // Only the row's own files are made, never one any request names.
+    if (!row || !fileNames(name.sha256, row.ext, row.width).includes(file)) return null;
     let pending = converting.get(name.sha256);
     if (!pending) {
       pending = materializeMedia(db, files, name.sha256, limits).finally(() => converting.delete(name.sha256));
