@@ -1,7 +1,7 @@
 /** Polite, safe HTTP for transwire: the only module that reaches the outside world. */
 export { createHttpClient, FetchAbortedError, type HttpClient, type HttpClientOptions, type GetOptions, type FetchResult } from './http-client.ts';
-export { decodeBody, resolveLabel, type DecodeOptions, type DecodedBody } from '../shared/charsets.ts';
-export { backoffDelay, type BackoffOptions } from '../shared/backoff.ts';
+export { decodeBody } from '../shared/charsets.ts';
+export { backoffDelay } from '../shared/backoff.ts';
 export { parseRetryAfter } from '../shared/retry-after.ts';
 export { createRobotsPolicy, productToken, type RobotsPolicy, type RobotsPolicyOptions } from './robots-policy.ts';
 export { robotsTxt, isPathAllowed, type RobotsGroup, type RobotsRule } from './robots-txt.ts';
