@@ -3,11 +3,11 @@ import { restore, takeDown } from '../../jobs/takedown.ts';
 import { addCorrection } from '../../store/corrections.ts';
 import { articlePublications } from '../../store/published-stories.ts';
 import type { AdminContext } from '../admin-route.ts';
-import { adminHeaders, esc, renderAdminPage } from '../render-admin-page.ts';
+import { redirect } from '../admin-responses.ts';
+import { esc, renderAdminPage } from '../render-admin-page.ts';
 import { applyEdit } from './apply-edit.ts';
 import { loadPublished } from './published-pages.ts';
 
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...adminHeaders('text/plain'), location } });
 const oneLine = (s: string | null, max: number) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 
 function refused(ctx: AdminContext, back: string, text: string, status = 400): Response {
@@ -42,7 +42,7 @@ export async function correctPublished(ctx: AdminContext): Promise<Response> {
     before: Object.fromEntries(edit.changed.map((c) => [c.key, c.before])),
     after: { ...Object.fromEntries(edit.changed.map((c) => [c.key, c.after])), note, correction: correction.id, revision: edit.revision?.n ?? null, verdict: edit.verdict },
   });
-  return seeOther(`${base}?done=corrected`);
+  return redirect(`${base}?done=corrected`);
 }
 
 /** Takes this language, or every language of the story, down with a reason (the CLI's takedown). */
@@ -60,7 +60,7 @@ export async function takeDownPublished(ctx: AdminContext): Promise<Response> {
     const gone = await takeDown(ctx.services.db, ctx.services.site, p.id, reason);
     if (gone) await ctx.audit({ action: 'takedown', target: `publication:${p.id}`, before: { path: p.path, status: p.status }, after: { status: 'gone', reason, scope: all ? 'all languages' : 'one language' } });
   }
-  return seeOther(`${base}?done=down`);
+  return redirect(`${base}?done=down`);
 }
 
 /** Puts a taken-down publication back online. */
@@ -69,8 +69,8 @@ export async function restorePublished(ctx: AdminContext): Promise<Response> {
   if (!d?.publication) return refused(ctx, '/admin/published', 'No such publication.', 404);
   const pub = d.publication;
   await ctx.form();
-  if (pub.status === 'live') return seeOther(`/admin/published/${pub.id}`);
+  if (pub.status === 'live') return redirect(`/admin/published/${pub.id}`);
   await restore(ctx.services.db, ctx.services.site, pub.id);
   await ctx.audit({ action: 'restore', target: `publication:${pub.id}`, before: { path: pub.path, status: 'gone', reason: pub.gone_reason }, after: { status: 'live' } });
-  return seeOther(`/admin/published/${pub.id}?done=restored`);
+  return redirect(`/admin/published/${pub.id}?done=restored`);
 }

@@ -1,13 +1,12 @@
 import type { AdminContext } from '../admin-route.ts';
-import { adminHeaders, esc, renderAdminPage } from '../render-admin-page.ts';
+import { redirect } from '../admin-responses.ts';
+import { esc, renderAdminPage } from '../render-admin-page.ts';
 import { applyEdit, type EditResult } from './apply-edit.ts';
 import { idParam, loadReview, type ReviewData } from './load-review.ts';
 import { approveTranslation, holdTranslation, queueRetranslation, rejectTranslation } from './review-commands.ts';
 import { stateOf } from './review-page.ts';
 
 type Action = 'save' | 'approve' | 'hold' | 'reject' | 'retranslate';
-
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { ...adminHeaders('text/plain'), location } });
 
 const snapshot = (d: ReviewData) => ({ state: stateOf(d), status: d.translation.status, verdict: d.translation.verdict, publication: d.publication ? { path: d.publication.path, status: d.publication.status, flagged: d.publication.flagged } : null });
 
@@ -36,26 +35,26 @@ export function reviewAction(action: Action) {
       }
       await queueRetranslation(services.db, d.translation, engine);
       await ctx.audit({ action: 'review.retranslate', target, before: { engine: d.translation.engine, ...snapshot(d) }, after: { engine, queued: true } });
-      return seeOther(`${base}?done=retranslate`);
+      return redirect(`${base}?done=retranslate`);
     }
     if (action === 'reject') {
       await rejectTranslation(services, d.translation);
       await ctx.audit({ action: 'review.reject', target, before: snapshot(d), after: { status: 'rejected' } });
-      return seeOther(`${base}?done=rejected`);
+      return redirect(`${base}?done=rejected`);
     }
 
     // Save, approve and hold take the editor's edits first: one form, works without JavaScript.
     const edit = await applyEdit(services, d.translation, d.article, form, { editor: ctx.user.email, kind: 'edit', sourceUrl: d.sourceUrl });
     if (edit.revision) await ctx.audit({ action: 'review.edit', target, ...editAudit(edit) });
-    if (action === 'save') return seeOther(`${base}?done=${edit.revision ? 'saved' : 'unchanged'}`);
+    if (action === 'save') return redirect(`${base}?done=${edit.revision ? 'saved' : 'unchanged'}`);
     if (action === 'approve') {
       const { path } = await approveTranslation(services, edit.translation, d.article);
       await ctx.audit({ action: 'review.approve', target, before: snapshot(d), after: { status: 'approved', path, verdict: edit.verdict } });
-      return seeOther(`${base}?done=approved`);
+      return redirect(`${base}?done=approved`);
     }
     const reason = (form.get('reason') ?? '').replace(/\s+/g, ' ').trim().slice(0, 300) || 'held by an editor';
     await holdTranslation(services, edit.translation, reason);
     await ctx.audit({ action: 'review.hold', target, before: snapshot(d), after: { status: 'held', reason } });
-    return seeOther(`${base}?done=held`);
+    return redirect(`${base}?done=held`);
   };
 }
