@@ -26,8 +26,8 @@ export interface EditResult {
   changed: Array<{ key: string; before: string; after: string }>;
 }
 
-/** One line of plain text (title, excerpt): no markup, no line breaks. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** One line of plain text (title, excerpt, a note, a reason): no line breaks, at most `max` characters. */
+export const oneLine = (s: string | null, max = Infinity): string => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 
 /**
  * An edited body block, kept to inline markup through the same sanitizer as every stored HTML:

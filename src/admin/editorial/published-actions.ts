@@ -5,10 +5,8 @@ import { articlePublications } from '../../store/published-stories.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { redirect } from '../admin-responses.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
-import { applyEdit } from './apply-edit.ts';
+import { applyEdit, oneLine } from './apply-edit.ts';
 import { loadPublished } from './published-pages.ts';
-
-const oneLine = (s: string | null, max: number) => (s ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 
 function refused(ctx: AdminContext, back: string, text: string, status = 400): Response {
   return renderAdminPage(ctx, { title: 'Not done', active: 'published', status, body: `<p>${esc(text)} <a href="${esc(back)}">Back</a>.</p>` });

@@ -1,7 +1,7 @@
 import type { AdminContext } from '../admin-route.ts';
 import { redirect } from '../admin-responses.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
-import { applyEdit, type EditResult } from './apply-edit.ts';
+import { applyEdit, oneLine, type EditResult } from './apply-edit.ts';
 import { idParam, loadReview, type ReviewData } from './load-review.ts';
 import { approveTranslation, holdTranslation, queueRetranslation, rejectTranslation } from './review-commands.ts';
 import { stateOf } from './review-page.ts';
@@ -52,7 +52,7 @@ export function reviewAction(action: Action) {
       await ctx.audit({ action: 'review.approve', target, before: snapshot(d), after: { status: 'approved', path, verdict: edit.verdict } });
       return redirect(`${base}?done=approved`);
     }
-    const reason = (form.get('reason') ?? '').replace(/\s+/g, ' ').trim().slice(0, 300) || 'held by an editor';
+    const reason = oneLine(form.get('reason'), 300) || 'held by an editor';
     await holdTranslation(services, edit.translation, reason);
     await ctx.audit({ action: 'review.hold', target, before: snapshot(d), after: { status: 'held', reason } });
     return redirect(`${base}?done=held`);
