@@ -5,7 +5,7 @@ import { idParam, loadReview, type ReviewData } from './load-review.ts';
 import { gateSummary, provenance } from './review-page.ts';
 import { revisionHistory } from './revision-history.ts';
 import { canEdit, segmentEditor } from './segment-editor.ts';
-import { doneNotice, editorialStyles, pager } from './view-parts.ts';
+import { doneNotice, editorialStyles, pager, utcTime } from './view-parts.ts';
 
 const PAGE_SIZE = 50;
 const DONE: Record<string, string> = {
@@ -54,7 +54,7 @@ export async function publishedPage(ctx: AdminContext): Promise<Response> {
   const base = `/admin/published/${pub.id}`;
   const others = (await articlePublications(ctx.services.db, d.article.id)).filter((p) => p.id !== pub.id);
   const corrections = d.corrections.length
-    ? `<section aria-labelledby="corrections"><h2 id="corrections">Corrections</h2><ul class="corrections">${d.corrections.map((c) => `<li><time datetime="${new Date(c.created_at).toISOString()}">${esc(new Date(c.created_at).toISOString().slice(0, 16).replace('T', ' '))} UTC</time> ${esc(c.note)}${c.editor ? ` <span class="by">(${esc(c.editor)})</span>` : ''}</li>`).join('')}</ul></section>`
+    ? `<section aria-labelledby="corrections"><h2 id="corrections">Corrections</h2><ul class="corrections">${d.corrections.map((c) => `<li>${utcTime(c.created_at)} ${esc(c.note)}${c.editor ? ` <span class="by">(${esc(c.editor)})</span>` : ''}</li>`).join('')}</ul></section>`
     : '';
   const editable = canEdit(ctx);
   const correctButtons = `<label class="note">Correction note (shown, dated, on the article) <textarea name="note" rows="2" required maxlength="500"></textarea></label>

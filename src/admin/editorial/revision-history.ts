@@ -1,6 +1,7 @@
 import type { RevisionRow } from '../../store/translation-revisions.ts';
 import { esc } from '../render-admin-page.ts';
 import { alignUnits, unitText } from './segments.ts';
+import { utcTime } from './view-parts.ts';
 import { wordDiff } from './word-diff.ts';
 
 const KIND: Record<RevisionRow['kind'], string> = { machine: 'engine', edit: 'edit', correction: 'correction', retranslation: 'before retranslation' };
@@ -14,7 +15,7 @@ export function revisionHistory(revisions: RevisionRow[], q: URLSearchParams, ba
   const byN = new Map(revisions.map((r) => [r.n, r]));
   const to = byN.get(Number(q.get('to'))) ?? revisions[0]!;
   const from = byN.get(Number(q.get('from'))) ?? revisions.find((r) => r.n < to.n) ?? null;
-  const list = revisions.map((r) => `<li><a href="${esc(`${base}?to=${r.n}#history`)}"${r.n === to.n ? ' aria-current="true"' : ''}>Revision ${r.n}</a>: ${esc(KIND[r.kind])}${r.editor ? ` by ${esc(r.editor)}` : ` (${esc(r.engine)})`}, <time datetime="${new Date(r.created_at).toISOString()}">${esc(new Date(r.created_at).toISOString().slice(0, 16).replace('T', ' '))} UTC</time>, verdict ${esc(r.verdict)}${r.note ? ` — ${esc(r.note)}` : ''}</li>`).join('');
+  const list = revisions.map((r) => `<li><a href="${esc(`${base}?to=${r.n}#history`)}"${r.n === to.n ? ' aria-current="true"' : ''}>Revision ${r.n}</a>: ${esc(KIND[r.kind])}${r.editor ? ` by ${esc(r.editor)}` : ` (${esc(r.engine)})`}, ${utcTime(r.created_at)}, verdict ${esc(r.verdict)}${r.note ? ` — ${esc(r.note)}` : ''}</li>`).join('');
   return `<section class="history" aria-labelledby="history"><h2 id="history">History</h2><ol reversed class="revisions">${list}</ol>
 ${from ? diffOf(from, to) : ''}</section>`;
 }

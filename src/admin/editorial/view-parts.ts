@@ -4,6 +4,12 @@ import { esc } from '../render-admin-page.ts';
 /** The editorial pages' own stylesheet (served by `editorialRoutes`), linked from the page body. */
 export const editorialStyles = (): string => '<link rel="stylesheet" href="/admin/assets/editorial.css">';
 
+/** A stored time as `<time>`, to the minute in UTC: the console's newsroom may be anywhere. */
+export const utcTime = (d: Date | string): string => {
+  const iso = new Date(d).toISOString();
+  return `<time datetime="${iso}">${esc(iso.slice(0, 16).replace('T', ' '))} UTC</time>`;
+};
+
 /** "3 h", "2 d": how long something has waited. */
 export function ageText(ms: number): string {
   const min = Math.max(0, Math.round(ms / 60_000));
