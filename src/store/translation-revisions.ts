@@ -21,17 +21,8 @@ export interface RevisionRow {
   created_at: Date;
 }
 
-export interface NewRevision {
-  kind: RevisionKind;
-  title: string;
-  excerpt: string | null;
-  html: string;
-  engine: string;
-  checks: FidelityReport;
-  verdict: Verdict;
-  editor: string | null;
-  note?: string | null;
-}
+/** A revision as the caller gives it: the row less what the database numbers and stamps; the note optional. */
+export type NewRevision = Omit<RevisionRow, 'id' | 'translation_id' | 'n' | 'created_at' | 'note'> & { note?: string | null };
 
 /** Appends revision n+1 of a translation. */
 export async function addRevision(db: Db, translationId: number, r: NewRevision): Promise<RevisionRow> {
