@@ -19,6 +19,11 @@ export async function listFailedJobs(db: Db, limit = 20): Promise<{ jobs: Failed
   return { jobs: rows, total: total.rows[0]?.n ?? 0 };
 }
 
+/** How many jobs failed for good, by kind. */
+export async function failedJobsByKind(db: Db): Promise<Array<{ kind: string; n: number }>> {
+  return (await db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM jobs WHERE state = 'failed' GROUP BY kind`)).rows;
+}
+
 export async function getJob(db: Db, id: number): Promise<(FailedJob & { state: string }) | null> {
   return (await db.query<FailedJob & { state: string }>('SELECT id, kind, key, state, attempts, last_error, finished_at FROM jobs WHERE id = $1', [id])).rows[0] ?? null;
 }

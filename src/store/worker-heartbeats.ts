@@ -24,6 +24,9 @@ export interface WorkerRow {
   seconds_since_beat: number;
 }
 
+/** Seen within three of its intervals and not stopped: the one rule for "alive" (dashboard and /metrics). */
+const ALIVE = 'last_beat_at >= now() - make_interval(secs => interval_ms * 3 / 1000.0)';
+
 /** One beat: the row is created on the first and its last_beat_at moved on every later one (database clock). */
 export async function beat(db: Db, hb: Heartbeat): Promise<void> {
   await db.query(
@@ -42,12 +45,17 @@ export async function listWorkers(db: Db): Promise<WorkerRow[]> {
   const { rows } = await db.query<WorkerRow>(
     `SELECT *, EXTRACT(EPOCH FROM now() - last_beat_at)::float8 AS seconds_since_beat,
             CASE WHEN stopped_at IS NOT NULL THEN 'stopped'
-                 WHEN last_beat_at >= now() - make_interval(secs => interval_ms * 3 / 1000.0) THEN 'alive'
+                 WHEN ${ALIVE} THEN 'alive'
                  ELSE 'dead' END AS state
        FROM worker_heartbeats WHERE last_beat_at > now() - interval '1 day'
       ORDER BY (stopped_at IS NULL) DESC, last_beat_at DESC LIMIT 100`,
   );
   return rows;
+}
+
+export async function countAliveWorkers(db: Db): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM worker_heartbeats WHERE stopped_at IS NULL AND ${ALIVE}`);
+  return rows[0]?.n ?? 0;
 }
 
 /** Rows of workers gone for a week: dropped. */

@@ -3,6 +3,9 @@ import { BlockList, isIP } from 'node:net';
 import '../metrics/http-requests.ts'; // registers the HTTP counter the server feeds
 import { jobsFailed, queueDepth, queueOldestSeconds, registry, workersAlive } from '../metrics/registry.ts';
 import type { Db } from '../store/db.ts';
+import { failedJobsByKind } from '../store/failed-jobs.ts';
+import { queueByKind } from '../store/operations-stats.ts';
+import { countAliveWorkers } from '../store/worker-heartbeats.ts';
 import type { Route } from './web-types.ts';
 
 export interface MetricsAccess {
@@ -43,25 +46,17 @@ function sameToken(header: string | null, token: string | null): boolean {
 
 /** What every process shares, read from the database at scrape: queue depth and age, failed jobs, live workers. */
 async function readShared(db: Db): Promise<void> {
-  const queue = await db.query<{ kind: string; queued: number; oldest: number | null }>(
-    `SELECT kind, count(*)::int AS queued,
-            EXTRACT(EPOCH FROM now() - min(run_at) FILTER (WHERE run_at <= now()))::float8 AS oldest
-       FROM jobs WHERE state = 'queued' GROUP BY kind`,
-  );
+  const queue = await queueByKind(db);
   queueDepth.reset();
   queueOldestSeconds.reset();
-  for (const r of queue.rows) {
+  for (const r of queue) {
+    if (r.queued === 0) continue; // a kind with only running jobs has nothing waiting
     queueDepth.set({ kind: r.kind }, r.queued);
-    queueOldestSeconds.set({ kind: r.kind }, r.oldest ?? 0);
+    queueOldestSeconds.set({ kind: r.kind }, r.oldest_s ?? 0);
   }
-  const failed = await db.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM jobs WHERE state = 'failed' GROUP BY kind`);
   jobsFailed.reset();
-  for (const r of failed.rows) jobsFailed.set({ kind: r.kind }, r.n);
-  const alive = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM worker_heartbeats
-      WHERE stopped_at IS NULL AND last_beat_at >= now() - make_interval(secs => interval_ms * 3 / 1000.0)`,
-  );
-  workersAlive.set(alive.rows[0]?.n ?? 0);
+  for (const r of await failedJobsByKind(db)) jobsFailed.set({ kind: r.kind }, r.n);
+  workersAlive.set(await countAliveWorkers(db));
 }
 
 const notFound = () => new Response('Not Found\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
