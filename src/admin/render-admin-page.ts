@@ -1,6 +1,6 @@
 import { esc } from '../publish/html.ts';
 import { ROLE_RANK, type AdminContext, type Role } from './admin-route.ts';
-import { CONSOLE_CSS_URL } from './console-css.ts';
+import { STYLESHEETS } from './assets/stylesheets.ts';
 
 export interface AdminPage {
   title: string;
@@ -54,7 +54,7 @@ function header(ctx: AdminContext, active: string | undefined): string {
 /** The console's page shell: one layout, the console's CSP, never cached. */
 export function renderAdminPage(ctx: AdminContext, page: AdminPage): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(page.title)} · transwire console</title><link rel="stylesheet" href="${CONSOLE_CSS_URL}"></head>
+<title>${esc(page.title)} · transwire console</title>${STYLESHEETS.console.link}</head>
 <body><a class="skip" href="#main">Skip to content</a>${header(ctx, page.active)}
 <main id="main"><h1>${esc(page.title)}</h1>${page.body}</main></body></html>`;
   return new Response(html, { status: page.status ?? 200, headers: { ...adminHeaders('text/html; charset=utf-8'), ...page.headers } });

@@ -1,16 +1,14 @@
 import type { AdminRoute } from '../admin-route.ts';
-import { CONSOLE_CSS } from '../console-css.ts';
+import { STYLESHEETS } from '../assets/stylesheets.ts';
 
-/** The stylesheet is public (the login page needs it) and holds nothing secret. */
-export const assetRoutes: AdminRoute[] = [
-  {
-    method: 'GET',
-    path: '/admin/assets/console.css',
-    role: 'anonymous',
-    summary: "the console's stylesheet",
-    handle: async () =>
-      new Response(CONSOLE_CSS, {
-        headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },
-      }),
-  },
-];
+/** The stylesheets are public (the login page needs the console's) and hold nothing secret. */
+export const assetRoutes: AdminRoute[] = Object.entries(STYLESHEETS).map(([name, sheet]) => ({
+  method: 'GET',
+  path: sheet.path,
+  role: 'anonymous',
+  summary: `the ${name} stylesheet`,
+  handle: async () =>
+    new Response(sheet.css, {
+      headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },
+    }),
+}));

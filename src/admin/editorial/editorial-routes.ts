@@ -1,5 +1,4 @@
 import type { AdminRoute } from '../admin-route.ts';
-import { EDITORIAL_CSS } from './editorial-css.ts';
 import { correctPublished, restorePublished, takeDownPublished } from './published-actions.ts';
 import { publishedListPage, publishedPage } from './published-pages.ts';
 import { reviewAction } from './review-actions.ts';
@@ -20,11 +19,4 @@ export const editorialRoutes: AdminRoute[] = [
   { method: 'POST', path: '/admin/published/:id/correct', role: 'editor', summary: 'correct a published story: re-rendered with dateModified and a dated correction note', handle: correctPublished },
   { method: 'POST', path: '/admin/published/:id/takedown', role: 'editor', summary: 'take down one language or every language of a story, with a reason', handle: takeDownPublished },
   { method: 'POST', path: '/admin/published/:id/restore', role: 'editor', summary: 'put a taken-down publication back online', handle: restorePublished },
-  {
-    method: 'GET',
-    path: '/admin/assets/editorial.css',
-    role: 'viewer',
-    summary: 'the review and published pages\' stylesheet',
-    handle: async () => new Response(EDITORIAL_CSS, { headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'private, max-age=300', 'x-content-type-options': 'nosniff' } }),
-  },
 ];

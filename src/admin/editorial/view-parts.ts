@@ -1,8 +1,9 @@
 import type { Finding } from '../../domain/translation.ts';
 import { esc } from '../render-admin-page.ts';
+import { STYLESHEETS } from '../assets/stylesheets.ts';
 
-/** The editorial pages' own stylesheet (served by `editorialRoutes`), linked from the page body. */
-export const editorialStyles = (): string => '<link rel="stylesheet" href="/admin/assets/editorial.css">';
+/** The editorial pages' own stylesheet, linked from the page body. */
+export const editorialStyles = (): string => STYLESHEETS.editorial.link;
 
 /** A stored time as `<time>`, to the minute in UTC: the console's newsroom may be anywhere. */
 export const utcTime = (d: Date | string): string => {

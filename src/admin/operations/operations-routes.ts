@@ -1,7 +1,6 @@
 import type { AdminRoute } from '../admin-route.ts';
 import { dashboardRoutes } from './dashboard-page.ts';
 import { glossaryRoutes } from './glossary-page.ts';
-import { OPERATIONS_CSS } from './ops-view.ts';
 import { policyRoutes } from './policy-page.ts';
 import { sourceRoutes } from './source-page.ts';
 import { sourcesListRoutes } from './sources-list-page.ts';
@@ -18,14 +17,4 @@ export const operationsRoutes: AdminRoute[] = [
   ...sourceRoutes,
   ...glossaryRoutes,
   ...policyRoutes,
-  {
-    method: 'GET',
-    path: '/admin/assets/operations.css',
-    role: 'anonymous',
-    summary: "the operations pages' stylesheet",
-    handle: async () =>
-      new Response(OPERATIONS_CSS, {
-        headers: { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' },
-      }),
-  },
 ];

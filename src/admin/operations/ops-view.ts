@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { STYLESHEETS } from '../assets/stylesheets.ts';
 import { esc } from '../render-admin-page.ts';
 
 /** The operations pages' stylesheet (charts, cards, status marks), beside the console's. */
-export const OPERATIONS_CSS = readFileSync(new URL('./operations.css', import.meta.url), 'utf8');
-const CSS_URL = `/admin/assets/operations.css?v=${createHash('sha256').update(OPERATIONS_CSS).digest('hex').slice(0, 10)}`;
-export const OPERATIONS_CSS_LINK = `<link rel="stylesheet" href="${CSS_URL}">`;
+export const OPERATIONS_CSS_LINK = STYLESHEETS.operations.link;
 
 /** A duration in words a reader takes in at a glance: 45 s, 12 min, 3.5 h, 2 d. */
 export function duration(seconds: number | null | undefined): string {
