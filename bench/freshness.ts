@@ -27,6 +27,7 @@ import { openDb } from '../src/store/open-db.ts';
 import { upsertSource } from '../src/store/sources.ts';
 import { markWebSubVerified, requestWebSub } from '../src/store/websub-subscriptions.ts';
 import { renderFeed, startFakeInternet } from './freshness-internet.ts';
+import { mulberry32 } from './lib/random.ts';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 // The goal (p95 ≤ 60 s) is stated for 1,000 sources: the bench runs that many.
@@ -64,15 +65,6 @@ function memoryLimits(): (host: string) => Promise<Slot> {
   };
 }
 
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 interface ModeResult {
@@ -90,7 +82,7 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
   const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
   const start = Date.now() + 500;
   const durationMs = (SECONDS * 1000) / SCALE;
-  const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: seeded(42) });
+  const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: mulberry32(42) });
   const http = createHttpClient({ userAgent: 'transwire/bench', allowPrivate: net.allow, timeoutMs: 10_000 });
   const acquire = LIMITS === 'db' ? (host: string): Promise<Slot> => acquireHostSlot(db, host, PER_HOST) : memoryLimits();
   let lag = 0;
@@ -100,7 +92,7 @@ async function runMode(mode: 'baseline' | 'adaptive'): Promise<ModeResult> {
     lag = Math.max(lag, now - lagAt - 100);
     lagAt = now;
   }, 100);
-  const jitter = seeded(7);
+  const jitter = mulberry32(7);
   const state = net.sources.map((s) => ({
     s,
     // First polls spread over the longest interval, as a reader that has run for a while would.
@@ -213,7 +205,7 @@ async function runWebSub(): Promise<{ delays: number[]; missed: number; pushes: 
   const durationMs = (PUSH_SECONDS * 1000) / SCALE;
   const secret = 'bench-secret';
   const worldStart = Date.now() + 500;
-  const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start: worldStart, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: seeded(42) });
+  const net = await startFakeInternet({ sources: SOURCES, hosts: HOSTS, start: worldStart, durationMs, minGapMs: 30_000 / SCALE, maxGapMs: (30 * 60_000) / SCALE, slowMs: 3000 / SCALE, random: mulberry32(42) });
   const live = net.sources.filter((f) => f.behaviour !== 'failing');
   const dbId = new Map<number, number>();
   for (const f of live) {

@@ -9,15 +9,7 @@ export interface Fault {
   inject(source: string[], target: string[], rand: Rand): { target: string[]; what: string } | null;
 }
 
-export function mulberry32(seed: number): Rand {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './lib/random.ts';
 
 const pick = <T>(list: T[], rand: Rand): T | null => (list.length ? list[Math.floor(rand() * list.length)]! : null);
 const indices = (t: string[], ok: (i: number) => boolean) => t.map((_, i) => i).filter(ok);

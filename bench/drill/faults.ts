@@ -17,7 +17,8 @@ import { startProber } from './probe.ts';
 import { Supervisor, type Proc } from './processes.ts';
 import { heading, table, type Report } from './report.ts';
 import { freePort, prepareDatabase, writeConfig } from './setup.ts';
-import { seeded, startWorld } from './world.ts';
+import { mulberry32 } from '../lib/random.ts';
+import { startWorld } from './world.ts';
 import { autocannon } from '../lib/autocannon.ts';
 
 export interface FaultSettings {
@@ -70,7 +71,7 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
   const webPorts = await Promise.all(Array.from({ length: s.webs }, () => freePort()));
   const sup = new Supervisor(config, o.runDir, (role, slot) => (role === 'web' ? ['--port', String(webPorts[slot])] : []));
   const webUrls = webPorts.map((p) => `http://127.0.0.1:${p}`);
-  const random = seeded(s.seed + 1);
+  const random = mulberry32(s.seed + 1);
   const rows: FaultRow[] = [];
   const result: Record<string, unknown> = { settings: s };
   let kills = 0;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadArticles, type Article, type Block } from '../../demo/newsroom/load-articles.ts';
 import { renderArticlePage } from '../../demo/newsroom/render-article-page.ts';
 import { startFakeInternet, type FakeInternet } from '../freshness-internet.ts';
+import { mulberry32 } from '../lib/random.ts';
 
 export interface WorldOptions {
   sources: number;
@@ -33,15 +34,6 @@ export interface World {
 
 const STATIC_DIR = fileURLToPath(new URL('../../demo/newsroom/static/', import.meta.url));
 
-export function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The story for item k of source id: one of the newsroom's, each paragraph made the item's own. */
 function itemArticle(articles: Article[], id: number, k: number): Article {
   const base = articles[(id * 7 + k) % articles.length]!;
@@ -64,7 +56,7 @@ export async function startWorld(o: WorldOptions): Promise<World> {
     minGapMs: o.meanGapMs / 2,
     maxGapMs: o.meanGapMs * 2,
     slowMs: 1500,
-    random: seeded(o.seed),
+    random: mulberry32(o.seed),
     history: o.history,
     pages: (host, path) => {
       const story = /^\/articles\/s(\d+)-(\d+)$/.exec(path);
