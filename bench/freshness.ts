@@ -28,6 +28,7 @@ import { upsertSource } from '../src/store/sources.ts';
 import { markWebSubVerified, requestWebSub } from '../src/store/websub-subscriptions.ts';
 import { renderFeed, startFakeInternet } from './freshness-internet.ts';
 import { mulberry32 } from './lib/random.ts';
+import { percentile } from './lib/percentile.ts';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 // The goal (p95 ≤ 60 s) is stated for 1,000 sources: the bench runs that many.
@@ -64,8 +65,6 @@ function memoryLimits(): (host: string) => Promise<Slot> {
     return { acquiredAt: new Date(now), release: async () => void h.active-- };
   };
 }
-
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 interface ModeResult {
   delays: number[];
@@ -296,25 +295,25 @@ const results: Record<string, ModeResult> = {};
 for (const mode of ['baseline', 'adaptive'] as const) {
   const r = (results[mode] = await runMode(mode));
   console.log(
-    `${mode.padEnd(8)} items ${r.delays.length} (missed ${r.missed})  p50 ${s(pct(r.delays, 0.5))}  p95 ${s(pct(r.delays, 0.95))}  max ${s(r.delays.at(-1) ?? NaN)}  ` +
+    `${mode.padEnd(8)} items ${r.delays.length} (missed ${r.missed})  p50 ${s(percentile(r.delays, 0.5))}  p95 ${s(percentile(r.delays, 0.95))}  max ${s(r.delays.at(-1) ?? NaN)}  ` +
       `requests ${r.requests} (304: ${r.notModified}, failed: ${r.failures})  busiest host ${r.maxHostRate} req/s (limit ${1000 / PER_HOST.minIntervalMs})  min spacing ${r.minHostSpacing} ms (limit ${PER_HOST.minIntervalMs})`,
   );
 }
 const [b, a] = [results.baseline!, results.adaptive!];
 console.log(
-  `ratio adaptive/baseline: p50 ${(pct(a.delays, 0.5) / pct(b.delays, 0.5)).toFixed(2)}×  p95 ${(pct(a.delays, 0.95) / pct(b.delays, 0.95)).toFixed(2)}×  requests ${(a.requests / b.requests).toFixed(2)}×`,
+  `ratio adaptive/baseline: p50 ${(percentile(a.delays, 0.5) / percentile(b.delays, 0.5)).toFixed(2)}×  p95 ${(percentile(a.delays, 0.95) / percentile(b.delays, 0.95)).toFixed(2)}×  requests ${(a.requests / b.requests).toFixed(2)}×`,
 );
-const p95 = pct(a.delays, 0.95);
+const p95 = percentile(a.delays, 0.95);
 console.log(`goal p95 ≤ 60 s with polling: ${(p95 * SCALE) / 1000 <= 60 ? 'met' : 'NOT met'} (${s(p95)})`);
 
 const w = await runWebSub();
 const real = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 console.log(
-  `websub   items ${w.delays.length} (missed ${w.missed})  p50 ${real(pct(w.delays, 0.5))}  p95 ${real(pct(w.delays, 0.95))}  max ${real(w.delays.at(-1) ?? NaN)}  ` +
+  `websub   items ${w.delays.length} (missed ${w.missed})  p50 ${real(percentile(w.delays, 0.5))}  p95 ${real(percentile(w.delays, 0.95))}  max ${real(w.delays.at(-1) ?? NaN)}  ` +
     `pushes ${w.pushes} (not accepted: ${w.rejected})  over ${PUSH_SECONDS} simulated s, ${PUSH_WORKERS} push workers polling every ${PUSH_POLL_MS} ms (delays in REAL s)`,
 );
 // Polling delays are simulated seconds (the world is sped up SCALE×); push delays are real ones.
 console.log(
-  `ratio websub/adaptive: p50 ${(pct(w.delays, 0.5) / (pct(a.delays, 0.5) * SCALE)).toFixed(3)}×  p95 ${(pct(w.delays, 0.95) / (pct(a.delays, 0.95) * SCALE)).toFixed(3)}×`,
+  `ratio websub/adaptive: p50 ${(percentile(w.delays, 0.5) / (percentile(a.delays, 0.5) * SCALE)).toFixed(3)}×  p95 ${(percentile(w.delays, 0.95) / (percentile(a.delays, 0.95) * SCALE)).toFixed(3)}×`,
 );
-console.log(`goal p95 ≤ 5 s with WebSub: ${pct(w.delays, 0.95) / 1000 <= 5 && w.missed === 0 ? 'met' : 'NOT met'} (${real(pct(w.delays, 0.95))}, missed ${w.missed})`);
+console.log(`goal p95 ≤ 5 s with WebSub: ${percentile(w.delays, 0.95) / 1000 <= 5 && w.missed === 0 ? 'met' : 'NOT met'} (${real(percentile(w.delays, 0.95))}, missed ${w.missed})`);

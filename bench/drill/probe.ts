@@ -4,6 +4,8 @@
  * another one (what a balancer's retry does). What the user got is recorded: an answer's status
  * and time, or nothing (no web answered within the timeout).
  */
+import { percentile } from '../lib/percentile.ts';
+
 export interface ProbeStats {
   requests: number;
   /** 5xx answers. */
@@ -78,7 +80,7 @@ export function startProber(urls: () => string[], opts: { concurrency: number; t
 
   const summarize = (w: ReturnType<typeof fresh>): ProbeStats => {
     const sorted = [...w.latencies].sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+    const pct = (p: number) => Math.round(percentile(sorted, p) || 0);
     return { requests: w.requests, serverErrors: w.serverErrors, unanswered: w.unanswered, failedOver: w.failedOver, p50: pct(0.5), p99: pct(0.99), max: Math.round(sorted.at(-1) ?? 0) };
   };
   return {

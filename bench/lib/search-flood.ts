@@ -10,6 +10,7 @@ import type { SearchLimits } from '../../src/web/search-guard.ts';
 import { startWebServer, type SiteOptions } from '../../src/web/start-web-server.ts';
 import { seedSearchCorpus } from '../../test/web/seed-search-corpus.ts';
 import { autocannon, type Load } from './autocannon.ts';
+import { percentile } from './percentile.ts';
 
 const UNLIMITED: Partial<SearchLimits> = { burst: 1e9, perMinute: 1e9, concurrency: 1e6, timeoutMs: 600_000, cacheEntries: 0, busyShare: 1, queue: 1e6 };
 
@@ -27,7 +28,7 @@ async function probeHealth(url: string, until: () => boolean): Promise<Round['he
     await new Promise((r) => setTimeout(r, 50));
   }
   times.sort((a, b) => a - b);
-  return { p99: times[Math.min(times.length - 1, Math.floor(times.length * 0.99))] ?? NaN, max: times.at(-1) ?? NaN, n: times.length, failed };
+  return { p99: percentile(times, 0.99), max: times.at(-1) ?? NaN, n: times.length, failed };
 }
 
 async function round(base: string, articlePath: string, seconds: number, connections: number, search: { headers?: Record<string, string> } | null): Promise<Round> {
