@@ -9,6 +9,7 @@ import { renderAdminError } from './render-admin-page.ts';
 import { bodyReaders } from './request-body.ts';
 import { apiError, redirect } from './admin-responses.ts';
 import { adminRoutes } from './route-table.ts';
+import { STYLESHEETS } from './assets/stylesheets.ts';
 import { insertAudit } from '../store/audit-log.ts';
 import { touchApiToken } from '../store/api-tokens.ts';
 
@@ -32,7 +33,9 @@ const ANONYMOUS: AdminUser = Object.freeze({ id: 0, email: '', role: 'viewer' })
 export const LOCAL_CLI: AdminUser = Object.freeze({ id: 0, email: 'local-cli', role: 'admin' });
 
 /** While a one-time password is unchanged, only these pages open. */
-const WHILE_PASSWORD_MUST_CHANGE = new Set(['/admin/account', '/admin/account/password', '/admin/logout', '/admin/logout-everywhere', '/admin/assets/console.css']);
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/admin/account', '/admin/account/password', '/admin/logout', '/admin/logout-everywhere']);
+/** The same for everyone and cached for a year: answered before any session lookup. */
+const ASSET_PATHS = new Set(Object.values(STYLESHEETS).map((s) => s.path));
 
 /**
  * The console and the API, mounted before the public site: `/admin`, everything under `/admin/`,
@@ -89,11 +92,13 @@ export function createConsoleHandler(opts: ConsoleOptions): (req: Request, info?
   }
 
   async function page(req: Request, url: URL, address: string): Promise<Response> {
+    const found = matcher.match(req.method, url.pathname);
+    // No database query for a stylesheet, and no login cookie on a response caches share.
+    if (found && !('methodMismatch' in found) && ASSET_PATHS.has(found.route.path)) return run(found.route, context(req, url, ANONYMOUS, 'session', '', address), false);
     const cookies = req.headers.get('cookie');
     const sessionId = readCookie(cookies, SESSION_COOKIE);
     const session = await readSession(db, sessionId, clock(), policy);
     const user: AdminUser = session ? { id: session.user_id, email: session.email, role: session.role } : ANONYMOUS;
-    const found = matcher.match(req.method, url.pathname);
     // Before login every path looks alike: nothing says which console pages exist.
     const toLogin = () => redirect(req.method === 'GET' ? `/admin/login?next=${encodeURIComponent(url.pathname + url.search)}` : '/admin/login');
     if (!found || 'methodMismatch' in found) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROLE_RANK, ROLES, type AdminRoute, type Role } from '../../src/admin/admin-route.ts';
 import { adminRoutes } from '../../src/admin/route-table.ts';
+import { STYLESHEETS } from '../../src/admin/assets/stylesheets.ts';
 import type { Db } from '../../src/store/db.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { consoleHarness, type ConsoleHarness } from './auth-harness.ts';
@@ -26,6 +27,15 @@ beforeAll(async () => {
   await h.signIn('viewer', 'target@newsroom.example');
 }, 300_000);
 afterAll(async () => db?.close());
+
+it('a stylesheet answers with no login cookie (it is cached publicly for a year)', async () => {
+  for (const sheet of Object.values(STYLESHEETS)) {
+    const res = await h.call('GET', sheet.path);
+    expect(res.status, sheet.path).toBe(200);
+    expect(res.headers.get('cache-control'), sheet.path).toContain('immutable');
+    expect(res.headers.get('set-cookie'), sheet.path).toBeNull();
+  }
+});
 
 it('the table has routes of every kind to walk', () => {
   expect(routes.length).toBeGreaterThan(10);
