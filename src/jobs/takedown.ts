@@ -8,6 +8,19 @@ export interface ChangedPublication {
   path: string;
 }
 
+type RenderReason = 'publish' | 'correction' | 'takedown';
+
+/** Renders the pages that show one publication again, now: every change of a publication ends here. */
+function render(db: Db, site: SiteOptions, pub: { id: number; lang: string }, reason: RenderReason): Promise<void> {
+  return createRenderSiteHandler({ db, site })({ lang: pub.lang, publicationId: pub.id, reason });
+}
+
+/** Renders the pages that show a translation again, now, when it has a live publication (an editor's edit, approval or correction). */
+export async function renderIfLive(db: Db, site: SiteOptions, translationId: number, reason: RenderReason): Promise<void> {
+  const { rows } = await db.query<{ id: number; lang: string }>(`SELECT id, lang FROM publications WHERE translation_id = $1 AND status = 'live'`, [translationId]);
+  for (const p of rows) await render(db, site, p, reason);
+}
+
 /** A publication id (`12`), a path (`/es/2026/11/slug`) or a full URL. */
 function targetWhere(target: string | number): { sql: string; value: unknown } {
   if (typeof target === 'number' || /^\d+$/.test(target)) return { sql: 'id = $1', value: Number(target) };
@@ -32,7 +45,7 @@ export async function takeDown(db: Db, site: SiteOptions, target: string | numbe
   );
   const pub = rows[0];
   if (!pub) return null;
-  await createRenderSiteHandler({ db, site })({ lang: pub.lang, publicationId: pub.id, reason: 'takedown' });
+  await render(db, site, pub, 'takedown');
   return pub;
 }
 
@@ -45,6 +58,6 @@ export async function restore(db: Db, site: SiteOptions, target: string | number
   );
   const pub = rows[0];
   if (!pub) return null;
-  await createRenderSiteHandler({ db, site })({ lang: pub.lang, publicationId: pub.id, reason: 'publish' });
+  await render(db, site, pub, 'publish');
   return pub;
 }

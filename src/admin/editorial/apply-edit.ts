@@ -1,9 +1,8 @@
 import type { FidelityReport, Verdict } from '../../domain/translation.ts';
 import { sanitizeHtml } from '../../extract/sanitize-html.ts';
-import { createRenderSiteHandler } from '../../jobs/handlers/render-site.ts';
+import { renderIfLive } from '../../jobs/takedown.ts';
 import { decideVerdict } from '../../publish/policy.ts';
 import type { ArticleRow } from '../../store/articles.ts';
-import type { Db } from '../../store/db.ts';
 import { putHumanEntries, type HumanEntry } from '../../store/human-memory.ts';
 import { addRevision, ensureFirstRevision, type RevisionKind, type RevisionRow } from '../../store/translation-revisions.ts';
 import type { TranslationRow } from '../../store/translations.ts';
@@ -94,7 +93,7 @@ export async function applyEdit(
     await putHumanEntries(tx, human, { translationId: t.id, editor: by.editor });
     return { row: rows[0]!, revision: rev };
   });
-  if (by.render !== false) await renderIfLive(db, services, t.id, by.kind === 'correction' ? 'correction' : 'publish');
+  if (by.render !== false) await renderIfLive(db, services.site, t.id, by.kind === 'correction' ? 'correction' : 'publish');
   return { translation: row, revision, report, verdict, reasons, changed };
 }
 
@@ -124,10 +123,4 @@ async function gate(
     title: { source: textUnit(article.title), target: textUnit(e.title) },
     excerpt: article.excerpt ? { source: textUnit(article.excerpt), target: textUnit(e.excerpt) } : null,
   });
-}
-
-/** Renders the pages that show a translation again, now, when it has a live publication. */
-export async function renderIfLive(db: Db, services: AdminServices, translationId: number, reason: 'publish' | 'correction' | 'takedown'): Promise<void> {
-  const { rows } = await db.query<{ id: number; lang: string }>(`SELECT id, lang FROM publications WHERE translation_id = $1 AND status = 'live'`, [translationId]);
-  for (const p of rows) await createRenderSiteHandler({ db, site: services.site })({ lang: p.lang, publicationId: p.id, reason });
 }

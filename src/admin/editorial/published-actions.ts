@@ -1,10 +1,10 @@
-import { restore, takeDown } from '../../jobs/takedown.ts';
+import { renderIfLive, restore, takeDown } from '../../jobs/takedown.ts';
 import { addCorrection } from '../../store/corrections.ts';
 import { articlePublications } from '../../store/published-stories.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { redirect } from '../admin-responses.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
-import { applyEdit, oneLine, renderIfLive } from './apply-edit.ts';
+import { applyEdit, oneLine } from './apply-edit.ts';
 import { loadPublished } from './published-pages.ts';
 
 function refused(ctx: AdminContext, back: string, text: string, status = 400): Response {
@@ -32,7 +32,7 @@ export async function correctPublished(ctx: AdminContext): Promise<Response> {
     await tx.query('UPDATE publications SET updated_at = now() WHERE id = $1', [pub.id]);
     return addCorrection(tx, { publicationId: pub.id, revisionId: edit.revision?.id ?? null, note, editor: ctx.user.email });
   });
-  await renderIfLive(db, ctx.services, d.translation.id, 'correction');
+  await renderIfLive(db, ctx.services.site, d.translation.id, 'correction');
   await ctx.audit({
     action: 'published.correct',
     target: `publication:${pub.id}`,

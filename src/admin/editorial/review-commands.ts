@@ -1,12 +1,11 @@
 import { publishTranslation } from '../../jobs/publish-translation.ts';
 import { JobQueue } from '../../jobs/queue.ts';
-import { takeDown } from '../../jobs/takedown.ts';
+import { renderIfLive, takeDown } from '../../jobs/takedown.ts';
 import type { ArticleRow } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
 import { ensureFirstRevision } from '../../store/translation-revisions.ts';
 import type { TranslationRow } from '../../store/translations.ts';
 import type { AdminServices } from '../admin-route.ts';
-import { renderIfLive } from './apply-edit.ts';
 
 /** Gone reasons the review itself set: approving puts such a publication back. */
 export const REVIEW_GONE = ['held for review', 'rejected by an editor'];
@@ -23,7 +22,7 @@ export async function approveTranslation(services: AdminServices, t: Translation
     await tx.query(`UPDATE publications SET status = 'live', gone_reason = NULL, updated_at = now() WHERE id = $1 AND status = 'gone' AND gone_reason = ANY($2::text[])`, [p.id, REVIEW_GONE]);
     return p;
   });
-  await renderIfLive(db, services, t.id, 'publish');
+  await renderIfLive(db, services.site, t.id, 'publish');
   return { path: pub.path };
 }
 
