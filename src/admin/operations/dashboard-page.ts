@@ -6,6 +6,7 @@ import { AdminHttpError, type AdminContext, type AdminRoute } from '../admin-rou
 import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
 import { barChart, meter } from './bar-chart.ts';
 import { engineStates } from './engine-status.ts';
+import { pathId } from './page-parts.ts';
 import { duration, notice, num, OPERATIONS_CSS_LINK, status, when } from './ops-view.ts';
 
 /**
@@ -115,8 +116,8 @@ export const dashboardRoutes: AdminRoute[] = [
     role: 'editor',
     summary: 'queue a failed job again with fresh attempts',
     async handle(ctx) {
-      const id = Number(ctx.params.id);
-      const before = Number.isSafeInteger(id) ? await getJob(ctx.services.db, id) : null;
+      const id = pathId(ctx, 'failed job');
+      const before = await getJob(ctx.services.db, id);
       if (!before || before.state !== 'failed') throw new AdminHttpError(404, `no failed job ${ctx.params.id}`);
       const outcome = await retryFailedJob(ctx.services.db, id);
       if (outcome === 'not-failed') throw new AdminHttpError(409, `job ${id} is no longer failed`);

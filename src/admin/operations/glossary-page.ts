@@ -4,6 +4,7 @@ import { redirect } from '../admin-responses.ts';
 import { AdminHttpError, type AdminContext, type AdminRoute } from '../admin-route.ts';
 import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
 import { notice, OPERATIONS_CSS_LINK, when } from './ops-view.ts';
+import { errorList, pathId } from './page-parts.ts';
 
 const LANG = /^[a-z]{2,3}$/;
 
@@ -65,20 +66,14 @@ async function renderGlossary(ctx: AdminContext, extra: { errors?: string[]; for
 <p><label><input type="checkbox" name="caseSensitive"${!extra.form || extra.form.get('caseSensitive') === 'on' ? ' checked' : ''}> exact case</label></p></div>
 <p class="hint">The next article translated ${esc(pair.from)}→${esc(pair.to)} uses it (within a few seconds on every worker). An entry here wins over the config file's for the same term.</p><p><button>Add term</button></p></form></section>` : '';
   const config = fromConfig.length ? `<section class="ops-card" aria-labelledby="h-gconf"><h2 id="h-gconf">From the config file</h2><p class="hint">Edit <code>translation.glossary</code> to change these.</p><ul>${fromConfig.map((g) => `<li>${esc(g.term)} → ${g.map?.[pair.to] !== undefined ? esc(g.map[pair.to]!) : '<span class="muted">kept as is</span>'}</li>`).join('')}</ul></section>` : '';
-  const errors = extra.errors?.length ? `<div class="error-message" role="alert"><ul>${extra.errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></div>` : '';
   return renderAdminPage(ctx, {
     title: 'Glossary',
     active: 'glossary',
     status: extra.status,
-    body: `${OPERATIONS_CSS_LINK}<p><a href="/admin/policy">Publish policy →</a></p>${notice(ctx.url, { added: 'Term saved.', saved: 'Saved.', removed: 'Term removed.' })}${errors}<p>${picker}</p>${table}<div class="ops-grid">${add}${config}</div>`,
+    body: `${OPERATIONS_CSS_LINK}<p><a href="/admin/policy">Publish policy →</a></p>${notice(ctx.url, { added: 'Term saved.', saved: 'Saved.', removed: 'Term removed.' })}${errorList(extra.errors)}<p>${picker}</p>${table}<div class="ops-grid">${add}${config}</div>`,
   });
 }
 
-const entryId = (ctx: AdminContext) => {
-  const id = Number(ctx.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AdminHttpError(404, `no glossary entry ${ctx.params.id}`);
-  return id;
-};
 const snapshot = (r: GlossaryRow) => ({ pair: `${r.from_lang}-${r.to_lang}`, term: r.term, rendering: r.rendering, caseSensitive: r.case_sensitive });
 
 export const glossaryRoutes: AdminRoute[] = [
@@ -113,7 +108,7 @@ export const glossaryRoutes: AdminRoute[] = [
     role: 'admin',
     summary: "change a glossary term's rendering or case",
     async handle(ctx) {
-      const before = await getGlossaryEntry(ctx.services.db, entryId(ctx));
+      const before = await getGlossaryEntry(ctx.services.db, pathId(ctx, 'glossary entry'));
       if (!before) throw new AdminHttpError(404, `no glossary entry ${ctx.params.id}`);
       const form = await ctx.form();
       form.set('term', before.term);
@@ -131,7 +126,7 @@ export const glossaryRoutes: AdminRoute[] = [
     role: 'admin',
     summary: 'remove a glossary term',
     async handle(ctx) {
-      const removed = await removeGlossaryEntry(ctx.services.db, entryId(ctx));
+      const removed = await removeGlossaryEntry(ctx.services.db, pathId(ctx, 'glossary entry'));
       if (!removed) throw new AdminHttpError(404, `no glossary entry ${ctx.params.id}`);
       await ctx.audit({ action: 'glossary.remove', target: `glossary:${removed.id}`, before: snapshot(removed) });
       return redirect(`/admin/glossary?pair=${removed.from_lang}-${removed.to_lang}&done=removed`);

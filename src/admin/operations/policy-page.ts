@@ -1,17 +1,20 @@
 import { mergePolicy } from '../../jobs/live-settings.ts';
 import { publishPolicySchema, type PublishPolicy } from '../../publish/policy.ts';
 import { getPolicyOverride, listPolicyOverrides, putPolicyOverride, removePolicyOverride, type PolicyOverrideRow, type PolicyScope } from '../../store/policy-overrides.ts';
-import { listSources } from '../../store/sources.ts';
+import { listSources, type SourceRow } from '../../store/sources.ts';
 import { redirect } from '../admin-responses.ts';
 import { AdminHttpError, type AdminContext, type AdminRoute } from '../admin-route.ts';
 import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
 import { notice, OPERATIONS_CSS_LINK, when } from './ops-view.ts';
+import { errorList } from './page-parts.ts';
 
 type Level = NonNullable<PublishPolicy['sites']>[string];
 type Rule = NonNullable<Level['rules']>[number];
 const VERDICTS = ['publish', 'publish-flagged', 'hold'] as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
 const CHECKS = ['*', 'numbers', 'names', 'quotes', 'dates', 'repetition', 'untranslated', 'paragraphs', 'sentences', 'language', 'length', 'placeholders', 'glued-words', 'markup', 'chrome'];
+
+const sourceName = (s: Pick<SourceRow, 'name' | 'title' | 'url'>) => s.name ?? s.title ?? s.url;
 
 /**
  * A policy level from the console's form, checked with the config's own policy schema: a site or
@@ -70,24 +73,26 @@ async function renderPolicy(ctx: AdminContext, extra: { errors?: string[]; statu
   const overrides = await listPolicyOverrides(db);
   const sources = await listSources(db);
   const urlById = new Map(sources.map((s) => [String(s.id), s.url]));
-  const nameByUrl = new Map(sources.map((s) => [s.url, s.name ?? s.title ?? s.url]));
+  const nameByUrl = new Map(sources.map((s) => [s.url, sourceName(s)]));
   const effective = mergePolicy(config.publish.policy ?? {}, overrides, urlById);
   const find = (scope: PolicyScope, key: string) => overrides.find((o) => o.scope === scope && o.key === key);
+  const sourceForm = (s: SourceRow) => levelForm(ctx, 'source', String(s.id), `Source ${sourceName(s)}`, find('source', String(s.id)));
+  // The source picked below (`?source=`) without an override yet: its empty form, open.
+  const picked = sources.find((s) => String(s.id) === ctx.url.searchParams.get('source') && !find('source', String(s.id)));
   const admin = ctx.user.role === 'admin';
   const forms = admin ? [
     `<h2>Default</h2>${levelForm(ctx, 'default', '', 'Default policy', find('default', ''))}`,
     `<h2>Per site</h2>${config.site.languages.map((l) => levelForm(ctx, 'site', l, `Site ${l}`, find('site', l))).join('')}`,
-    `<h2>Per source</h2>${sources.filter((s) => find('source', String(s.id))).map((s) => levelForm(ctx, 'source', String(s.id), `Source ${s.name ?? s.title ?? s.url}`, find('source', String(s.id)))).join('')}
-<form method="get" action="/admin/policy" class="inline"><label for="p-src">Override for source</label> <select id="p-src" name="source">${sources.map((s) => `<option value="${s.id}">${esc(s.name ?? s.title ?? s.url)}</option>`).join('')}</select> <button>Edit</button></form>
-${(() => { const id = ctx.url.searchParams.get('source'); const s = id ? sources.find((x) => String(x.id) === id) : undefined; return s && !find('source', String(s.id)) ? levelForm(ctx, 'source', String(s.id), `Source ${s.name ?? s.title ?? s.url}`, undefined).replace('<details class="more">', '<details class="more" open>') : ''; })()}`,
+    `<h2>Per source</h2>${sources.filter((s) => find('source', String(s.id))).map(sourceForm).join('')}
+<form method="get" action="/admin/policy" class="inline"><label for="p-src">Override for source</label> <select id="p-src" name="source">${sources.map((s) => `<option value="${s.id}">${esc(sourceName(s))}</option>`).join('')}</select> <button>Edit</button></form>
+${picked ? sourceForm(picked).replace('<details class="more">', '<details class="more" open>') : ''}`,
   ].join('') : '';
-  const errors = extra.errors?.length ? `<div class="error-message" role="alert"><ul>${extra.errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></div>` : '';
   const datalist = `<datalist id="checks">${CHECKS.map((c) => `<option value="${c}">`).join('')}</datalist>`;
   return renderAdminPage(ctx, {
     title: 'Publish policy',
     active: 'glossary',
     status: extra.status,
-    body: `${OPERATIONS_CSS_LINK}<p><a href="/admin/glossary">← Glossary</a></p>${notice(ctx.url, { saved: 'Saved: the next translation uses it.', cleared: 'Override cleared.' })}${errors}
+    body: `${OPERATIONS_CSS_LINK}<p><a href="/admin/glossary">← Glossary</a></p>${notice(ctx.url, { saved: 'Saved: the next translation uses it.', cleared: 'Override cleared.' })}${errorList(extra.errors)}
 <p class="hint">Each finding of the fidelity gate earns the verdict of its severity unless a rule matches it; the strongest verdict wins. A site (a language) and a source override the default, the source last.</p>
 ${effectiveTable(effective, (scope, key) => (scope === 'site' ? `Site ${key}` : `Source ${nameByUrl.get(key) ?? key}`))}${datalist}${forms}`,
   });

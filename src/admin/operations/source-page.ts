@@ -3,7 +3,7 @@ import { extractArticle } from '../../extract/index.ts';
 import { decodeBody } from '../../fetch/index.ts';
 import { JobQueue } from '../../jobs/queue.ts';
 import { removePolicyOverride } from '../../store/policy-overrides.ts';
-import { editSource, getSourceWithRules, latestItemUrl, setSourceEnabled, type ExtractRules, type SourceWithRules } from '../../store/source-settings.ts';
+import { editSource, getSourceWithRules, latestItemUrl, setSourceEnabled, type ExtractRules, type SourceEdit, type SourceWithRules } from '../../store/source-settings.ts';
 import { removeSource } from '../../store/sources.ts';
 import { redirect } from '../admin-responses.ts';
 import { AdminHttpError, type AdminContext, type AdminRoute } from '../admin-route.ts';
@@ -11,6 +11,7 @@ import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
 import { lines, readSourceForm } from './source-form.ts';
 import { problems, sourceState } from './source-status.ts';
 import { notice, OPERATIONS_CSS_LINK, when } from './ops-view.ts';
+import { errorList, pathId } from './page-parts.ts';
 
 interface PageExtra {
   added?: { asked: string; others: string[] };
@@ -22,12 +23,6 @@ interface PageExtra {
 }
 
 const DONE = { saved: 'Saved.', paused: 'Paused: the source is not polled until resumed.', resumed: 'Resumed.', polled: 'A poll is queued.', 'already-polling': 'A poll is already queued.' };
-
-function sourceId(ctx: AdminContext): number {
-  const id = Number(ctx.params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AdminHttpError(404, `no source ${ctx.params.id}`);
-  return id;
-}
 
 async function loadSource(ctx: AdminContext, id: number): Promise<SourceWithRules> {
   const s = await getSourceWithRules(ctx.services.db, id);
@@ -78,7 +73,7 @@ export async function renderSourcePage(ctx: AdminContext, id: number, extra: Pag
   const added = extra.added
     ? `<div class="notice" role="status"><p>Added ${esc(s.url)}${extra.added.asked !== s.url ? ` (the first feed offered by ${esc(extra.added.asked)})` : ''}; its first poll is queued.</p>${extra.added.others.length ? `<p>The page also offers:</p><ul>${extra.added.others.map((o) => `<li><form method="post" action="/admin/sources" class="inline">${csrfField(ctx)}<input type="hidden" name="url" value="${esc(o)}"><span class="url">${esc(o)}</span> <button>Add this feed too</button></form></li>`).join('')}</ul>` : ''}</div>`
     : '';
-  const errors = extra.errors?.length ? `<div class="error-message" role="alert"><ul>${extra.errors.map((e) => `<li>${esc(e)}</li>`).join('')}</ul></div>` : '';
+  const errors = errorList(extra.errors);
   const admin = ctx.user.role === 'admin';
   const body = `${OPERATIONS_CSS_LINK}<p><a href="/admin/sources">← All sources</a></p>${added}${notice(ctx.url, DONE)}${errors}${details(s)}
 ${extra.preview ?? ''}${admin ? `<div class="ops-grid">${editForm(ctx, s, extra.form)}${actions(ctx, s)}</div>` : ''}`;
@@ -106,6 +101,15 @@ ${(page.warnings ?? []).length ? `<ul class="warnings">${page.warnings!.map((w) 
   }
 }
 
+/** The source and the edit posted for it (a save or a preview), or its page again with the form's problems. */
+async function postedEdit(ctx: AdminContext): Promise<{ s: SourceWithRules; form: URLSearchParams; edit: SourceEdit } | Response> {
+  const s = await loadSource(ctx, pathId(ctx, 'source'));
+  const form = await ctx.form();
+  const read = readSourceForm(form, s.url);
+  if ('errors' in read) return renderSourcePage(ctx, s.id, { errors: read.errors, form, status: 400 });
+  return { s, form, edit: read.edit };
+}
+
 const snapshot = (s: SourceWithRules) => ({ name: s.name, lang: s.lang, category: s.category, extract: s.extract_rules, enabled: s.enabled });
 
 export const sourceRoutes: AdminRoute[] = [
@@ -114,7 +118,7 @@ export const sourceRoutes: AdminRoute[] = [
     path: '/admin/sources/:id',
     role: 'viewer',
     summary: 'one source in full, with its edit form and actions for an admin',
-    handle: (ctx) => renderSourcePage(ctx, sourceId(ctx)),
+    handle: (ctx) => renderSourcePage(ctx, pathId(ctx, 'source')),
   },
   {
     method: 'POST',
@@ -122,11 +126,10 @@ export const sourceRoutes: AdminRoute[] = [
     role: 'admin',
     summary: "edit a source's name, language, section and extraction rules",
     async handle(ctx) {
-      const s = await loadSource(ctx, sourceId(ctx));
-      const form = await ctx.form();
-      const read = readSourceForm(form, s.url);
-      if ('errors' in read) return renderSourcePage(ctx, s.id, { errors: read.errors, form, status: 400 });
-      const after = await editSource(ctx.services.db, s.id, read.edit);
+      const posted = await postedEdit(ctx);
+      if (posted instanceof Response) return posted;
+      const { s, edit } = posted;
+      const after = await editSource(ctx.services.db, s.id, edit);
       await ctx.audit({ action: 'source.edit', target: `source:${s.id}`, before: snapshot(s), after: after ? snapshot(after) : null });
       return redirect(`/admin/sources/${s.id}?done=saved`);
     },
@@ -137,10 +140,9 @@ export const sourceRoutes: AdminRoute[] = [
     role: 'admin',
     summary: "preview the extraction of the source's newest item with the rules in the form (nothing saved)",
     async handle(ctx) {
-      const s = await loadSource(ctx, sourceId(ctx));
-      const form = await ctx.form();
-      const read = readSourceForm(form, s.url);
-      if ('errors' in read) return renderSourcePage(ctx, s.id, { errors: read.errors, form, status: 400 });
+      const posted = await postedEdit(ctx);
+      if (posted instanceof Response) return posted;
+      const { s, form } = posted;
       return renderSourcePage(ctx, s.id, { form, preview: await preview(ctx, s, { select: lines(form.get('select')), drop: lines(form.get('drop')) }) });
     },
   },
@@ -150,7 +152,7 @@ export const sourceRoutes: AdminRoute[] = [
     role: 'admin',
     summary: action === 'pause' ? 'stop polling a source' : 'poll a paused source again',
     async handle(ctx) {
-      const s = await loadSource(ctx, sourceId(ctx));
+      const s = await loadSource(ctx, pathId(ctx, 'source'));
       await setSourceEnabled(ctx.services.db, s.id, action === 'resume');
       await ctx.audit({ action: `source.${action}`, target: `source:${s.id}`, before: { enabled: s.enabled }, after: { enabled: action === 'resume' } });
       return redirect(`/admin/sources/${s.id}?done=${action}d`);
@@ -162,7 +164,7 @@ export const sourceRoutes: AdminRoute[] = [
     role: 'admin',
     summary: 'queue a poll of the source now',
     async handle(ctx) {
-      const s = await loadSource(ctx, sourceId(ctx));
+      const s = await loadSource(ctx, pathId(ctx, 'source'));
       const queued = await JobQueue.enqueue(ctx.services.db, { kind: 'poll', key: `poll:source:${s.id}`, payload: { sourceId: s.id }, priority: 20 });
       await ctx.audit({ action: 'source.poll', target: `source:${s.id}`, after: { queued } });
       return redirect(`/admin/sources/${s.id}?done=${queued ? 'polled' : 'already-polling'}`);
@@ -174,7 +176,7 @@ export const sourceRoutes: AdminRoute[] = [
     role: 'admin',
     summary: 'remove a source with its items and articles',
     async handle(ctx) {
-      const s = await loadSource(ctx, sourceId(ctx));
+      const s = await loadSource(ctx, pathId(ctx, 'source'));
       await ctx.services.db.transaction(async (tx) => {
         await removePolicyOverride(tx, 'source', String(s.id));
         await removeSource(tx, s.id);
