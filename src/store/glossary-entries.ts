@@ -56,8 +56,3 @@ export async function removeGlossaryEntry(db: Db, id: number): Promise<GlossaryR
   return (await db.query<GlossaryRow>('DELETE FROM glossary_entries WHERE id = $1 RETURNING *', [id])).rows[0] ?? null;
 }
 
-/** Newest change to the console glossary: the pipeline's cache key. */
-export async function glossaryVersion(db: Db): Promise<string> {
-  const { rows } = await db.query<{ v: string | null }>(`SELECT count(*)::text || ':' || COALESCE(max(updated_at)::text, '') AS v FROM glossary_entries`);
-  return rows[0]?.v ?? '';
-}
