@@ -1,11 +1,10 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pgDump } from '../store/pg-dump.ts';
 import { dumpPgliteDir } from '../store/pglite-dump.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 import { DATABASE_FILE, pack, stagingFolder } from './backup-archive.ts';
-
-const VERSION = (JSON.parse(readFileSync(new URL(import.meta.url.endsWith('.js') ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+import { packageVersion } from './package-version.ts';
 
 export default async function backup(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -25,7 +24,7 @@ export default async function backup(argv: string[]): Promise<number> {
     const dbFile = join(staging.dir, DATABASE_FILE[kind]);
     if (config.database.url) await pgDump(config.database.url, dbFile);
     else writeFileSync(dbFile, await dumpPgliteDir(config.database.dataDir));
-    await pack(staging.dir, { format: 1, transwire: VERSION, database: kind, createdAt: new Date().toISOString() }, config.media.dir, file);
+    await pack(staging.dir, { format: 1, transwire: packageVersion(), database: kind, createdAt: new Date().toISOString() }, config.media.dir, file);
   } finally {
     staging.done();
   }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { closest } from '../domain/closest.ts';
+import { packageVersion, RUNNING_COMPILED } from './package-version.ts';
 import { reportError } from './report-error.ts';
 import { HelpRequest, setCurrentCommand, UsageError } from './args.ts';
 
@@ -46,10 +46,7 @@ function usage(): string {
 }
 
 function version(): string {
-  // src/cli/main.ts or, compiled, dist/src/cli/main.js: package.json is two or three folders up.
-  const compiled = import.meta.url.endsWith('.js');
-  const pkg = JSON.parse(readFileSync(new URL(compiled ? '../../../package.json' : '../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `transwire ${pkg.version} (${compiled ? 'compiled, dist/' : 'TypeScript sources via tsx'}; node ${process.versions.node})\n`;
+  return `transwire ${packageVersion()} (${RUNNING_COMPILED ? 'compiled, dist/' : 'TypeScript sources via tsx'}; node ${process.versions.node})\n`;
 }
 
 /** The command's index in argv: the first word that is neither an option nor a global option's value. */
