@@ -3,11 +3,17 @@ import { readFileSync } from 'node:fs';
 
 const TICK = 100; // USER_HZ on Linux
 
-export function processCpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system) of a process, or of its children that have ended and been waited
+ * for (`children`: a pipeline's stages); 0 when the process is gone.
+ */
+export function processCpuSeconds(pid: number | 'self', of: 'own' | 'children' = 'own'): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICK;
+    // Fields 14–15 (utime, stime) and 16–17 (cutime, cstime) of proc(5), counted from field 3 here.
+    const at = of === 'own' ? 11 : 13;
+    return (Number(f[at]) + Number(f[at + 1])) / TICK;
   } catch {
     return 0;
   }

@@ -5,7 +5,6 @@
  * Apertium pipelines, to say what bounds the rate.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { loadArticles } from '../../demo/newsroom/load-articles.ts';
@@ -26,7 +25,7 @@ export async function rawApertium(): Promise<{ words: number; seconds: number; w
     .join('\n\n');
   const words = text.split(/\s+/).filter(Boolean).length;
   const t0 = performance.now();
-  const children0 = childrenCpuSeconds();
+  const children0 = processCpuSeconds('self', 'children');
   await new Promise<void>((resolve, reject) => {
     const child = spawn('apertium', ['eng-spa'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
@@ -36,14 +35,7 @@ export async function rawApertium(): Promise<{ words: number; seconds: number; w
     child.stdin.end(text);
   });
   const seconds = (performance.now() - t0) / 1000;
-  return { words, seconds, wordsPerSecond: words / seconds, cpuSeconds: childrenCpuSeconds() - children0 };
-}
-
-/** CPU seconds of this process's children that have ended and been waited for (the pipeline's stages). */
-function childrenCpuSeconds(): number {
-  const f = readFileSync('/proc/self/stat', 'utf8');
-  const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / 100;
+  return { words, seconds, wordsPerSecond: words / seconds, cpuSeconds: processCpuSeconds('self', 'children') - children0 };
 }
 
 export interface ThroughputRow {
