@@ -182,8 +182,9 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       const bodyEnd = 2 + segments.length;
       const { list: glossary, terms } = await glossaryFor(from, to);
       // A unit an editor translated before comes back as the editor wrote it, whatever the engine.
-      const human = options.fresh || !opts.memory.human ? new Map<string, string>() : await opts.memory.human(sourceUnits.map(hashSegment), from, to);
-      const byEditor = (i: number) => (sourceUnits[i]!.trim() === '' ? undefined : human.get(hashSegment(sourceUnits[i]!)));
+      const hashes = sourceUnits.map(hashSegment);
+      const human = options.fresh || !opts.memory.human ? new Map<string, string>() : await opts.memory.human(hashes, from, to);
+      const byEditor = (i: number) => (sourceUnits[i]!.trim() === '' ? undefined : human.get(hashes[i]!));
       const glossed = sourceUnits.map((u, i) => (byEditor(i) === undefined ? terms.protect(u) : { html: '', slots: [] }));
       const chains = options.chain ? { ...opts.chains, [`${from}-${to}`]: options.chain } : opts.chains;
       const routes = await resolveRoutes(opts.engines, chains, from, to);
