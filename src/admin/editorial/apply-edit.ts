@@ -8,9 +8,10 @@ import { addRevision, ensureFirstRevision, type RevisionKind, type RevisionRow }
 import type { TranslationRow } from '../../store/translations.ts';
 import { checkFidelity } from '../../translate/fidelity/check-fidelity.ts';
 import { escapeHtmlText, htmlToText } from '../../translate/html-text.ts';
+import { hashSegment } from '../../translate/memory.ts';
 import { joinSegments, segmentHtml } from '../../translate/segmenter.ts';
 import type { AdminServices } from '../admin-route.ts';
-import { textUnit, unitHash } from './segments.ts';
+import { textUnit } from './segments.ts';
 
 /** What the editor sent: the fields of the side-by-side form (`title`, `excerpt`, `seg-<n>`). */
 export type EditForm = Pick<URLSearchParams, 'get'>;
@@ -65,7 +66,7 @@ export async function applyEdit(
   const note = (key: string, sourceUnit: string, before: string, after: string) => {
     if (before === after) return;
     changed.push({ key, before: htmlToText(before), after: htmlToText(after) });
-    if (sourceUnit.trim()) human.push({ hash: unitHash(sourceUnit), from: article.lang, to: t.lang, source: sourceUnit, target: after });
+    if (sourceUnit.trim()) human.push({ hash: hashSegment(sourceUnit), from: article.lang, to: t.lang, source: sourceUnit, target: after });
   };
   note('title', textUnit(article.title), textUnit(t.title), textUnit(title));
   if (excerpt !== null || t.excerpt !== null) note('excerpt', textUnit(article.excerpt), textUnit(t.excerpt), textUnit(excerpt));

@@ -1,6 +1,7 @@
 import type { RevisionRow } from '../../store/translation-revisions.ts';
+import { htmlToText } from '../../translate/html-text.ts';
 import { esc } from '../render-admin-page.ts';
-import { alignUnits, unitText } from './segments.ts';
+import { alignUnits } from './segments.ts';
 import { utcTime } from './view-parts.ts';
 import { wordDiff } from './word-diff.ts';
 
@@ -23,10 +24,10 @@ ${from ? diffOf(from, to) : ''}</section>`;
 function diffOf(from: RevisionRow, to: RevisionRow): string {
   const a = alignUnits(from, from, []).units;
   const b = alignUnits(to, to, []).units;
-  const before = new Map(a.map((u) => [u.key, unitText(u.targetUnit)]));
+  const before = new Map(a.map((u) => [u.key, htmlToText(u.targetUnit)]));
   const rows = b.flatMap((u) => {
     const was = before.get(u.key) ?? '';
-    const now = unitText(u.targetUnit);
+    const now = htmlToText(u.targetUnit);
     return was === now ? [] : [`<tr><th scope="row">${esc(u.label)}</th><td class="diff">${wordDiff(was, now)}</td></tr>`];
   });
   return `<h3>Changes from revision ${from.n} to ${to.n}</h3>${rows.length

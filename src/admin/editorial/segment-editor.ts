@@ -1,8 +1,8 @@
-import { decodeEntities } from '../../translate/html-text.ts';
+import { decodeEntities, htmlToText } from '../../translate/html-text.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { csrfField, esc } from '../render-admin-page.ts';
 import type { ReviewData } from './load-review.ts';
-import { alignUnits, unitText } from './segments.ts';
+import { alignUnits } from './segments.ts';
 import { findingItem, findingTerms, markTerms } from './view-parts.ts';
 
 /** True when the signed-in user may change things (editor or admin); a viewer reads only. */
@@ -25,7 +25,7 @@ export function segmentEditor(ctx: AdminContext, d: ReviewData, action: string, 
     const rowsAttr = Math.min(12, Math.max(2, Math.ceil(value.length / 60)));
     return `<div class="unit${flagged ? ' unit-flagged' : ''}" id="u-${esc(u.key)}">
 <div class="unit-label">${esc(u.label)}${flagged ? ' <span class="flag">flagged</span>' : ''}</div>
-<div class="unit-source" lang="${srcLang}"><span class="side">Source</span>${markTerms(unitText(u.sourceUnit), u.findings.flatMap(findingTerms))}</div>
+<div class="unit-source" lang="${srcLang}"><span class="side">Source</span>${markTerms(htmlToText(u.sourceUnit), u.findings.flatMap(findingTerms))}</div>
 <div class="unit-target"><label for="f-${esc(u.key)}" class="side">Translation (${esc(t.lang)})</label><textarea id="f-${esc(u.key)}" name="${esc(u.key)}" lang="${esc(t.lang)}" rows="${rowsAttr}"${ro}>${esc(value)}</textarea></div>
 ${u.findings.length ? `<ul class="findings">${u.findings.map(findingItem).join('')}</ul>` : ''}
 </div>`;

@@ -1,6 +1,5 @@
 import type { Finding } from '../../domain/translation.ts';
-import { escapeHtmlText, htmlToText } from '../../translate/html-text.ts';
-import { hashSegment } from '../../translate/memory.ts';
+import { escapeHtmlText } from '../../translate/html-text.ts';
 import { segmentHtml } from '../../translate/segmenter.ts';
 
 /** One row of the side-by-side editor: a source unit, its translation and what the gate found there. */
@@ -43,8 +42,3 @@ export function alignUnits(
   const wholeArticle = on((f) => f.segment === null && !f.detail.startsWith('title: ') && !f.detail.startsWith('excerpt: '));
   return { units, wholeArticle, aligned: src.length === tgt.length };
 }
-
-/** The memory key of a source unit, as the translator hashes it. */
-export const unitHash = (sourceUnit: string): string => hashSegment(sourceUnit);
-
-export const unitText = (unit: string): string => htmlToText(unit);
