@@ -1,13 +1,13 @@
 import { openDbFor, siteOptions } from '../app.ts';
 import { TranswireError } from '../domain/errors.ts';
-import type { ChangedPublication } from '../jobs/takedown.ts';
+import { takeDown, type ChangedPublication } from '../jobs/takedown.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 import { reachData } from './reach-data.ts';
-import takedownCommand, { reportTakedown } from './takedown.ts';
+import { reportTakedown } from './takedown.ts';
 
 /**
  * Takes a publication down on the configured database, or, when a running server holds the PGlite
- * folder, through that server's API: either way it prints the same lines.
+ * folder, through that server's API: either way it prints the same lines (reportTakedown).
  */
 export default async function takedown(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -29,7 +29,7 @@ export default async function takedown(argv: string[]): Promise<number> {
   }
   const db = reached.direct;
   try {
-    return await takedownCommand([target, ...(values.reason !== undefined ? ['--reason', values.reason] : [])], { db, site: siteOptions(config) });
+    return reportTakedown(target, await takeDown(db, siteOptions(config), target, values.reason));
   } finally {
     await db.close();
   }
