@@ -9,6 +9,7 @@ import { findDuplicateArticle, upsertArticle } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
 import { acquireHostSlot, deferHost } from '../../store/host-limits.ts';
 import { getItem, setItemStatus } from '../../store/items.ts';
+import type { SourceWithRules } from '../../store/source-settings.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Logger } from '../../logger.ts';
 import { JobQueue } from '../queue.ts';
@@ -52,7 +53,7 @@ export function createExtractItemHandler(deps: ExtractDeps) {
 
       const { text: html } = decodeBody(res.body, { contentType: res.headers['content-type'] ?? null, kind: 'html' });
       // Rules set in the console replace the config's for this source.
-      const rules = (source as { extract_rules?: { select: string[]; drop: string[] } | null }).extract_rules ?? deps.rulesFor(source.url);
+      const rules = (source as Partial<SourceWithRules>).extract_rules ?? deps.rulesFor(source.url);
       const page = extractArticle(html, res.url, { rules });
       if (!page.text.trim()) throw new PermanentError(`extract: no article text found at ${item.url}`, 'extract.empty');
       const lang = primaryLang(source.lang) ?? primaryLang(page.lang) ?? detectLanguage(page.text).lang ?? 'en';
@@ -103,8 +104,9 @@ export function createExtractItemHandler(deps: ExtractDeps) {
       log.info({ item_id: item.id, lang }, 'extracted');
     } catch (err) {
       // Postponed (a host limit, Retry-After) or put back at shutdown: not an attempt, nothing to record on the item.
-      extractionsTotal.inc({ outcome: err instanceof TranswireError && err.retry === 'throttled' ? 'postponed' : 'failed' });
-      if (err instanceof TranswireError && err.retry === 'throttled') throw err;
+      const postponed = err instanceof TranswireError && err.retry === 'throttled';
+      extractionsTotal.inc({ outcome: postponed ? 'postponed' : 'failed' });
+      if (postponed) throw err;
       // The item carries its latest error, whether or not the queue tries again.
       await setItemStatus(db, item.id, err instanceof PermanentError ? 'failed' : 'new', errorMessage(err));
       throw err;
