@@ -16,6 +16,14 @@ export interface AdminPage {
 /** Escapes a value for HTML text or a quoted attribute. */
 export { esc };
 
+const TIME_CHARS = { day: 10, minute: 16, second: 19 } as const;
+
+/** A stored time as `<time>`, in UTC to the day, minute or second: the newsroom may be anywhere. */
+export function utcTimeTag(d: Date | string, upTo: keyof typeof TIME_CHARS): string {
+  const iso = new Date(d).toISOString();
+  return `<time datetime="${iso}">${iso.slice(0, TIME_CHARS[upTo]).replace('T', ' ')}</time>`;
+}
+
 /** A hidden CSRF field for a form in this context. */
 export function csrfField(ctx: AdminContext): string {
   return `<input type="hidden" name="csrf" value="${esc(ctx.csrfToken)}">`;

@@ -2,7 +2,7 @@ import { PermanentError } from '../../domain/errors.ts';
 import type { Db } from '../../store/db.ts';
 import { deleteUserSessions } from '../../store/sessions.ts';
 import { countAdmins, deleteUser, findUserByEmail, insertUser, listUsers, normalizeEmail, updatePassword, type UserRow } from '../../store/users.ts';
-import { ROLES, type Role } from '../admin-route.ts';
+import { ROLES, type AdminContext, type Role } from '../admin-route.ts';
 import { generatePassword, hashPassword, passwordProblem } from './password.ts';
 
 /** A refusal a person can act on (bad email, last admin); the console shows it, the CLI prints it. */
@@ -11,6 +11,18 @@ export class AccountError extends PermanentError {
     super(message, 'account.refused', { httpStatus: status });
     this.name = 'AccountError';
   }
+}
+
+/** Wraps an account change so that a refusal a person can act on is shown on `page`, with its status. */
+export function showingRefusals(page: (ctx: AdminContext, opts: { error: string; status: number }) => Promise<Response>) {
+  return async (ctx: AdminContext, change: () => Promise<Response>): Promise<Response> => {
+    try {
+      return await change();
+    } catch (err) {
+      if (err instanceof AccountError) return page(ctx, { error: err.message, status: err.status });
+      throw err;
+    }
+  };
 }
 
 export interface UserSummary {

@@ -1,7 +1,7 @@
 import { auditFacets, listAudit, type AuditFilter, type AuditRow } from '../../store/audit-log.ts';
 import type { Db } from '../../store/db.ts';
 import type { AdminContext, AdminRoute } from '../admin-route.ts';
-import { adminHeaders, esc, renderAdminPage } from '../render-admin-page.ts';
+import { adminHeaders, esc, renderAdminPage, utcTimeTag } from '../render-admin-page.ts';
 
 const PAGE = 50;
 /** An export stops here; narrow it with the filters for more. */
@@ -44,7 +44,7 @@ async function auditPage(ctx: AdminContext): Promise<Response> {
   const more = rows.length > PAGE;
   const shown = rows.slice(0, PAGE);
   const facets = await auditFacets(db);
-  const list = shown.map((r) => `<tr><td><time datetime="${new Date(r.at).toISOString()}">${new Date(r.at).toISOString().slice(0, 19).replace('T', ' ')}</time></td>
+  const list = shown.map((r) => `<tr><td>${utcTimeTag(r.at, 'second')}</td>
 <td>${esc(r.actor)}<br><span class="muted">${esc(r.via)}</span></td><td><code>${esc(r.action)}</code></td><td class="wrap">${esc(r.target)}</td>
 <td class="change">${change('before', r.before)}${change('after', r.after)}</td></tr>`).join('');
   const pager = [

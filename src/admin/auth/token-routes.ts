@@ -1,10 +1,10 @@
 import { ROLES, type AdminContext, type AdminRoute } from '../admin-route.ts';
 import { redirect } from '../admin-responses.ts';
-import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
-import { AccountError, parseRole } from './accounts.ts';
+import { csrfField, esc, renderAdminPage, utcTimeTag } from '../render-admin-page.ts';
+import { AccountError, parseRole, showingRefusals } from './accounts.ts';
 import { allTokens, createApiToken, parseScopes, revokeToken } from './api-tokens.ts';
 
-const day = (d: Date | null) => (d ? `<time datetime="${new Date(d).toISOString()}">${new Date(d).toISOString().slice(0, 16).replace('T', ' ')}</time>` : '—');
+const day = (d: Date | null) => (d ? utcTimeTag(d, 'minute') : '—');
 
 async function tokensPage(ctx: AdminContext, opts: { error?: string; secret?: { name: string; token: string }; status?: number } = {}): Promise<Response> {
   const tokens = await allTokens(ctx.services.db);
@@ -26,14 +26,7 @@ async function tokensPage(ctx: AdminContext, opts: { error?: string; secret?: { 
   return renderAdminPage(ctx, { title: 'API tokens', body, active: 'tokens', status: opts.status });
 }
 
-async function attempt(ctx: AdminContext, fn: () => Promise<Response>): Promise<Response> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AccountError) return tokensPage(ctx, { error: err.message, status: err.status });
-    throw err;
-  }
-}
+const attempt = showingRefusals(tokensPage);
 
 export const tokenRoutes: AdminRoute[] = [
   { method: 'GET', path: '/admin/tokens', role: 'admin', summary: 'the API tokens', handle: (ctx) => tokensPage(ctx) },

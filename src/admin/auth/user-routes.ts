@@ -1,8 +1,8 @@
 import { countAdmins, findUserById, updateRole } from '../../store/users.ts';
 import { ROLES, type AdminContext, type AdminRoute } from '../admin-route.ts';
 import { redirect } from '../admin-responses.ts';
-import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
-import { AccountError, addUser, allUsers, parseRole, removeUser, resetPassword } from './accounts.ts';
+import { csrfField, esc, renderAdminPage, utcTimeTag } from '../render-admin-page.ts';
+import { AccountError, addUser, allUsers, parseRole, removeUser, resetPassword, showingRefusals } from './accounts.ts';
 
 function roleSelect(id: string, selected = 'editor'): string {
   return `<select id="${id}" name="role">${ROLES.map((r) => `<option${r === selected ? ' selected' : ''}>${r}</option>`).join('')}</select>`;
@@ -12,7 +12,7 @@ async function usersPage(ctx: AdminContext, opts: { message?: string; error?: st
   const users = await allUsers(ctx.services.db);
   const rows = users.map((u) => `<tr><td>${esc(u.email)}${u.id === ctx.user.id ? ' <span class="tag">you</span>' : ''}</td>
 <td><form class="inline" method="post" action="/admin/users/${u.id}/role">${csrfField(ctx)}<label class="visually-hidden" for="role-${u.id}">Role of ${esc(u.email)}</label>${roleSelect(`role-${u.id}`, u.role)} <button>Set</button></form></td>
-<td>${u.mustChangePassword ? 'one-time password' : 'set'}</td><td><time datetime="${u.createdAt.toISOString()}">${u.createdAt.toISOString().slice(0, 10)}</time></td>
+<td>${u.mustChangePassword ? 'one-time password' : 'set'}</td><td>${utcTimeTag(u.createdAt, 'day')}</td>
 <td class="actions"><form class="inline" method="post" action="/admin/users/${u.id}/reset">${csrfField(ctx)}<button>Reset password</button></form>
 <form class="inline" method="post" action="/admin/users/${u.id}/remove">${csrfField(ctx)}<button class="danger">Remove</button></form></td></tr>`).join('');
   const secret = opts.secret
@@ -29,15 +29,7 @@ async function usersPage(ctx: AdminContext, opts: { message?: string; error?: st
   return renderAdminPage(ctx, { title: 'Users', body, active: 'users', status: opts.status });
 }
 
-/** Runs an account change; a refusal a person can act on is shown on the page. */
-async function attempt(ctx: AdminContext, fn: () => Promise<Response>): Promise<Response> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AccountError) return usersPage(ctx, { error: err.message, status: err.status });
-    throw err;
-  }
-}
+const attempt = showingRefusals(usersPage);
 
 async function target(ctx: AdminContext) {
   const user = /^\d+$/.test(ctx.params.id ?? '') ? await findUserById(ctx.services.db, Number(ctx.params.id)) : null;
