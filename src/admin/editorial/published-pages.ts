@@ -5,7 +5,7 @@ import { idParam, loadReview, type ReviewData } from './load-review.ts';
 import { gateSummary, provenance } from './review-page.ts';
 import { revisionHistory } from './revision-history.ts';
 import { canEdit, segmentEditor } from './segment-editor.ts';
-import { doneNotice, editorialStyles, pager, utcTime } from './view-parts.ts';
+import { doneNotice, editorialStyles, option, pager, utcTime } from './view-parts.ts';
 
 const PAGE_SIZE = 50;
 const DONE: Record<string, string> = {
@@ -23,7 +23,6 @@ export async function publishedListPage(ctx: AdminContext): Promise<Response> {
   const status = q.get('status') === 'live' || q.get('status') === 'gone' ? (q.get('status') as 'live' | 'gone') : undefined;
   const page = Math.max(1, Math.min(10_000, Number(q.get('page')) || 1));
   const { rows, total } = await listPublished(db, { q: text || undefined, lang, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  const option = (value: string, label: string, current: string | undefined) => `<option value="${esc(value)}"${value === (current ?? '') ? ' selected' : ''}>${esc(label)}</option>`;
   const form = `<form class="filters" method="get" action="/admin/published" role="search" aria-label="Search published stories">
 <label>Search <input type="search" name="q" value="${esc(text)}" placeholder="title, path or source"></label>
 <label>Language <select name="lang">${option('', 'all', lang)}${site.languages.map((l) => option(l, l, lang)).join('')}</select></label>

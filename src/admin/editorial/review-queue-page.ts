@@ -1,7 +1,7 @@
 import { COUNT_CAP, listReviewQueue, reviewQueueSources, type ReviewFilter } from '../../store/review-queue.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
-import { ageText, editorialStyles } from './view-parts.ts';
+import { ageText, editorialStyles, option } from './view-parts.ts';
 
 /** The gate's check names, as findings carry them: the queue's "finding" filter. */
 export const CHECK_NAMES = ['numbers', 'names', 'attribution', 'dates', 'quotes', 'repetition', 'placeholders', 'paragraphs', 'sentences', 'length', 'language', 'untranslated', 'glued-words', 'markup', 'chrome'];
@@ -27,7 +27,6 @@ export async function reviewQueuePage(ctx: AdminContext): Promise<Response> {
     listReviewQueue(db, { sourceId, lang, check, ...age[2], after: key('after'), before: key('before'), limit: PAGE_SIZE }),
     reviewQueueSources(db),
   ]);
-  const option = (value: string, label: string, current: string | undefined) => `<option value="${esc(value)}"${value === (current ?? '') ? ' selected' : ''}>${esc(label)}</option>`;
   const filters = `<form class="filters" method="get" action="/admin/review" role="search" aria-label="Filter the review queue">
 <label>Source <select name="source">${option('', 'all sources', '')}${sources.map((s) => option(String(s.id), s.name, sourceId === undefined ? '' : String(sourceId))).join('')}</select></label>
 <label>Language <select name="lang">${option('', 'all', lang)}${site.languages.map((l) => option(l, l, lang)).join('')}</select></label>

@@ -19,6 +19,10 @@ export function ageText(ms: number): string {
   return h < 48 ? `${h} h` : `${Math.round(h / 24)} d`;
 }
 
+/** A filter menu's option, selected when it is the current value (undefined: the empty "all" option). */
+export const option = (value: string, label: string, current: string | undefined): string =>
+  `<option value="${esc(value)}"${value === (current ?? '') ? ' selected' : ''}>${esc(label)}</option>`;
+
 /** Previous / next links that keep the page's other query parameters. */
 export function pager(base: string, q: URLSearchParams, page: number, pages: number): string {
   if (pages <= 1) return '';
