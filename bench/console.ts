@@ -17,6 +17,7 @@ import { opsHarness } from '../test/admin/operations-context.ts';
 import { createTestDatabase } from '../test/helpers/test-db.ts';
 import { seedSite, SITE } from '../test/web/seed-site.ts';
 import { seedConsole, SOURCES } from './lib/console-seed.ts';
+import { percentile } from './lib/percentile.ts';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const HELD = Number(process.env.BENCH_HELD ?? 10_000);
@@ -34,8 +35,7 @@ async function time(run: () => Promise<{ status: number }>): Promise<Timing> {
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
-  return { p50: at(0.5), p95: at(0.95), status };
+  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), status };
 }
 
 /** The server's address for a fresh database, or null: which PostgreSQL to use, and why. */

@@ -46,18 +46,20 @@ async function change(changes: SourceChanges, action: 'add' | 'remove' | 'import
   return 0;
 }
 
+/** A time as `list` and `show` print it: ISO 8601, or `-` for never. */
+const when = (d: Date | null): string => (d ? new Date(d).toISOString() : '-');
+
 /** The WebSub line of `source list` (null: never subscribed); the secret is never printed. */
-function websubSummary(w: WebSubSubscriptionRow | null, when: (d: Date | null) => string): Record<string, unknown> | null {
+function websubSummary(w: WebSubSubscriptionRow | null): Record<string, unknown> | null {
   if (!w) return null;
   return { state: w.state, hub: w.hub, leaseExpires: when(w.expires_at), lastPush: when(w.last_push_at), pushes: w.pushes, rejectedPushes: w.rejected_pushes, lastError: w.last_error };
 }
 
 async function list(app: App, json: boolean): Promise<number> {
   const rows = await listSources(app.db);
-  const when = (d: Date | null) => (d ? new Date(d).toISOString() : '-');
   const subs = await Promise.all(rows.map((s) => getWebSub(app.db, s.id)));
   if (json) {
-    const out = rows.map((s, i) => ({ ...s, websub: websubSummary(subs[i] ?? null, when) }));
+    const out = rows.map((s, i) => ({ ...s, websub: websubSummary(subs[i] ?? null) }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
@@ -83,10 +85,9 @@ async function list(app: App, json: boolean): Promise<number> {
 async function show(app: App, idOrUrl: string, json: boolean): Promise<number> {
   const s = await findSource(app.db, idOrUrl);
   if (!s) throw new PermanentError(`source show: no source ${idOrUrl} (transwire source list shows them)`, 'source.not_found');
-  const when = (d: Date | null) => (d ? new Date(d).toISOString() : '-');
   const w = await getWebSub(app.db, s.id);
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ...s, websub: websubSummary(w, when) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ ...s, websub: websubSummary(w) }, null, 2)}\n`);
     return 0;
   }
   const rows: Array<[string, string]> = [
