@@ -97,6 +97,23 @@ export class StoryClusterer {
     return { story: story.id, score: best?.score ?? 0, merged };
   }
 
+  /**
+   * Replays a placement another worker decided (the placement log, src/stories/placement-log.ts):
+   * the article joins `storyId`, created when unknown here, after the `merged` stories are merged
+   * into it. Nothing is scored: every worker ends with the state of the one that placed it.
+   */
+  replay(features: ArticleFeatures, storyId: string, merged: readonly string[] = []): void {
+    const v = this.vectorize(features);
+    const story = this.stories.get(this.aliases.resolve(storyId)) ?? this.create(storyId);
+    for (const id of merged) {
+      const gone = this.stories.get(this.aliases.resolve(id));
+      if (gone && gone !== story) this.merge(story, gone);
+      else this.aliases.add(id, story.id);
+    }
+    this.addMember(story, v);
+    this.maybeSweep();
+  }
+
   /** A near-duplicate joins its original's story: counted as a member, its words not added again. */
   join(storyId: string, time: number | null): string {
     const story = this.stories.get(this.aliases.resolve(storyId));
