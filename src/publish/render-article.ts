@@ -6,6 +6,7 @@ import { messages } from './messages.ts';
 import { renderCards } from './render-cards.ts';
 import { markPassages } from './mark-passages.ts';
 import { splitStandfirst } from './standfirst.ts';
+import { renderSourceNotes } from './render-updates.ts';
 import { engineName, tidyHtml, tidyText } from './tidy-text.ts';
 import { absolute, renderLayout } from './render-layout.ts';
 import type { ArticleView, MediaRef, NamedLink, SiteInfo } from './site-view.ts';
@@ -190,7 +191,7 @@ ${standfirst}
 </header>
 ${a.flagged ? flaggedWarning(a, anchors, titleFlagged, standfirst !== '' && (excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs)))) : ''}
 <p class="notice" role="note">${fill(a.reviewed ? m.noticeReviewed : m.notice, { engine })} <a href="${esc(originalHref)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
-${correctionNotes(a)}${leadFigure}
+${correctionNotes(a)}${renderSourceNotes(a)}${leadFigure}
 <div class="body">
 ${tidyHtml(lang, localMediaOnly(split.body, bodyMedia))}
 </div>

@@ -1,3 +1,5 @@
+import type { SourceUpdate } from '../domain/source-changes.ts';
+
 /** The plain data the renderers take: what the store read, shaped for a page. No I/O here. */
 export interface SiteInfo {
   name: string;
@@ -60,6 +62,10 @@ export interface ArticleView extends Card {
   reviewed?: boolean;
   /** Dated corrections of the published story, oldest first. */
   corrections?: Array<{ at: Date; note: string }>;
+  /** Changes the source made after we published, newest first (render-updates.ts). */
+  sourceUpdates?: SourceUpdate[];
+  /** When the source stopped having the article (404/410); null while it has it. */
+  sourceGoneAt?: Date | null;
 }
 
 /** A warning or error of the fidelity gate: a body segment, or the headline or standfirst. */
