@@ -57,7 +57,7 @@ interface FaultRow {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report: Report; s: FaultSettings }): Promise<Record<string, unknown>> {
+export async function faultsPart(o: { bin: string; pg: DrillPostgres; runDir: string; report: Report; s: FaultSettings }): Promise<Record<string, unknown>> {
   const { s, report } = o;
   heading(`Faults: ${s.sources} sources on ${s.hosts} hosts, ${s.workers} workers, ${s.webs} web, ${s.seconds} s`);
   const world = await startWorld({ sources: s.sources, hosts: s.hosts, history: s.history, durationMs: (s.seconds - Math.max(15, s.poll.maxSeconds)) * 1000, meanGapMs: s.meanGapMs, seed: s.seed });
@@ -69,7 +69,7 @@ export async function faultsPart(o: { pg: DrillPostgres; runDir: string; report:
   const configure = (libreUrl?: string) => writeConfig(config, { databaseUrl: url, world, poll: s.poll, libreUrl, leaseSeconds: s.leaseSeconds, mediaDir });
   configure();
   const webPorts = await Promise.all(Array.from({ length: s.webs }, () => freePort()));
-  const sup = new Supervisor(config, o.runDir, (role, slot) => (role === 'web' ? ['--port', String(webPorts[slot])] : []));
+  const sup = new Supervisor(o.bin, config, o.runDir, (role, slot) => (role === 'web' ? ['--port', String(webPorts[slot])] : []));
   const webUrls = webPorts.map((p) => `http://127.0.0.1:${p}`);
   const random = mulberry32(s.seed + 1);
   const rows: FaultRow[] = [];

@@ -15,6 +15,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { faultsPart, type FaultSettings } from './faults.ts';
+import { freezeBuild } from './frozen-build.ts';
 import { startDrillPostgres } from './postgres.ts';
 import { heading, Report } from './report.ts';
 import { throughputPart } from './throughput.ts';
@@ -41,6 +42,8 @@ const report = new Report();
 console.log(`transwire drill (${short ? 'short' : 'full'}): ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the start; logs in ${runDir}`);
 if (loadavg()[0]! > cpus().length) report.notes.push(`the machine was loaded (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the start): timings are loaded figures`);
 
+const bin = freezeBuild(runDir);
+console.log(`  the processes run ${bin}: the checkout as it was at the start, compiled`);
 const pg = await startDrillPostgres(Number(values.port));
 let crashed: unknown = null;
 const part = async (name: string, run: () => Promise<void>) => {
@@ -57,12 +60,12 @@ try {
     // publish in the window, few enough that extraction is over when it starts.
     const world = await startWorld({ sources: 150, hosts: 20, history: 1, durationMs: 3_600_000, meanGapMs: 36_000_000, seed: 7 });
     await part('throughput', async () => {
-      report.parts.throughput = await throughputPart({ pg, world, runDir, report, counts: [1, 2, 4], windowS: 45, firstTimeoutS: 240 });
+      report.parts.throughput = await throughputPart({ bin, pg, world, runDir, report, counts: [1, 2, 4], windowS: 45, firstTimeoutS: 240 });
     });
     await world.close();
   }
   await part('faults', async () => {
-    report.parts.faults = await faultsPart({ pg, runDir, report, s: short ? SHORT : FULL });
+    report.parts.faults = await faultsPart({ bin, pg, runDir, report, s: short ? SHORT : FULL });
   });
 } finally {
   await pg.stop();

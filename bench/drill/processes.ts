@@ -1,5 +1,6 @@
 /**
- * `transwire worker` and `transwire web` as real child processes (bin/transwire.js), supervised
+ * `transwire worker` and `transwire web` as real child processes (the frozen build's
+ * bin/transwire.js, see frozen-build.ts), supervised
  * as systemd would (Restart=always): one the drill kills is started again. One that exits without
  * being killed is a finding: it is counted, logged, and started again so the drill goes on.
  */
@@ -31,21 +32,19 @@ export interface Unexpected {
   at: number;
 }
 
-const BIN = new URL('../../bin/transwire.js', import.meta.url).pathname;
-
 export class Supervisor {
   readonly procs = new Map<string, Proc>();
   readonly unexpected: Unexpected[] = [];
   starts = 0;
   private closing = false;
 
-  /** `extraArgs`: per process (a web's fixed --port, so a restarted one is found where it was). */
-  constructor(private readonly config: string, private readonly logDir: string, private readonly extraArgs: (role: Role, slot: number) => string[] = () => []) {}
+  /** `bin`: the frozen build's bin/transwire.js. `extraArgs`: per process (a web's fixed --port, so a restarted one is found where it was). */
+  constructor(private readonly bin: string, private readonly config: string, private readonly logDir: string, private readonly extraArgs: (role: Role, slot: number) => string[] = () => []) {}
 
   start(role: Role, slot: number): Proc {
     const log = createWriteStream(join(this.logDir, `${role}-${slot}.log`), { flags: 'a' });
-    const args = [BIN, role, '--config', this.config, ...this.extraArgs(role, slot)];
-    const child = spawn(process.execPath, args, { stdio: ['ignore', role === 'web' ? 'pipe' : 'ignore', 'pipe'] });
+    const args = [this.bin, role, '--config', this.config, ...this.extraArgs(role, slot)];
+    const child = spawn(process.execPath, args, { env: { ...process.env, TRANSWIRE_RUNTIME: 'compiled' }, stdio: ['ignore', role === 'web' ? 'pipe' : 'ignore', 'pipe'] });
     // The log goes to its file; the line saying the process is up is noted on the way.
     child.stderr!.pipe(log);
     createInterface({ input: child.stderr! }).on('line', (line) => {

@@ -52,7 +52,7 @@ export interface ThroughputRow {
   apertiumCpuPerArticle: number;
 }
 
-export async function throughputPart(o: { pg: DrillPostgres; world: World; runDir: string; report: Report; counts: number[]; windowS: number; firstTimeoutS: number }): Promise<{ raw: Awaited<ReturnType<typeof rawApertium>>; rows: ThroughputRow[] }> {
+export async function throughputPart(o: { bin: string; pg: DrillPostgres; world: World; runDir: string; report: Report; counts: number[]; windowS: number; firstTimeoutS: number }): Promise<{ raw: Awaited<ReturnType<typeof rawApertium>>; rows: ThroughputRow[] }> {
   heading('Throughput');
   const raw = await rawApertium();
   console.log(`  raw apertium eng-spa: ${raw.words} words in ${raw.seconds.toFixed(1)} s = ${raw.wordsPerSecond.toFixed(0)} words/s (one process, start included)`);
@@ -62,7 +62,7 @@ export async function throughputPart(o: { pg: DrillPostgres; world: World; runDi
     const db = await prepareDatabase(url, o.world);
     const config = join(o.runDir, `throughput-${n}.yaml`);
     writeConfig(config, { databaseUrl: url, world: o.world, poll: { minSeconds: 60, maxSeconds: 300 }, leaseSeconds: 30, mediaDir: join(o.runDir, `media-${n}`) });
-    const sup = new Supervisor(config, o.runDir);
+    const sup = new Supervisor(o.bin, config, o.runDir);
     const started = Date.now();
     for (let i = 0; i < n; i++) sup.start('worker', i);
     try {
