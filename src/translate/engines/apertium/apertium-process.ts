@@ -64,7 +64,10 @@ export class ApertiumProcess {
   private start(): ChildProcessWithoutNullStreams {
     // The pipeline is run directly, not through the `apertium` script: that script reads
     // /dev/stdin, which fails on the socket Node gives a child. $1 = -n: no unknown-word marks.
-    const child = spawn('bash', ['-c', this.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
+    // --norc: bash reads ~/.bashrc when its stdin is a socket (Debian's SSH_SOURCE_BASHRC), and
+    // Node's stdin is one; a user's rc file then ran in every pipeline (pyenv's rehash waited up to
+    // a minute on its lock, so every call timed out under load) and could print into the output.
+    const child = spawn('bash', ['--norc', '--noprofile', '-c', this.pipeline, 'apertium', '-n', ''], { stdio: ['pipe', 'pipe', 'pipe', this.opts.tap ? 'pipe' : 'ignore'], detached: true }) as ChildProcessWithoutNullStreams;
     child.stdout.setEncoding('utf8');
     const tap = child.stdio[3] as Readable | null;
     // Bytes, not text: a tap is five times the translation and the gate reads few of them.
