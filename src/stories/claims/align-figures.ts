@@ -1,0 +1,100 @@
+import type { ClaimValue, Disagreement } from './claim-types.ts';
+import { TOPICAL, type FigureClaim } from './figure-claims.ts';
+import { UnionFind } from './union-find.ts';
+
+/**
+ * Figures of different members that count the same thing, and where they disagree. Two figures
+ * are about the same thing when they count the same category of the same group (or one says no
+ * group) and their sides do not differ ("Armenian" and "armenios" agree, "Armenian" and
+ * "Azerbaijani" do not). A pair is linked only when each is the one figure of its member closest
+ * to the other: a member giving 105 Armenian and 50 Azerbaijani dead says nothing against one
+ * giving 50 dead. A linked set disagrees where two of its figures' intervals do not meet.
+ */
+export function figureDisagreements(claims: readonly FigureClaim[]): Disagreement[] {
+  const out: Disagreement[] = [];
+  const byCategory = new Map<string, FigureClaim[]>();
+  for (const c of dedupe(claims)) byCategory.set(c.category, [...(byCategory.get(c.category) ?? []), c]);
+  for (const [category, list] of byCategory) {
+    const links = new UnionFind(list.length);
+    for (let a = 0; a < list.length; a++) {
+      for (let b = a + 1; b < list.length; b++) {
+        if (list[a]!.source.articleId === list[b]!.source.articleId || !comparable(list[a]!, list[b]!)) continue;
+        if (onlyCandidate(list, a, b) && onlyCandidate(list, b, a)) links.union(a, b);
+      }
+    }
+    for (const group of links.groups()) {
+      const members = group.map((i) => list[i]!);
+      if (members.some((x) => members.some((y) => x.source.articleId === y.source.articleId && !meet(x, y)))) continue;
+      if (!members.some((x) => members.some((y) => !meet(x, y)))) continue;
+      // The claim is the category's word alone, as the page translates it; the group is in what each outlet wrote.
+      out.push({ kind: 'figure', claim: category, values: valuesOf(members) });
+    }
+  }
+  return out;
+}
+
+/** One figure per member, value, group and sides: an article repeats its toll in title and body. */
+function dedupe(claims: readonly FigureClaim[]): FigureClaim[] {
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const k = `${c.source.articleId}|${c.category}|${c.value}|${c.lo}|${c.hi}|${c.group}|${c.sides.join(' ')}`;
+    return !seen.has(k) && seen.add(k);
+  });
+}
+
+/**
+ * Content words two sentences must share for their percentages, amounts, dates or bare counts of
+ * people to be about one thing: one is any word of the story ("Armenia").
+ */
+const SHARED_TOPIC = 2;
+
+function comparable(a: FigureClaim, b: FigureClaim): boolean {
+  return closeness(a, b) > 0;
+}
+
+/**
+ * 0: about different things; 1: nothing tells them apart (one names no side); 2: both name the
+ * same side ("Armenian", "armenios"). A figure is set against the closest of a member's figures.
+ */
+function closeness(a: FigureClaim, b: FigureClaim): number {
+  if (a.group !== null && b.group !== null && a.group !== b.group) return 0;
+  if (TOPICAL.has(a.category) || a.category === a.category.toUpperCase()) {
+    if (a.topic.filter((w) => b.topic.includes(w)).length < SHARED_TOPIC) return 0;
+  }
+  if (a.sides.length === 0 || b.sides.length === 0) return 1;
+  return a.sides.some((s) => b.sides.some((t) => sameStem(s, t))) ? 2 : 0;
+}
+
+/** "armenian" and "armenios", "azerbaijani" and "azerbaiyanos": the first five letters. */
+function sameStem(a: string, b: string): boolean {
+  return a.slice(0, 5) === b.slice(0, 5);
+}
+
+/**
+ * Whether list[a] is the one figure of its member (of another value) closest to list[b]: a member
+ * giving 87 Tarvenian and 41 unnamed dead sets its 87 against another's 92 Tarvenian, but neither
+ * figure against a bare 50.
+ */
+function onlyCandidate(list: readonly FigureClaim[], a: number, b: number): boolean {
+  const x = list[a]!;
+  const near = closeness(x, list[b]!);
+  return !list.some((y, i) => i !== a && y.source.articleId === x.source.articleId && y.value !== x.value && closeness(y, list[b]!) >= near);
+}
+
+function meet(a: FigureClaim, b: FigureClaim): boolean {
+  return a.lo <= b.hi + 1e-9 && b.lo <= a.hi + 1e-9;
+}
+
+function valuesOf(members: readonly FigureClaim[]): Disagreement['values'] {
+  const by = new Map<string, { lo: number; sources: ClaimValue[] }>();
+  for (const m of members) {
+    const e = by.get(m.value) ?? { lo: m.lo, sources: [] };
+    if (!e.sources.some((s) => s.articleId === m.source.articleId)) e.sources.push(valueOf(m));
+    by.set(m.value, e);
+  }
+  return [...by].sort(([, a], [, b]) => b.sources.length - a.sources.length || a.lo - b.lo).map(([value, e]) => ({ value, sources: e.sources }));
+}
+
+function valueOf(c: FigureClaim): ClaimValue {
+  return { articleId: c.source.articleId, outlet: c.source.outlet, url: c.source.url, shown: c.shown };
+}

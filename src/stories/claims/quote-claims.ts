@@ -1,0 +1,58 @@
+import { QUOTATION_RE } from '../../shared/quotations.ts';
+import { STOPWORDS } from '../stopwords.ts';
+import type { ClaimSource } from './claim-types.ts';
+import { baseLang } from './phrase-table.ts';
+import { speakerAfter, speakerBefore, type Speaker } from './speaker.ts';
+import { keyOf } from './tokens.ts';
+
+/** A quotation a member gives and the speaker it gives it to. */
+export interface QuoteClaim {
+  /** The quotation's words, folded. */
+  words: string[];
+  /** Its numbers and names, folded: what survives a translation of it. */
+  anchors: string[];
+  lang: string;
+  speaker: Speaker;
+  /** The quotation's first words as written. */
+  opening: string;
+  source: ClaimSource;
+}
+
+/** Shorter quotations are phrases an outlet borrows ("stir the pot"), not statements given to someone. */
+const MIN_WORDS = 4;
+const OPENING_WORDS = 6;
+
+/** Every quotation with a named speaker; one the text gives to nobody it can name is left out. */
+export function quoteClaims(source: ClaimSource): QuoteClaim[] {
+  const lang = baseLang(source.lang);
+  const out: QuoteClaim[] = [];
+  for (const paragraph of source.text.matchAll(/[^\n]+/g)) {
+    const text = paragraph[0];
+    for (const m of text.matchAll(QUOTATION_RE)) {
+      const inner = m[0].slice(1, -1).trim();
+      const words = wordsOf(inner);
+      if (words.length < MIN_WORDS) continue;
+      const speaker = speakerAfter(text.slice(m.index + m[0].length), lang) ?? speakerBefore(text.slice(0, m.index), lang);
+      if (!speaker) continue;
+      const written = inner.match(/\S+/g) ?? [];
+      const opening = written.slice(0, OPENING_WORDS).join(' ').replace(/[,.;:!?]+$/, '');
+      out.push({ words, anchors: anchorsOf(inner), lang, speaker, opening: written.length > OPENING_WORDS ? `${opening}…` : opening, source });
+    }
+  }
+  return out;
+}
+
+function wordsOf(text: string): string[] {
+  return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(keyOf);
+}
+
+/** Numbers (digits only) and capitalized words past the first that are not function words. */
+function anchorsOf(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\d[\d.,]*/g)) out.add(m[0].replace(/\D/g, ''));
+  for (const m of text.matchAll(/(?<=\s)\p{Lu}[\p{L}\p{M}]+/gu)) {
+    const k = keyOf(m[0]);
+    if (!STOPWORDS.has(k)) out.add(k);
+  }
+  return [...out];
+}
