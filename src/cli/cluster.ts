@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { translatorFor } from '../app.ts';
 import { primaryLang } from '../domain/lang.ts';
+import { parseDate } from '../shared/dates.ts';
 import { cachedTranslate, StoryPlacer, type StoryArticle, type TranslateTexts } from '../stories/index.ts';
 import { createInMemoryTranslationMemory, type Translator } from '../translate/index.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
@@ -87,7 +88,8 @@ export function parseArticle(raw: string): StoryArticle {
   const text = str('text') ?? '';
   if (!title.trim() && !text.trim()) throw new Error(`cluster: ${id}: title and text are both empty`);
   const when = str('published');
-  const published = when ? new Date(when) : null;
-  if (published && Number.isNaN(published.getTime())) throw new Error(`cluster: ${id}: published: not a date ("${when}")`);
+  const iso = when ? parseDate(when) : null;
+  const published = iso ? new Date(iso) : null;
+  if (when && !published) throw new Error(`cluster: ${id}: published: not a date ("${when}")`);
   return { id, lang, title, lead: str('lead') ?? str('description'), text, published, url: str('url'), outlet: str('outlet') };
 }

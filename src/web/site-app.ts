@@ -1,5 +1,6 @@
 import { ICON_ASSET } from '../publish/assets.ts';
 import { renderError } from '../publish/render-static.ts';
+import { parseHttpDate } from '../shared/http-date.ts';
 import type { Db } from '../store/db.ts';
 import { encodePageSync, siteHeaders, toServed, type ServedPage } from './encode-page.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
@@ -44,8 +45,8 @@ export function serve(page: ServedPage, req: SiteRequest): SiteReply {
  * a cache poisoned with `If-Modified-Since: … 2100`) never pins an old copy.
  */
 function notModifiedSince(ims: string, page: ServedPage): boolean {
-  const since = Date.parse(ims);
-  return since >= page.lastModifiedMs && since <= Date.now();
+  const since = parseHttpDate(ims);
+  return since !== null && since >= page.lastModifiedMs && since <= Date.now();
 }
 
 /** No page has a control character in its path: `%00` and kin are answered 404 without a lookup. */

@@ -3,6 +3,7 @@ import { errorMessage, ThrottledError } from '../../domain/errors.ts';
 import type { FetchResult, HttpClient } from '../../fetch/index.ts';
 import { decodeBody, FetchAbortedError, nextPollDelay } from '../../fetch/index.ts';
 import { parseFeed } from '../../feeds/index.ts';
+import { parseDate } from '../../shared/dates.ts';
 import type { Db } from '../../store/db.ts';
 import { acquireHostSlot } from '../../store/host-limits.ts';
 import { recentItemTimes } from '../../store/source-rhythm.ts';
@@ -200,9 +201,10 @@ export function sitemapLastmods(xml: string, base: string): Map<string, number> 
     const loc = /<(?:[\w-]+:)?loc\b[^>]*>\s*(?:<!\[CDATA\[)?\s*([^<\]]+?)\s*(?:\]\]>)?\s*</.exec(m[1]!)?.[1];
     const lastmod = /<(?:[\w-]+:)?lastmod\b[^>]*>\s*([^<]+?)\s*</.exec(m[1]!)?.[1];
     if (!loc || !lastmod) continue;
-    const t = Date.parse(lastmod);
+    // A W3C Datetime without a zone is UTC on every machine (Date.parse would read local time).
+    const iso = parseDate(lastmod);
     try {
-      if (Number.isFinite(t)) out.set(new URL(loc.replace(/&amp;/g, '&'), base).href, t);
+      if (iso) out.set(new URL(loc.replace(/&amp;/g, '&'), base).href, new Date(iso).getTime());
     } catch {
       // an unusable loc: the parser will have warned about it
     }
