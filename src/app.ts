@@ -10,6 +10,8 @@ import { createRenderSiteHandler } from './jobs/handlers/render-site.ts';
 import { createMirrorMediaHandler } from './jobs/handlers/mirror-media.ts';
 import { createWebSubSubscribeHandler } from './jobs/handlers/websub-subscribe.ts';
 import { createWebSubPushHandler } from './jobs/handlers/websub-push.ts';
+import { createRefetchArticleHandler } from './jobs/handlers/refetch-article.ts';
+import { startRefetchSweep } from './jobs/refetch-sweep.ts';
 import { createWebSubFetch } from './jobs/websub-fetch.ts';
 import { startWebSubRenewal } from './jobs/websub-renewal.ts';
 import { websubRoute } from './jobs/websub-route.ts';
@@ -136,6 +138,9 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       }),
       'websub-subscribe': createWebSubSubscribeHandler({ db, log, fetch: hubFetch.fetch, callbackBase: site.baseUrl }),
       'websub-push': createWebSubPushHandler({ db, log }),
+      refetch: createRefetchArticleHandler({
+        db, http: getHttp(), log, translator: getTranslator(), policy: live.policy, perHost: config.fetch.perHost, robots, rulesFor: (url) => rulesBySource.get(url),
+      }),
     };
   }
 
@@ -149,6 +154,8 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       for (const s of config.sources) await upsertSource(db, s, { resume: false }); // a console pause survives a restart
       const scheduler = startScheduler({ db, queue, log });
       stops.push(() => scheduler.stop());
+      const refetches = startRefetchSweep({ db, log });
+      stops.push(() => refetches.stop());
       const renewal = startWebSubRenewal({ db, log });
       stops.push(() => renewal.stop());
     }

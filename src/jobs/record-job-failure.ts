@@ -1,5 +1,6 @@
 import type { Db } from '../store/db.ts';
 import { recordTranslationFailure } from '../store/articles.ts';
+import { noteRefetchFailure } from '../store/article-updates.ts';
 import { markItemFailed } from '../store/items.ts';
 import { markSourceFailed } from '../store/sources.ts';
 import { noteWebSubError } from '../store/websub-subscriptions.ts';
@@ -20,6 +21,7 @@ const RECORDERS: Recorders = {
   'websub-subscribe': (db, p: { sourceId: number }, error) => noteWebSubError(db, p.sourceId, error),
   extract: (db, p: { itemId: number }, error) => markItemFailed(db, p.itemId, error),
   translate: (db, p: { articleId: number; lang: string }, error) => recordTranslationFailure(db, p.articleId, p.lang, error),
+  refetch: (db, p: { articleId: number }, error) => noteRefetchFailure(db, p.articleId, error),
 };
 
 export function recordJobFailure(db: Db): FailureRecorder {

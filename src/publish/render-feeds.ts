@@ -65,6 +65,7 @@ export function renderRss(f: FeedInput): string {
 <link>${x(absolute(f.site, e.path))}</link>
 <guid isPermaLink="true">${x(absolute(f.site, e.path))}</guid>
 <pubDate>${e.publishedAt.toUTCString()}</pubDate>
+<atom:updated>${e.updatedAt.toISOString()}</atom:updated>
 ${e.excerpt ? `<description>${x(e.excerpt)}</description>` : ''}
 <content:encoded>${cdata(feedContent(f.site, f.lang, e))}</content:encoded>
 ${e.category ? `<category>${x(e.category)}</category>` : ''}

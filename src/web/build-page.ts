@@ -9,6 +9,7 @@ import { messages } from '../publish/messages.ts';
 import { fill } from '../publish/html.ts';
 import type { Db } from '../store/db.ts';
 import { getArticleByPath, listAlternates, listRelated } from '../store/site-article.ts';
+import { sourceNotesForPage } from '../store/article-updates.ts';
 import { languagesPublishedSince, lastModifiedByLang, listCards, listSitemap, listSources, listTopicSections, listTopics } from '../store/site-queries.ts';
 import { parseSitePath, type FeedFormat, type PageSpec } from './site-paths.ts';
 import type { SiteOptions } from './web-types.ts';
@@ -106,10 +107,11 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
       const row = await getArticleByPath(db, spec.path);
       if (!row || row.lang !== spec.lang) return null;
       if (row.status !== 'live') return page('article', spec.lang, renderError(site, spec.lang, 410, path), HTML, 410);
-      const [alternates, related, topics, media] = await Promise.all([
+      const [alternates, related, topics, media, sourceNotes] = await Promise.all([
         listAlternates(db, row.article_id), listRelated(db, row), listTopics(db, spec.lang), mediaForArticle(db, row.article_id),
+        sourceNotesForPage(db, row.article_id, spec.lang),
       ]);
-      const view = { ...toArticle(row, alternates, related), media };
+      const view = { ...toArticle(row, alternates, related), media, ...sourceNotes };
       return page('article', spec.lang, renderArticle(site, view, toNamed(topics)), HTML, 200, view.updatedAt);
     }
     case 'home':
