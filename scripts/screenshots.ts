@@ -2,7 +2,8 @@
  * Screenshots of every page type of the public site, at 375 and 1280 px, light and dark, in
  * Debian's Chromium (playwright-core, no download). Two sites: the demo (`transwire demo`: the
  * sample newsroom's stories through Apertium en→es, as a user sees it), and the test fixture
- * in Spanish and Arabic for the right-to-left pages and a taken-down story (410).
+ * in Spanish and Arabic for the right-to-left pages, a taken-down story (410) and a story told by
+ * four outlets that disagree (the story page, both directions).
  *
  *   npm run screenshots                 # → artifacts/screenshots/
  *   npm run screenshots -- --out /tmp/shots
@@ -22,6 +23,7 @@ import { mediaRoute } from '../src/web/media-route.ts';
 import { diskMediaFiles } from '../src/media/media-files.ts';
 import { startWebServer } from '../src/web/start-web-server.ts';
 import { seedSite, SITE } from '../test/web/seed-site.ts';
+import { seedStory } from '../test/web/story-seed.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -101,6 +103,9 @@ async function demoPages(url: string): Promise<Array<[string, string]>> {
     ['404', '/es/no-such-page'],
   ];
   if (flagged) pages.push(['article-flagged', flagged]);
+  // A story told by more than one outlet (the demo newsroom has a few): its page.
+  const story = firstHref(home, /href="(\/es\/story\/\d+)"/);
+  if (story) pages.push(['story', story]);
   return pages;
 }
 
@@ -108,6 +113,7 @@ async function demoPages(url: string): Promise<Array<[string, string]>> {
 async function fixtureSite() {
   const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
   const seeded = await seedSite(db);
+  const story = await seedStory(db);
   const svg = readFileSync('demo/newsroom/static/port-cranes.svg');
   const sha = 'c0'.repeat(32);
   await putMedia(db, { sha256: sha, contentType: 'image/svg+xml', ext: 'svg', bytes: svg, width: 960, height: 540 });
@@ -127,6 +133,8 @@ async function fixtureSite() {
     ['rtl-article', seeded.pubs.get('port:ar')!.path],
     ['410', gone.path],
     ['fixture-article-flagged', seeded.pubs.get('comet:es')!.path],
+    ['fixture-story', `/es/story/${story.storyId}`],
+    ['rtl-story', `/ar/story/${story.storyId}`],
   ];
   return { url: server.url, pages, close: async () => { await server.close(); await db.close(); } };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { STORY_CSS } from './story-styles.ts';
 
 /**
  * The site's only stylesheet and icon. Logical properties (inline-start/end) so one sheet serves
@@ -160,6 +161,6 @@ function fingerprinted(name: string, ext: string, contentType: string, body: str
   return { path: `/assets/${name}.${hash}.${ext}`, contentType, body };
 }
 
-export const STYLESHEET = fingerprinted('site', 'css', 'text/css; charset=utf-8', CSS);
+export const STYLESHEET = fingerprinted('site', 'css', 'text/css; charset=utf-8', `${CSS}\n${STORY_CSS}`);
 export const ICON_ASSET = fingerprinted('icon', 'svg', 'image/svg+xml', ICON);
 export const ASSETS: Asset[] = [STYLESHEET, ICON_ASSET];

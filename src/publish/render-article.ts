@@ -1,4 +1,5 @@
 import { textDirection } from '../domain/lang.ts';
+import { decodeAttributeEntities } from '../shared/entities.ts';
 import { resolveHttpUrl } from '../shared/urls.ts';
 import { formatDateTime, languageName } from './format.ts';
 import { esc, fill, truncate } from './html.ts';
@@ -7,6 +8,7 @@ import { renderCards } from './render-cards.ts';
 import { markPassages } from './mark-passages.ts';
 import { splitStandfirst } from './standfirst.ts';
 import { renderSourceNotes } from './render-updates.ts';
+import { storyLink } from './story-link.ts';
 import { engineName, tidyHtml, tidyText } from './tidy-text.ts';
 import { absolute, renderLayout } from './render-layout.ts';
 import type { ArticleView, MediaRef, NamedLink, SiteInfo } from './site-view.ts';
@@ -14,19 +16,25 @@ import { responsiveAttrs, shareImagePath, SIZES } from './responsive-image.ts';
 
 const NO_MEDIA: ReadonlyMap<string, MediaRef> = new Map();
 
-function attr(tag: string, name: string): string | null {
+/** An attribute's value as written in the tag (character references not decoded). */
+function rawAttr(tag: string, name: string): string | null {
   const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i').exec(tag);
+  return m ? (m[1] ?? m[2] ?? '') : null;
+}
+
+function attr(tag: string, name: string): string | null {
   // Re-quoted below with double quotes: a single-quoted value may hold one.
-  return m ? (m[1] ?? m[2] ?? '').replace(/"/g, '&quot;').replace(/</g, '&lt;') : null;
+  return rawAttr(tag, name)?.replace(/"/g, '&quot;').replace(/</g, '&lt;') ?? null;
 }
 
 const sizeAttrs = (ref: MediaRef) => (ref.width && ref.height ? ` width="${ref.width}" height="${ref.height}"` : '');
 
 /** A body image the site mirrored, from its own origin, sized (no layout shift) and lazy. */
 function mirroredImg(tag: string, media: ReadonlyMap<string, MediaRef>): string {
-  const src = attr(tag, 'src');
+  const src = rawAttr(tag, 'src');
   if (src !== null && /^\/(?!\/)/.test(src)) return tag.replace(/\ssrcset\s*=\s*"[^"]*\/\/[^"]*"/i, '');
-  const ref = src === null ? undefined : media.get(src.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&').trim());
+  // Keyed as the mirror job keyed it (bodyImageUrls): the attribute decoded by the one decoder.
+  const ref = src === null ? undefined : media.get(decodeAttributeEntities(src).trim());
   if (!ref) return '';
   const alt = attr(tag, 'alt');
   const title = attr(tag, 'title');
@@ -64,7 +72,19 @@ export function standfirstRepeats(excerpt: string, text: string): boolean {
   return e.length > 0 && norm(text).startsWith(e.slice(0, Math.min(e.length, 120)));
 }
 
-function time(lang: string, date: Date): string {
+/**
+ * The lead image above the text. It is above the fold: not lazy. Its one text (the page's caption,
+ * else its alt; translated with the article) is the visible figcaption, so the img's own alt stays
+ * empty: the same words as alt would be read twice (W3C WAI, "image with adjacent text alternative").
+ */
+export function leadImageFigure(a: Pick<ArticleView, 'lang' | 'imageUrl' | 'media' | 'imageCaption'>): string {
+  const lead = leadImage(a);
+  return lead
+    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async"${responsiveAttrs(lead, SIZES.article)}>${a.imageCaption ? `<figcaption>${esc(tidyText(a.lang, a.imageCaption))}</figcaption>` : ''}</figure>`
+    : '';
+}
+
+export function time(lang: string, date: Date): string {
   return `<time datetime="${date.toISOString()}">${esc(formatDateTime(lang, date))}</time>`;
 }
 
@@ -158,12 +178,7 @@ export function renderArticle(site: SiteInfo, a: ArticleView, topics: NamedLink[
   const originalHref = resolveHttpUrl(a.originalUrl) ?? '#';
   const engine = engineName(a.engine);
   const lead = leadImage(a);
-  // The lead image is above the fold: not lazy. Its one text (the page's caption, else its alt;
-  // translated with the article) is the visible figcaption, so the img's own alt stays empty: the
-  // same words as alt would be read twice (W3C WAI, "image with adjacent text alternative").
-  const leadFigure = lead
-    ? `<figure class="lead-image"><img src="${esc(lead.path)}" alt=""${sizeAttrs(lead)} decoding="async"${responsiveAttrs(lead, SIZES.article)}>${a.imageCaption ? `<figcaption>${esc(tidyText(lang, a.imageCaption))}</figcaption>` : ''}</figure>`
-    : '';
+  const leadFigure = leadImageFigure(a);
   // Outlets often repeat their lead image in the body: shown once, at the top.
   const bodyMedia = lead && a.media?.has(a.imageUrl!) ? new Map([...a.media].filter(([url]) => url !== a.imageUrl)) : a.media;
   const others = a.alternates.filter((x) => x.lang !== lang);
@@ -188,6 +203,7 @@ ${a.category ? `<p class="kicker"><a href="/${esc(lang)}/topic/${esc(a.topicSlug
 <h1 id="story-title"${titleFlagged ? ' data-check=""' : ''}>${esc(tidyText(lang, a.title))}</h1>
 ${standfirst}
 <p class="byline">${a.byline ? `<span class="author">${fill(m.byline, { name: a.byline })}</span> · ` : ''}${a.sourceSlug ? `<a href="/${esc(lang)}/source/${esc(a.sourceSlug)}">${esc(outlet)}</a>` : esc(outlet)} · ${time(lang, a.publishedAt)}</p>
+${storyLink(lang, a.story)}
 </header>
 ${a.flagged ? flaggedWarning(a, anchors, titleFlagged, standfirst !== '' && (excerptFlagged || (split.standfirst !== null && /data-check/.test(split.attrs)))) : ''}
 <p class="notice" role="note">${fill(a.reviewed ? m.noticeReviewed : m.notice, { engine })} <a href="${esc(originalHref)}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>

@@ -1,6 +1,7 @@
 import { formatDate } from './format.ts';
 import { esc } from './html.ts';
 import { messages } from './messages.ts';
+import { storyCount } from './story-link.ts';
 import type { Card } from './site-view.ts';
 import { tidyText } from './tidy-text.ts';
 import { responsiveAttrs, SIZES } from './responsive-image.ts';
@@ -20,7 +21,7 @@ ${cardImage(c, lead)}
 ${c.category ? `<span class="tag">${esc(c.category)}</span>` : ''}
 <${heading}><a href="${esc(c.path)}">${esc(tidyText(lang, c.title))}</a></${heading}>
 ${c.snippet ? `<p class="excerpt">${c.snippet}</p>` : c.excerpt ? `<p class="excerpt">${esc(tidyText(lang, c.excerpt))}</p>` : ''}
-<p class="meta">${c.outlet ? `<bdi>${esc(c.outlet)}</bdi> · ` : ''}<time datetime="${c.publishedAt.toISOString()}">${esc(formatDate(lang, c.publishedAt))}</time>${c.flagged ? ` <span class="flag">${esc(m.flaggedShort)}</span>` : ''}</p>
+<p class="meta">${c.outlet ? `<bdi>${esc(c.outlet)}</bdi> · ` : ''}<time datetime="${c.publishedAt.toISOString()}">${esc(formatDate(lang, c.publishedAt))}</time>${storyCount(lang, c.story)}${c.flagged ? ` <span class="flag">${esc(m.flaggedShort)}</span>` : ''}</p>
 </li>`;
 }
 

@@ -4,6 +4,7 @@ import { absolute } from './render-layout.ts';
 import { localMediaOnly } from './render-article.ts';
 import type { Card, MediaRef, SiteInfo } from './site-view.ts';
 import { splitStandfirst } from './standfirst.ts';
+import { storyLink } from './story-link.ts';
 import { engineName, tidyHtml, tidyText } from './tidy-text.ts';
 import { cdata, x } from './xml.ts';
 
@@ -51,7 +52,7 @@ function feedContent(site: SiteInfo, lang: string, e: FeedEntry): string {
   const bodyMedia = leadShown && e.imageUrl ? new Map([...media].filter(([url]) => url !== e.imageUrl)) : media;
   const lead = e.leadImage ? `<p><img src="${esc(e.leadImage.path)}" alt=""${e.leadImage.width && e.leadImage.height ? ` width="${e.leadImage.width}" height="${e.leadImage.height}"` : ''}></p>` : '';
   const body = `${split.standfirst !== null ? `<p><strong>${split.standfirst}</strong></p>` : ''}${lead}${localMediaOnly(split.body, bodyMedia)}`;
-  return absoluteUrls(site, tidyHtml(lang, `${e.flagged ? `<p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}${body}<p><em>${fill(m.notice, { engine: engineName(e.engine) })}</em> <a href="${esc(e.originalUrl)}">${fill(m.readOriginal, { outlet })}</a></p>`));
+  return absoluteUrls(site, tidyHtml(lang, `${e.flagged ? `<p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p>` : ''}${body}<p><em>${fill(m.notice, { engine: engineName(e.engine) })}</em> <a href="${esc(e.originalUrl)}">${fill(m.readOriginal, { outlet })}</a></p>${storyLink(lang, e.story)}`));
 }
 
 /** The newest entry's date; an empty feed was last updated when it was built, not in 1970. */

@@ -28,6 +28,14 @@ export interface Card {
   flagged: boolean;
   /** Highlighted snippet (search only): already safe HTML with <mark>. */
   snippet?: string;
+  /** Its story's page, where more than one article told the story. */
+  story?: StoryRef | null;
+}
+
+/** A story page to link to, and how many outlets told the story. */
+export interface StoryRef {
+  path: string;
+  outlets: number;
 }
 
 export interface Alternate {

@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
 import { mediaPath, type MediaRef } from './media.ts';
+import { STORY_LEAD_ONLY, storyCardColumns, storyCardJoin } from './story-cards.ts';
 
 /** A live publication as a list shows it (home, topic, source, feeds, search). */
 export interface SiteCardRow {
@@ -49,6 +50,8 @@ export interface ListFilter {
   category?: string;
   sourceId?: number;
   withBody?: boolean;
+  /** One card per story (its lead's), with the story's counts (StoryCardFields): the home, topics and their feeds. */
+  byStory?: boolean;
 }
 
 /**
@@ -90,27 +93,28 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
     params.push(f.sourceId);
     where += ` AND s.id = $${params.length}`;
   }
+  if (f.byStory) where += ` AND ${STORY_LEAD_ONLY}`;
   const body = f.withBody
     ? `, t.html, t.engine, a.url AS original_url, a.title AS original_title, a.byline,
        (SELECT coalesce(json_agg(json_build_object('url', ms.url, 'sha256', m.sha256, 'ext', m.ext, 'width', m.width, 'height', m.height)), '[]')
         FROM media_sources ms JOIN media m ON m.sha256 = ms.sha256 WHERE ms.article_id = a.id) AS media`
     : '';
-  const { rows } = await db.query<SiteCardRow>(
-    `SELECT ${CARD_COLUMNS}${body} FROM ${CARD_FROM} WHERE ${where}
-     ORDER BY ${DATED_AT} DESC, p.id DESC LIMIT $2 OFFSET $3`,
-    params,
-  );
+  const page = `SELECT ${CARD_COLUMNS}${f.byStory ? ', a.story_id AS sid' : ''}${body} FROM ${CARD_FROM} WHERE ${where}
+     ORDER BY ${DATED_AT} DESC, p.id DESC LIMIT $2 OFFSET $3`;
+  // Stories are counted for the page's cards only, after the limit.
+  const sql = f.byStory ? `SELECT x.*, ${storyCardColumns('x.sid')} FROM (${page}) x ${storyCardJoin('x.sid')} ORDER BY x.published_at DESC, x.id DESC` : page;
+  const { rows } = await db.query<SiteCardRow>(sql, params);
   return rows;
 }
 
-/** The newest `perTopic` live stories of each topic, leaving out those already shown (`excludeIds`). */
+/** The newest `perTopic` live stories of each topic (one card per story), leaving out those already shown (`excludeIds`). */
 export async function listTopicSections(db: Db, lang: string, perTopic: number, excludeIds: number[]): Promise<SiteCardRow[]> {
   const { rows } = await db.query<SiteCardRow>(
-    `SELECT * FROM (
-       SELECT ${CARD_COLUMNS}, row_number() OVER (PARTITION BY ${CATEGORY} ORDER BY ${DATED_AT} DESC, p.id DESC) AS rn
+    `SELECT x.*, ${storyCardColumns('x.sid')} FROM (
+       SELECT ${CARD_COLUMNS}, a.story_id AS sid, row_number() OVER (PARTITION BY ${CATEGORY} ORDER BY ${DATED_AT} DESC, p.id DESC) AS rn
        FROM ${CARD_FROM}
-       WHERE p.status = 'live' AND p.lang = $1 AND ${CATEGORY} IS NOT NULL AND NOT (p.id = ANY($3::bigint[]))
-     ) x WHERE rn <= $2 ORDER BY category, published_at DESC, id DESC`,
+       WHERE p.status = 'live' AND p.lang = $1 AND ${CATEGORY} IS NOT NULL AND NOT (p.id = ANY($3::bigint[])) AND ${STORY_LEAD_ONLY}
+     ) x ${storyCardJoin('x.sid')} WHERE rn <= $2 ORDER BY category, published_at DESC, id DESC`,
     [lang, perTopic, excludeIds],
   );
   return rows;

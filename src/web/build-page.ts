@@ -11,11 +11,13 @@ import type { Db } from '../store/db.ts';
 import { getArticleByPath, listAlternates, listRelated } from '../store/site-article.ts';
 import { sourceNotesForPage } from '../store/article-updates.ts';
 import { languagesPublishedSince, lastModifiedByLang, listCards, listSitemap, listSources, listTopicSections, listTopics } from '../store/site-queries.ts';
-import { parseSitePath, type FeedFormat, type PageSpec } from './site-paths.ts';
+import { listStorySitemap } from '../store/story-reads.ts';
+import { articleStory, buildStory } from './build-story.ts';
+import { parseSitePath, storyPath, type FeedFormat, type PageSpec } from './site-paths.ts';
 import type { SiteOptions } from './web-types.ts';
 import { toArticle, toCard, toFeedEntry, toNamed } from './site-views.ts';
 
-export type PageKind = 'article' | 'list' | 'feed' | 'sitemap' | 'static';
+export type PageKind = 'article' | 'story' | 'list' | 'feed' | 'sitemap' | 'static';
 
 /** A page as rendered, before compression. */
 export interface Rendered {
@@ -90,7 +92,10 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
     case 'sitemap': {
       const rows = await listSitemap(db, spec.lang);
       const home = { path: `/${spec.lang}/`, lastmod: rows[0]?.updated_at ?? now, alternates: site.languages.map((l) => ({ lang: l, path: `/${l}/` })) };
-      const urls = [home, ...rows.map((r) => ({ path: r.path, lastmod: new Date(r.updated_at), alternates: r.alternates }))];
+      const stories = (await listStorySitemap(db, spec.lang)).map((r) => ({
+        path: storyPath(spec.lang, r.story_id), lastmod: new Date(r.lastmod), alternates: r.langs.map((l) => ({ lang: l, path: storyPath(l, r.story_id) })),
+      }));
+      const urls = [home, ...stories, ...rows.map((r) => ({ path: r.path, lastmod: new Date(r.updated_at), alternates: r.alternates }))];
       return page('sitemap', spec.lang, renderSitemap(site, urls), 'application/xml; charset=utf-8');
     }
     case 'news-sitemap': {
@@ -112,7 +117,12 @@ async function buildSpec(db: Db, site: SiteOptions, path: string, spec: PageSpec
         sourceNotesForPage(db, row.article_id, spec.lang),
       ]);
       const view = { ...toArticle(row, alternates, related), media, ...sourceNotes };
-      return page('article', spec.lang, renderArticle(site, view, toNamed(topics)), HTML, 200, view.updatedAt);
+      const story = await articleStory(db, row.story_id, spec.lang);
+      return page('article', spec.lang, renderArticle(site, { ...view, story }, toNamed(topics)), HTML, 200, view.updatedAt);
+    }
+    case 'story': {
+      const story = await buildStory(db, site, spec);
+      return story && page('story', spec.lang, story.body, HTML, 200, story.lastModified);
     }
     case 'home':
     case 'topic':
@@ -144,7 +154,8 @@ async function buildList(db: Db, site: SiteOptions, path: string, spec: Extract<
   const m = messages(lang);
   const scope = await resolveScope(db, lang, spec.kind === 'home' ? {} : { [spec.kind]: spec.slug });
   if (!scope) return null;
-  const rows = await listCards(db, { lang, limit: PAGE_SIZE + 1, offset: (spec.page - 1) * PAGE_SIZE, ...scope.filter });
+  // The home and topics show stories, one card each; an outlet's page shows all of its own articles.
+  const rows = await listCards(db, { lang, limit: PAGE_SIZE + 1, offset: (spec.page - 1) * PAGE_SIZE, byStory: spec.kind !== 'source', ...scope.filter });
   if (spec.page > 1 && rows.length === 0) return null;
   const topics = toNamed(await listTopics(db, lang));
   const shown = rows.slice(0, PAGE_SIZE);
@@ -164,7 +175,7 @@ async function buildList(db: Db, site: SiteOptions, path: string, spec: Extract<
 async function buildFeed(db: Db, site: SiteOptions, path: string, spec: Extract<PageSpec, { kind: 'feed' }>, now: Date): Promise<Rendered | null> {
   const scope = await resolveScope(db, spec.lang, spec.scope);
   if (!scope) return null;
-  const rows = await listCards(db, { lang: spec.lang, limit: FEED_SIZE, withBody: true, ...scope.filter });
+  const rows = await listCards(db, { lang: spec.lang, limit: FEED_SIZE, withBody: true, byStory: !spec.scope.source, ...scope.filter });
   const title = scope.title ? `${scope.title} · ${site.name}` : site.name;
   const pagePath = scope.base;
   const input = { site, lang: spec.lang, title, pagePath, selfPath: `${scope.base.replace(/\/$/, '')}/feed`, entries: rows.map(toFeedEntry), now };

@@ -2,6 +2,7 @@ import { ICON_ASSET } from '../publish/assets.ts';
 import { renderError } from '../publish/render-static.ts';
 import { parseHttpDate } from '../shared/http-date.ts';
 import type { Db } from '../store/db.ts';
+import { movedStory } from './build-story.ts';
 import { encodePageSync, siteHeaders, toServed, type ServedPage } from './encode-page.ts';
 import { PageCache, type PageCacheOptions } from './page-cache.ts';
 import { searchPage, searchQuery } from './search-page.ts';
@@ -117,6 +118,9 @@ export function createSiteApp(opts: { db: Db; site: SiteOptions; log?: WebLog; c
       if (pageParam && /^[1-9]\d{0,4}$/.test(pageParam) && !path.includes('/page/')) {
         return redirect(301, pageParam === '1' ? req.path : `${req.path.replace(/\/$/, '')}/page/${pageParam}`);
       }
+      // A merged story's pages answer with the story it joined (a miss only: a merge makes them tombstones).
+      const moved = await movedStory(db, site.languages, path);
+      if (moved) return redirect(301, moved);
       const page = await cache.get(path);
       return serve(page ?? errorPage(lang, 404), req);
     } catch (err) {

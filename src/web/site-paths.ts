@@ -2,6 +2,7 @@
 export type PageSpec =
   | { kind: 'home'; lang: string; page: number }
   | { kind: 'article'; lang: string; path: string }
+  | { kind: 'story'; lang: string; id: number }
   | { kind: 'topic' | 'source'; lang: string; slug: string; page: number }
   | { kind: 'feed'; lang: string; format: FeedFormat; scope: { topic?: string; source?: string } }
   | { kind: 'sitemap'; lang: string }
@@ -15,6 +16,14 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 const FEEDS: Record<string, FeedFormat> = { 'feed.xml': 'rss', 'atom.xml': 'atom', 'feed.json': 'json' };
 // What shared/slug.ts makes: lower-case letters of any script with their vowel signs (marks), digits, `-`.
 const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]{0,119}$/u;
+
+// A stories.id (bigserial), within what a JavaScript number holds exactly.
+const STORY_ID = /^[1-9]\d{0,14}$/;
+
+/** `/{lang}/story/{id}`: one story, all its sources. */
+export function storyPath(lang: string, id: number): string {
+  return `/${lang}/story/${id}`;
+}
 
 function pageNumber(s: string | undefined): number | null {
   if (s === undefined) return 1;
@@ -39,6 +48,7 @@ export function parseSitePath(path: string, languages: string[]): PageSpec | nul
   if (rest.length === 1 && a === 'sitemap.xml') return { kind: 'sitemap', lang };
   if (rest.length === 1 && a === 'news-sitemap.xml') return { kind: 'news-sitemap', lang };
   if (rest.length === 1 && a === 'about') return { kind: 'about', lang };
+  if (rest.length === 2 && a === 'story' && b && STORY_ID.test(b)) return { kind: 'story', lang, id: Number(b) };
   if ((a === 'topic' || a === 'source') && b && SLUG.test(b)) {
     if (rest.length === 2) return { kind: a, lang, slug: b, page: 1 };
     if (rest.length === 3 && c && FEEDS[c]) return { kind: 'feed', lang, format: FEEDS[c], scope: { [a]: b } };

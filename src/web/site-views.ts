@@ -1,12 +1,22 @@
 import { slugify } from '../shared/slug.ts';
 import type { FeedEntry } from '../publish/render-feeds.ts';
-import type { ArticleView, Card, NamedLink } from '../publish/site-view.ts';
+import type { ArticleView, Card, NamedLink, StoryRef } from '../publish/site-view.ts';
 import { mediaPath } from '../store/media.ts';
 import type { SiteArticleRow } from '../store/site-article.ts';
 import { mediaRefs, type NameCountRow, type SiteCardRow } from '../store/site-queries.ts';
+import type { StoryCardFields } from '../store/story-cards.ts';
+import { storyPath } from './site-paths.ts';
+
+/** The story of a card read with its story's counts (listCards' `byStory`): linked where more than one article told it. */
+function storyOf(r: SiteCardRow & Partial<StoryCardFields>): StoryRef | null {
+  return r.story_id && (r.story_members ?? 0) > 1 ? { path: storyPath(r.lang, r.story_id), outlets: r.story_outlets ?? 0 } : null;
+}
 
 /** Rows as the store reads them → the plain views the renderers take. */
-export function toCard(r: SiteCardRow): Card {
+export function toCard(r: SiteCardRow & Partial<StoryCardFields>): Card {
+  const updated = new Date(r.updated_at);
+  // A story's card changed when its newest member came, though its lead's page did not.
+  const changed = r.story_changed_at ? new Date(r.story_changed_at) : null;
   return {
     id: r.id,
     path: r.path,
@@ -14,7 +24,7 @@ export function toCard(r: SiteCardRow): Card {
     title: r.title,
     excerpt: r.excerpt,
     publishedAt: new Date(r.published_at),
-    updatedAt: new Date(r.updated_at),
+    updatedAt: changed && changed > updated ? changed : updated,
     outlet: r.outlet,
     sourceSlug: slugify(r.source_name, 80, 'x'),
     category: r.category,
@@ -22,10 +32,11 @@ export function toCard(r: SiteCardRow): Card {
     imageUrl: r.image_url,
     leadImage: r.lead_sha256 && r.lead_ext ? { path: mediaPath(r.lead_sha256, r.lead_ext), width: r.lead_width, height: r.lead_height } : null,
     flagged: r.flagged,
+    story: storyOf(r),
   };
 }
 
-export function toFeedEntry(r: SiteCardRow): FeedEntry {
+export function toFeedEntry(r: SiteCardRow & Partial<StoryCardFields>): FeedEntry {
   return {
     ...toCard(r),
     html: r.html ?? '',

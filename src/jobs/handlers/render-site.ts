@@ -4,12 +4,15 @@ import { getPublicationById, listAlternates } from '../../store/site-article.ts'
 import { buildPage, yieldFirst, type RenderMemo } from '../../web/build-page.ts';
 import { encodePage } from '../../web/encode-page.ts';
 import { notifyPagesChanged } from '../../web/page-events.ts';
+import { markStoriesChanged } from '../../web/story-pages.ts';
 import type { SiteOptions } from '../../web/start-web-server.ts';
 
 export interface RenderSitePayload {
   lang: string;
   publicationId?: number;
-  reason: 'publish' | 'takedown' | 'correction' | 'rebuild';
+  /** A story that changed without a publication of its own: a member joined, or it merged. */
+  storyId?: number;
+  reason: 'publish' | 'takedown' | 'correction' | 'rebuild' | 'story';
 }
 
 /**
@@ -37,6 +40,7 @@ export function createRenderSiteHandler(deps: { db: Db; site: SiteOptions }): (p
         }
       }
     }
+    await markStoriesChanged(db, site, payload, langs);
     for (const l of langs) {
       if (payload.reason === 'rebuild' && l === lang) await markStale(db, { lang: l });
       else await markStale(db, { lang: l, kinds: ['list', 'feed', 'sitemap'] });
