@@ -4,6 +4,7 @@ import { FetchAbortedError, type HttpClient } from '../../fetch/index.ts';
 import type { Logger } from '../../logger.ts';
 import type { MediaFiles } from '../../media/media-files.ts';
 import { ImageRejectedError, processImage } from '../../media/process-image.ts';
+import { decodeAttributeEntities } from '../../shared/entities.ts';
 import { resolveHttpUrl } from '../../shared/urls.ts';
 import type { Db } from '../../store/db.ts';
 import { listMediaSources, mediaByUrl, putMedia, recordMediaSource, sourceMediaBytesToday } from '../../store/media.ts';
@@ -105,11 +106,12 @@ function webpSize(b: Buffer): { width: number | null; height: number | null } {
 }
 
 /**
- * The `src` of each image of an article body, in order, `&amp;` undone: the key a page looks its
- * mirrored copy up by (the translation keeps the attribute as extraction wrote it).
+ * The `src` of each image of an article body, in order, its character references decoded as HTML
+ * decodes an attribute: the key a page looks its mirrored copy up by (render-article.ts reads the
+ * attribute with the same decoder).
  */
 export function bodyImageUrls(html: string): string[] {
-  return [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => (m[1] ?? m[2] ?? '').replace(/&amp;/g, '&').trim());
+  return [...html.matchAll(/<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)].map((m) => decodeAttributeEntities(m[1] ?? m[2] ?? '').trim());
 }
 
 /**
