@@ -1,56 +1,64 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeEntities } from '../../src/shared/entities.ts';
+import { escapeHtml } from '../../src/shared/escape-html.ts';
+import { createApertiumEngine, type ApertiumEngine } from '../../src/translate/engines/apertium/apertium-engine.ts';
+import { toIso1 } from '../../src/translate/engines/apertium/iso639.ts';
 
 /** Where bench:stories keeps Apertium's translations between runs (gitignored). */
 export const CACHE_DIR = new URL('../../.cache/stories-bench/', import.meta.url).pathname;
 
+/** Segments per call: the engine's own batch limit. */
+const BATCH = 200;
+
 /**
- * Translates lines of plain text with real `apertium <mode>` (one process for all lines: its text
- * mode keeps line breaks), remembering each line on disk so a rerun costs nothing.
+ * Translates plain-text segments with real Apertium through the project's engine: one warm
+ * `apertium -z` pipeline per mode, every segment NUL-terminated and marked, so each answer is
+ * proven to be its own segment's (the line-based text mode this replaced could split or join
+ * lines inside a paragraph and shift every later answer). Each segment is remembered on disk
+ * (`<mode>.segments.json`) so a rerun costs nothing.
  */
-export async function apertiumLines(lines: string[], mode: string): Promise<string[]> {
-  mkdirSync(CACHE_DIR, { recursive: true });
-  const file = join(CACHE_DIR, `${mode}.json`);
+export async function apertiumSegments(segments: string[], mode: string, cacheDir = CACHE_DIR): Promise<string[]> {
+  mkdirSync(cacheDir, { recursive: true });
+  const file = join(cacheDir, `${mode}.segments.json`);
   let cache: Record<string, string> = {};
   try {
     cache = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   } catch {
     // First run: nothing cached yet.
   }
-  const key = (l: string) => createHash('sha1').update(l).digest('base64url');
-  const missing = [...new Set(lines.filter((l) => l.trim() && !(key(l) in cache)))];
-  // Chunks keep one call's input modest; a chunk whose line count changes is halved until the
-  // line that upsets Apertium's text mode is alone (then its whole output is its translation).
-  for (let i = 0; i < missing.length; i += 400) {
-    const chunk = missing.slice(i, i + 400);
-    const out = await translateChunk(chunk, mode);
-    chunk.forEach((l, j) => (cache[key(l)] = out[j]!.trim()));
-    writeFileSync(file, JSON.stringify(cache));
+  const key = (s: string) => createHash('sha1').update(s).digest('base64url');
+  const missing = [...new Set(segments.filter((s) => s.trim() && !(key(s) in cache)))];
+  if (missing.length > 0) {
+    const [from, to] = isoPair(mode);
+    const engine = engineFor(mode);
+    try {
+      for (let i = 0; i < missing.length; i += BATCH) {
+        const chunk = missing.slice(i, i + BATCH);
+        const out = await engine.translate(chunk.map((s) => escapeHtml(oneLine(s))), from, to);
+        chunk.forEach((s, j) => (cache[key(s)] = decodeEntities(out[j]!).trim()));
+        writeFileSync(file, JSON.stringify(cache));
+      }
+    } catch (err) {
+      throw new Error(`bench:stories: apertium ${mode} failed (apt-get install -y apertium apertium-eng-spa): ${(err as Error).message}`, { cause: err });
+    } finally {
+      await engine.close();
+    }
   }
-  return lines.map((l) => (l.trim() ? cache[key(l)]! : l));
+  return segments.map((s) => (s.trim() ? cache[key(s)]! : s));
 }
 
-async function translateChunk(chunk: string[], mode: string): Promise<string[]> {
-  const raw = await runApertium(chunk.map(oneLine).join('\n'), mode);
-  if (chunk.length === 1) return [raw.replace(/\s+/g, ' ')];
-  const out = raw.replace(/\n$/, '').split('\n');
-  if (out.length === chunk.length) return out;
-  const half = chunk.length >> 1;
-  return [...(await translateChunk(chunk.slice(0, half), mode)), ...(await translateChunk(chunk.slice(half), mode))];
+function engineFor(mode: string): ApertiumEngine {
+  return createApertiumEngine({ modes: [mode], timeoutMs: 600_000 });
+}
+
+/** "eng-spa" → ["en", "es"]: the engine is asked by ISO 639-1 pair. */
+function isoPair(mode: string): [string, string] {
+  const [a, b] = mode.split('-') as [string, string];
+  return [toIso1(a), toIso1(b)];
 }
 
 function oneLine(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
-}
-
-function runApertium(input: string, mode: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = execFile('apertium', ['-u', mode], { maxBuffer: 256 * 1024 * 1024 }, (err, stdout) => {
-      if (err) reject(new Error(`bench:stories: apertium ${mode} failed (apt-get install -y apertium apertium-eng-spa): ${err.message}`));
-      else resolve(stdout);
-    });
-    child.stdin?.end(`${input}\n`);
-  });
 }

@@ -50,7 +50,14 @@ export function articleFeatures(
   const headTitle = !inPivot && translated ? translated.title : article.title;
   const headLead = !inPivot && translated ? translated.lead : lead;
   const head = new Map<string, number>();
-  add(head, terms(headTitle), weights.title);
+  const titleTerms = terms(headTitle);
+  add(head, titleTerms, weights.title);
+  // The address's slug is a second headline in the outlet's language: what it adds to the title
+  // counts as title words (it is all there is when extraction found no title or text).
+  if (inPivot) {
+    const inTitle = new Set(titleTerms);
+    add(head, terms(slugOf(article.url)).filter((t) => !inTitle.has(t)), weights.title);
+  }
   add(head, terms(headLead), weights.lead);
   const full = new Map(head);
   const withBody = inPivot || !translated;
@@ -66,6 +73,30 @@ export function articleFeatures(
     anchors: anchorMap,
     hasBody: withBody,
   };
+}
+
+/** The words of an address's last meaningful path segment when it reads as a phrase ("rihanna-cousin-shot-dead"). */
+export function slugOf(url: string | null | undefined): string {
+  if (!url) return '';
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return '';
+  }
+  const phrases = path
+    .split('/')
+    .map((seg) => decodeURIComponentSafe(seg).replace(/\.[a-z0-9]{2,5}$/i, ''))
+    .filter((seg) => (seg.match(/[\p{L}]{2,}/gu)?.length ?? 0) >= 3 && /[-_]/.test(seg));
+  return (phrases[phrases.length - 1] ?? '').replace(/[-_]+/g, ' ');
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function add(map: Map<string, number>, keys: string[], weight: number): void {

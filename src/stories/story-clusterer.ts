@@ -9,6 +9,9 @@ interface Story {
   /** Creation order: on a merge the older story keeps its id. */
   seq: number;
   size: number;
+  /** Members compared on their whole text (pivot-language bodies), not on a translated head only. */
+  bodies: number;
+  first: number | null;
   last: number | null;
   full: Centroid;
   head: Centroid;
@@ -21,6 +24,7 @@ interface Member {
   full: Centroid;
   head: Centroid;
   anchors: Centroid;
+  bodies: number;
 }
 
 interface Vectors {
@@ -93,6 +97,7 @@ export class StoryClusterer {
       }
     }
     this.addMember(story, v);
+    if (best) story = this.converge(story, merged);
     this.maybeSweep();
     return { story: story.id, score: best?.score ?? 0, merged };
   }
@@ -121,6 +126,7 @@ export class StoryClusterer {
     story.size++;
     if (time !== null) {
       story.last = story.last === null ? time : Math.max(story.last, time);
+      story.first = story.first === null ? time : Math.min(story.first, time);
       this.latest = Math.max(this.latest, time);
     }
     return story.id;
@@ -151,21 +157,25 @@ export class StoryClusterer {
     let closest = 0;
     for (const m of s.members) closest = Math.max(closest, this.similarity(v, m));
     const { memberWeight: mw } = this.opts;
-    return ((1 - mw) * centroid + mw * closest) * this.decay(v.time, s.last);
+    return ((1 - mw) * centroid + mw * closest) * this.decay(v.time, s);
   }
 
+  /** Bodies are compared with bodies; a translated head (or a story of such heads) with heads. */
   private similarity(v: Vectors, s: Member): number {
-    const words = v.hasBody ? s.full.cosine(v.full) : s.head.cosine(v.head);
+    const words = v.hasBody && s.bodies > 0 ? s.full.cosine(v.full) : s.head.cosine(v.head);
     const hasAnchors = v.anchors.size > 0 && s.anchors.norm > 0;
     return hasAnchors ? (1 - this.opts.anchorWeight) * words + this.opts.anchorWeight * s.anchors.cosine(v.anchors) : words;
   }
 
-  private decay(t: number | null, last: number | null): number {
-    if (t === null || last === null) return 1;
-    const hours = Math.abs(t - last) / HOUR;
-    if (hours > this.opts.windowDays * 24) return 0;
-    const { decayFloor: floor, halfLifeHours: h } = this.opts;
-    return floor + (1 - floor) * 2 ** (-hours / h);
+  private decay(t: number | null, s: Story): number {
+    if (t === null || s.last === null) return 1;
+    return this.decayAfter(Math.abs(t - s.last) / HOUR, s);
+  }
+
+  private decayAfter(hours: number, s: Story): number {
+    if (hours > this.reachDays(s) * 24) return 0;
+    const { decayFloor: floor, halfLifeHours: h, resurfaceHalfLifeDays: long } = this.opts;
+    return floor * 2 ** (-hours / (long * 24)) + (1 - floor) * 2 ** (-hours / h);
   }
 
   /** Stories sharing the article's heaviest terms, ranked by the weight they share; the best few. */
@@ -185,12 +195,71 @@ export class StoryClusterer {
       .map(([s]) => s);
   }
 
+  /**
+   * A second chance for stories that began apart: once a story grows, it is compared as a whole
+   * with its neighbours, and two whose centroids have converged (two early halves of one event,
+   * each started by a report that told one side) become one. Repeats while it finds one.
+   */
+  private converge(story: Story, merged: string[]): Story {
+    const th = this.opts.convergeThreshold;
+    if (th > 1) return story;
+    for (let round = 0; round < 4; round++) {
+      let closest: Story | null = null;
+      let best = th;
+      for (const other of this.neighbours(story)) {
+        const sim = this.storySimilarity(story, other);
+        if (sim >= best) [closest, best] = [other, sim];
+      }
+      if (!closest) break;
+      const [keep, gone] = story.seq <= closest.seq ? [story, closest] : [closest, story];
+      this.merge(keep, gone);
+      merged.push(gone.id);
+      story = keep;
+    }
+    return story;
+  }
+
+  /** Live stories sharing the most of a story's heaviest terms. */
+  private neighbours(story: Story): Story[] {
+    const shared = new Map<Story, number>();
+    const probe = (ids: number[]) => {
+      for (const id of ids) for (const s of this.postings.get(id) ?? []) if (s !== story) shared.set(s, (shared.get(s) ?? 0) + 1);
+    };
+    probe(story.full.top(this.opts.probeTerms));
+    probe(story.anchors.top(this.opts.probeTerms >> 1));
+    return [...shared]
+      .filter(([s]) => this.stories.get(s.id) === s)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, this.opts.scoredCandidates)
+      .map(([s]) => s);
+  }
+
+  /** Two stories as wholes, decayed by the time between them (none while they overlap). */
+  private storySimilarity(a: Story, b: Story): number {
+    const words = a.bodies > 0 && b.bodies > 0 ? a.full.cosineWith(b.full) : a.head.cosineWith(b.head);
+    const aw = this.opts.anchorWeight;
+    const sim = a.anchors.norm > 0 && b.anchors.norm > 0 ? (1 - aw) * words + aw * a.anchors.cosineWith(b.anchors) : words;
+    if (a.first === null || a.last === null || b.first === null || b.last === null) return sim;
+    const gap = Math.max(0, a.first - b.last, b.first - a.last) / HOUR;
+    return sim * this.decayAfter(gap, a.size >= b.size ? a : b);
+  }
+
+  /**
+   * How long after its latest member a story is still compared: the window, longer for a story
+   * many outlets covered (anniversaries, trials and follow-ups come back to big events).
+   */
+  private reachDays(s: Story): number {
+    return this.opts.windowDays * (1 + this.opts.windowGrowth * Math.log2(Math.max(1, s.size)));
+  }
+
   private create(id: string): Story {
     const half = this.opts.centroidTerms >> 1;
     const story: Story = {
       id,
       seq: this.seq++,
       size: 0,
+      bodies: 0,
+      first: null,
       last: null,
       full: new Centroid(this.opts.centroidTerms),
       head: new Centroid(half),
@@ -203,12 +272,13 @@ export class StoryClusterer {
 
   private addMember(story: Story, v: Vectors): void {
     story.size++;
+    if (v.hasBody) story.bodies++;
     story.full.add(v.full);
     story.head.add(v.head);
     story.anchors.add(v.anchors);
     if (this.opts.memberWeight > 0) {
       const half = this.opts.centroidTerms >> 1;
-      const m = { full: new Centroid(half), head: new Centroid(half >> 1), anchors: new Centroid(half >> 1) };
+      const m = { full: new Centroid(half), head: new Centroid(half >> 1), anchors: new Centroid(half >> 1), bodies: v.hasBody ? 1 : 0 };
       m.full.add(v.full);
       m.head.add(v.head);
       m.anchors.add(v.anchors);
@@ -217,6 +287,7 @@ export class StoryClusterer {
     }
     if (v.time !== null) {
       story.last = story.last === null ? v.time : Math.max(story.last, v.time);
+      story.first = story.first === null ? v.time : Math.min(story.first, v.time);
       this.latest = Math.max(this.latest, v.time);
     }
     for (const [id] of heaviest(v.hasBody ? v.full : v.head, this.opts.probeTerms)) this.post(id, story);
@@ -237,6 +308,8 @@ export class StoryClusterer {
     keep.head.addCentroid(gone.head);
     keep.anchors.addCentroid(gone.anchors);
     keep.size += gone.size;
+    keep.bodies += gone.bodies;
+    if (gone.first !== null) keep.first = keep.first === null ? gone.first : Math.min(keep.first, gone.first);
     keep.members = [...keep.members, ...gone.members].slice(-this.opts.membersKept);
     if (gone.last !== null) keep.last = keep.last === null ? gone.last : Math.max(keep.last, gone.last);
     for (const id of gone.full.top(this.opts.probeTerms)) this.post(id, keep);
@@ -249,8 +322,7 @@ export class StoryClusterer {
   private maybeSweep(): void {
     if (++this.placedSinceSweep < 1000 || !Number.isFinite(this.latest)) return;
     this.placedSinceSweep = 0;
-    const horizon = this.latest - this.opts.windowDays * 24 * HOUR;
-    for (const [id, s] of this.stories) if (s.last !== null && s.last < horizon) this.stories.delete(id);
+    for (const [id, s] of this.stories) if (s.last !== null && s.last < this.latest - this.reachDays(s) * 24 * HOUR) this.stories.delete(id);
     for (const [term, list] of this.postings) {
       const live = list.filter((s) => this.stories.get(s.id) === s);
       if (live.length === 0) this.postings.delete(term);

@@ -54,18 +54,45 @@ describe('story clustering', () => {
     expect(es.story).not.toBe(en.story);
   });
 
-  it('time decay: the same report a month after the story went quiet starts a new story', () => {
+  it('time decay: an event can resurface months later on a close report, not years later', () => {
     const c = new StoryClusterer();
     const q = c.place(features(quake), quake.id);
     const soon = c.place(features({ ...quakeOwnReport, id: 'soon' }), 'soon');
     expect(soon.story).toBe(q.story);
-    const laterFeatures = features({ ...quakeOwnReport, id: 'later', published: new Date('2026-05-20T00:00:00Z') });
-    const later = c.place(laterFeatures, 'later');
-    expect(later.story).toBe('later');
+    // Eleven weeks on, the same event's report still finds it (a trial, an anniversary, a follow-up)…
+    const months = c.place(features({ ...quakeOwnReport, id: 'months', published: new Date('2026-05-20T00:00:00Z') }), 'months');
+    expect(months.story).toBe(q.story);
+    expect(months.score).toBeLessThan(soon.score);
+    // …three years on, it starts a story of its own.
+    const yearsFeatures = features({ ...quakeOwnReport, id: 'years', published: new Date('2029-05-20T00:00:00Z') });
+    expect(c.place(yearsFeatures, 'years').story).toBe('years');
     // Decay, not dissimilarity: undecayed, the same article scores well above the threshold.
-    const fresh = new StoryClusterer({ decayFloor: 1, windowDays: 3650 });
+    const fresh = new StoryClusterer({ decayFloor: 1, resurfaceHalfLifeDays: 1e9, windowDays: 3650 });
     fresh.place(features(quake), quake.id);
-    expect(fresh.place(laterFeatures, 'later').story).toBe(quake.id);
+    expect(fresh.place(yearsFeatures, 'years').story).toBe(quake.id);
+  });
+
+  it('a story one outlet told is forgotten after the window; one many told is kept longer', () => {
+    const c = new StoryClusterer({ windowDays: 30, windowGrowth: 4, resurfaceHalfLifeDays: 1e9 });
+    const strike = c.place(features(portStrike), portStrike.id);
+    c.place(features(quake), quake.id);
+    c.place(features({ ...quakeOwnReport, id: 'quake-2b' }), 'quake-2b');
+    // Sixty days on: past the strike's 30-day window, inside the quake's (30 × (1 + 4 × log2 2) = 150 days).
+    const at = new Date('2026-05-02T00:00:00Z');
+    expect(c.place(features({ ...portStrike, id: 'strike-again', published: at }), 'strike-again').story).not.toBe(strike.story);
+    expect(c.place(features({ ...quakeOwnReport, id: 'quake-again', published: at }), 'quake-again').story).toBe(quake.id);
+  });
+
+  it('an English report joins a story a Spanish report started (heads meet heads)', async () => {
+    const translate = async () => [
+      'An earthquake leaves 42 dead in Valparaiso',
+      'A quake of magnitude 6.8 shook the Chilean port city of Valparaiso and left at least 42 dead.',
+    ];
+    const placer = new StoryPlacer({ translate, cluster: { anchorWeight: 0 } });
+    const es = await placer.place(quakeSpanish);
+    await placer.place(portStrike);
+    const en = await placer.place({ ...quake, published: new Date('2026-03-03T13:00:00Z') });
+    expect(en.story).toBe(es.story);
   });
 
   it('a merge keeps both ids resolvable: the newer one becomes an alias of the older', () => {
