@@ -1,10 +1,15 @@
+import { STOPWORDS } from '../stopwords.ts';
 import type { ClaimValue, Disagreement } from './claim-types.ts';
 import type { QuoteClaim } from './quote-claims.ts';
 import { sameSpeaker } from './speaker.ts';
+import { INSTITUTION_WORDS } from './speech-words.ts';
+import { keyOf } from './tokens.ts';
 import { UnionFind } from './union-find.ts';
 
 /** Share of the shorter quotation's words the other must have: outlets cut quotations differently. */
 const SAME_WORDS = 0.75;
+/** Words other than function words a quotation must have to be matched by its words. */
+const MIN_CONTENT_WORDS = 3;
 /** Numbers and names a quotation must have to be matched across languages. */
 const MIN_ANCHORS = 2;
 
@@ -22,7 +27,9 @@ export function speakerDisagreements(quotes: readonly QuoteClaim[]): Disagreemen
   }
   const out: Disagreement[] = [];
   for (const group of links.groups()) {
-    const members = group.map((i) => quotes[i]!);
+    // An institution speaks through people: "British Transport Police" and its officer Robin Smith
+    // are not two speakers of one quotation.
+    const members = group.map((i) => quotes[i]!).filter((q) => !isInstitution(q.speaker));
     const values: Array<{ speaker: QuoteClaim['speaker']; sources: ClaimValue[] }> = [];
     for (const q of members) {
       const v = values.find((x) => sameSpeaker(x.speaker, q.speaker));
@@ -46,9 +53,19 @@ export function speakerDisagreements(quotes: readonly QuoteClaim[]): Disagreemen
 
 function sameQuotation(a: QuoteClaim, b: QuoteClaim): boolean {
   if (a.lang === b.lang) {
-    const [short, long] = a.words.length <= b.words.length ? [a.words, new Set(b.words)] : [b.words, new Set(a.words)];
-    return short.filter((w) => long.has(w)).length / short.length >= SAME_WORDS;
+    // Content words only: a short quotation of "that I was in" is inside any long one.
+    const [x, y] = [contentWords(a.words), contentWords(b.words)];
+    const [short, long] = x.length <= y.length ? [x, new Set(y)] : [y, new Set(x)];
+    return short.length >= MIN_CONTENT_WORDS && short.filter((w) => long.has(w)).length / short.length >= SAME_WORDS;
   }
   if (a.anchors.length < MIN_ANCHORS || a.anchors.length !== b.anchors.length) return false;
   return a.anchors.every((x) => b.anchors.includes(x));
+}
+
+function isInstitution(speaker: QuoteClaim['speaker']): boolean {
+  return speaker.shown.split(/\s+/).some((w) => INSTITUTION_WORDS.has(keyOf(w)));
+}
+
+function contentWords(words: readonly string[]): string[] {
+  return [...new Set(words.filter((w) => w.length >= 3 && !STOPWORDS.has(w)))];
 }

@@ -89,9 +89,6 @@ export const LINK_WORDS = new PhraseTable<true>([
   }],
 ]);
 
-/** A relative pronoun goes on only right after the group it describes ("50 people who died"). */
-export const RELATIVE_WORDS = new PhraseTable<true>([[true, { en: 'who, that', es: 'que', fr: 'qui', de: 'die', ca: 'que', pt: 'que' }]]);
-
 /** Words between a count's event and the count, read back ("the death toll rose to 50", "killing 50"). */
 export const LEAD_IN_WORDS = new PhraseTable<true>([
   [true, {

@@ -2,7 +2,7 @@ import { splitSentences } from '../../shared/sentences.ts';
 import { STOPWORDS } from '../stopwords.ts';
 import type { ClaimSource } from './claim-types.ts';
 import { readCount, type CountReading } from './read-count.ts';
-import { CATEGORY_WORDS, GROUP_WORDS } from './count-words.ts';
+import { GROUP_WORDS } from './count-words.ts';
 import { numberWordParts } from './number-words.ts';
 import { readDate } from './read-date.ts';
 import { readNumber, type ReadNumber } from './read-number.ts';
@@ -19,7 +19,7 @@ export interface FigureClaim {
   group: string | null;
   /** Other words of the counted noun phrase ("Armenian", "armenios"), folded: which side. */
   sides: string[];
-  /** Content words of the sentence (five-letter prefixes): what a percentage or an amount is of. */
+  /** Content words near it (five-letter prefixes): what a percentage, an amount or a date is of. */
   topic: string[];
   lo: number;
   hi: number;
@@ -41,12 +41,11 @@ export function figureClaims(source: ClaimSource): FigureClaim[] {
     const tokens = tokenize(sentence, lang, offset);
     // A sentence about an earlier year tells history ("the 2020 war, in which 6,500 died"), not this story.
     if (referenceYear !== null && tokens.some((t, k) => isYear(tokens, k, lang) && Number(t.text) < referenceYear)) continue;
-    let topic: string[] | null = null;
     for (let i = 0; i < tokens.length; i++) {
       const date = readDate(tokens, i, lang);
       if (date) {
         i = date.end - 1;
-        topic ??= topicOf(tokens, lang);
+        const topic = topicAround(tokens, date.start, date.end, lang);
         const day = date.month * 32 + date.day;
         const value = `--${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
         const shown = source.text.slice(tokens[date.start]!.start, tokens[date.end - 1]!.end);
@@ -56,7 +55,7 @@ export function figureClaims(source: ClaimSource): FigureClaim[] {
       const figure = readFigure(tokens, i, lang);
       if (!figure) continue;
       i = figure.end - 1;
-      topic ??= topicOf(tokens, lang);
+      const topic = topicAround(tokens, figure.start, figure.end, lang);
       // A percentage is rounded to its last digit ("5%" and "4.9%" agree); a count is not.
       const rounding = figure.category === 'percent' ? 0.5 * 10 ** -figure.number.decimals : figure.number.rounding;
       const [lo, hi] = figure.range ?? interval(figure.number.value, rounding, figure.qualifier);
@@ -159,12 +158,13 @@ function isDateOrTime(tokens: readonly Token[], start: number, end: number, lang
   return OF_WORDS.has(next?.key ?? '') && MONTH_WORDS.at(tokens, end + 1, lang) !== null;
 }
 
-/** Four digits from 1900 to 2100 are a year, unless what follows says they count ("2000 people"). */
+/** Four digits from 1900 to 2100 are a year, unless what follows says who or what they count ("2000 people", "2000 euros"). */
 function isYear(tokens: readonly Token[], k: number, lang: string): boolean {
   const t = tokens[k]!;
   if (t.kind !== 'number' || !/^\d{4}$/.test(t.text) || Number(t.text) < 1900 || Number(t.text) > 2100) return false;
   if (tokens[k - 1]?.kind === 'symbol' || tokens[k + 1]?.kind === 'symbol') return false;
-  return !GROUP_WORDS.at(tokens, k + 1, lang) && !CATEGORY_WORDS.at(tokens, k + 1, lang) && !unitAfter(tokens, k + 1, lang);
+  // "2010 death" is a year's death; "2000 people" are people.
+  return !GROUP_WORDS.at(tokens, k + 1, lang) && !unitAfter(tokens, k + 1, lang);
 }
 
 function latestYear(text: string): number | null {
@@ -173,18 +173,23 @@ function latestYear(text: string): number | null {
   return latest;
 }
 
+/** How far around a figure its topic words are read: the sentence shares words with the whole story. */
+const TOPIC_REACH = 6;
+
 /**
- * Content words of a sentence, as five-letter prefixes ("unemployment" meets "unemployment's"),
- * not the words of the figures themselves: every amount in dollars would share "dollars", every
- * date in September "September".
+ * Content words near a figure, as five-letter prefixes ("unemployment" meets "unemployment's"),
+ * not the words of figures themselves: every amount in dollars would share "dollars", every date
+ * in September "September".
  */
-function topicOf(tokens: readonly Token[], lang: string): string[] {
+function topicAround(tokens: readonly Token[], start: number, end: number, lang: string): string[] {
   const out = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (t.kind !== 'word' || t.key.length < 4 || STOPWORDS.has(t.key)) return;
-    if (numberWordParts(t.key, lang) || CURRENCY_WORDS.at(tokens, i, lang) || PERCENT_WORDS.at(tokens, i, lang) || MONTH_WORDS.at(tokens, i, lang)) return;
+  for (let i = Math.max(0, start - TOPIC_REACH); i < Math.min(tokens.length, end + TOPIC_REACH); i++) {
+    const t = tokens[i]!;
+    if (i >= start && i < end) continue;
+    if (t.kind !== 'word' || t.key.length < 4 || STOPWORDS.has(t.key)) continue;
+    if (numberWordParts(t.key, lang) || CURRENCY_WORDS.at(tokens, i, lang) || PERCENT_WORDS.at(tokens, i, lang) || MONTH_WORDS.at(tokens, i, lang)) continue;
     out.add(t.key.slice(0, 5));
-  });
+  }
   return [...out];
 }
 

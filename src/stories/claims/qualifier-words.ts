@@ -3,7 +3,7 @@ import { PhraseTable } from './phrase-table.ts';
 /**
  * How a figure is qualified. "At least 50" and "50" state the same number and agree; a bound
  * reaches a quarter past its number ("more than 50" agrees with 60, not with 105), an
- * approximation a tenth either side.
+ * approximation a twentieth either side ("about 900" and "about 1,100" disagree).
  */
 export type Qualifier = 'lower' | 'upper' | 'about' | 'between';
 
@@ -45,6 +45,6 @@ export function interval(value: number, rounding: number, qualifier: Qualifier |
   // Divided, not multiplied: 40 * 1.1 is 44.00000000000001.
   if (qualifier === 'lower') return [value, value + value / 4];
   if (qualifier === 'upper') return [value - value / 5, value];
-  if (qualifier === 'about') return [value - value / 10, value + value / 10];
+  if (qualifier === 'about') return [value - value / 20, value + value / 20];
   return [value - rounding, value + rounding];
 }

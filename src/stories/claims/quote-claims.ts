@@ -30,11 +30,11 @@ export function quoteClaims(source: ClaimSource): QuoteClaim[] {
     const text = paragraph[0];
     for (const m of text.matchAll(QUOTATION_RE)) {
       const inner = m[0].slice(1, -1).trim();
+      const written = inner.match(/\S+/g) ?? [];
+      if (written.length < MIN_WORDS) continue;
       const words = wordsOf(inner);
-      if (words.length < MIN_WORDS) continue;
       const speaker = speakerAfter(text.slice(m.index + m[0].length), lang) ?? speakerBefore(text.slice(0, m.index), lang);
       if (!speaker) continue;
-      const written = inner.match(/\S+/g) ?? [];
       const opening = written.slice(0, OPENING_WORDS).join(' ').replace(/[,.;:!?]+$/, '');
       out.push({ words, anchors: anchorsOf(inner), lang, speaker, opening: written.length > OPENING_WORDS ? `${opening}…` : opening, source });
     }

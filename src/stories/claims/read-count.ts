@@ -1,5 +1,5 @@
 import { STOPWORDS } from '../stopwords.ts';
-import { CATEGORY_WORDS, GROUP_WORDS, LEAD_IN_WORDS, LINK_WORDS, MEASURE_WORDS, RELATIVE_WORDS, VAGUE_AMOUNTS } from './count-words.ts';
+import { CATEGORY_WORDS, GROUP_WORDS, LEAD_IN_WORDS, LINK_WORDS, MEASURE_WORDS, VAGUE_AMOUNTS } from './count-words.ts';
 import type { Token } from './tokens.ts';
 
 /** What a count of people counts, read around it in its sentence. */
@@ -20,7 +20,8 @@ const MAX_BEFORE = 4;
  * killed"), or before it ("killing 50", "the death toll rose to 50"), the nearer one; its group
  * ("soldiers", "civilians"); and at most one other word in its noun phrase, its side
  * ("Armenian"). Reading stops at a mark, a number, a function word, or a second unknown word:
- * "5 days after the blast killed 50" counts no days killed.
+ * "5 days after the blast killed 50" counts no days killed; and at a relative pronoun: "the six
+ * people who died were tourists" is a part of the toll, not the toll.
  */
 export function readCount(tokens: readonly Token[], start: number, end: number, lang: string): CountReading | null {
   if (MEASURE_WORDS.at(tokens, end, lang)) return null;
@@ -50,7 +51,6 @@ interface After {
 function readAfter(tokens: readonly Token[], end: number, lang: string): After {
   const out: After = { category: null, distance: 0, categoryEnd: end, group: null, groupEnd: end, sides: [] };
   let unknown = 0;
-  let afterGroup = false;
   for (let k = end, steps = 0; k < tokens.length && steps < MAX_AFTER; steps++) {
     const t = tokens[k]!;
     if (t.kind !== 'word') break;
@@ -65,20 +65,17 @@ function readAfter(tokens: readonly Token[], end: number, lang: string): After {
       if (out.group === null || out.group === 'people') out.group = group.value;
       k += group.length;
       out.groupEnd = k;
-      afterGroup = true;
       continue;
     }
     const link = LINK_WORDS.at(tokens, k, lang);
-    if (link || (afterGroup && RELATIVE_WORDS.at(tokens, k, lang))) {
-      k += link?.length ?? 1;
-      afterGroup = false;
+    if (link) {
+      k += link.length;
       continue;
     }
     if (STOPWORDS.has(t.key) || VAGUE_AMOUNTS.at(tokens, k, lang)) break;
     if (++unknown > 1) break;
     out.sides.push(t.key);
     k++;
-    afterGroup = false;
   }
   // An unknown word that no group or event follows is not a side of anything counted.
   if (out.category === null && out.group === null) out.sides = [];

@@ -81,6 +81,8 @@ function fits(parts: NumberWord[], tokens: readonly Token[], j: number, lang: st
   const only = parts.length === 1 ? parts[0]! : null;
   const afterDigits = started && tokens[j - 1]?.kind === 'number';
   if (afterDigits) return only?.kind === 'scale';
+  // "Millions of dollars" is no figure; "mil personas", "mille soldats", "tausend Menschen" are.
+  if (!started && only?.kind === 'scale') return only.value === 1e3 && tokens[j]!.key !== 'thousand';
   // After a number word it counts ("vingt et un", "cent un").
   if (only?.kind === 'one') return started || scaleAt(tokens, j + 1, lang) !== null || hundredAt(tokens, j + 1, lang);
   if (only?.kind === 'and') return started && nextIsNumberWord(tokens, j + 1, lang);

@@ -1,4 +1,4 @@
-import { NAME_PARTICLES, SPEECH_WORDS, TIME_WORDS, TITLE_WORDS } from './speech-words.ts';
+import { NAME_PARTICLES, NOT_NAMES, PREPOSITIONS, SPEECH_WORDS, TIME_WORDS, TITLE_WORDS } from './speech-words.ts';
 import { STOPWORDS } from '../stopwords.ts';
 import { keyOf, tokenize, type Token } from './tokens.ts';
 
@@ -34,6 +34,8 @@ export function speakerAfter(rest: string, lang: string): Speaker | null {
  * `Y quoted X as saying: “…”`, `According to X, “…”`, `Dijo X: «…»`.
  */
 export function speakerBefore(head: string, lang: string): Speaker | null {
+  // A quotation that opens its own sentence is attributed after it, if anywhere.
+  if (/[.!?]["”»’]?\s*$/.test(head)) return null;
   // The sentence the quotation opens in, after any earlier quotation in it.
   const sentence = head.split(/(?<=[.!?]["”»]?)\s+(?=\p{Lu})|[“”«»„"]/u).at(-1) ?? '';
   const quoted = quotedAsSaying(sentence);
@@ -45,8 +47,12 @@ export function speakerBefore(head: string, lang: string): Speaker | null {
     if (m) verb = { at: i, end: i + m.length };
   }
   if (!verb) return null;
-  const subject = nameIn(lastClause(sentence.slice(0, tokens[verb.at]!.start)));
+  const before = sentence.slice(0, tokens[verb.at]!.start);
+  const subject = nameIn(lastClause(before));
   if (subject) return subject;
+  // The speaker after the verb only where nothing stands before it in its clause ("According to
+  // X, “…”", "Dijo X: «…»"): in "A spokesperson for ANA told HuffPost", HuffPost listens.
+  if ((before.split(/[,;:]/).at(-1) ?? '').trim() !== '') return null;
   return nameIn(nounPhrase(sentence.slice(tokens[verb.end - 1]!.end)));
 }
 
@@ -82,10 +88,12 @@ function nounPhrase(text: string): string {
   const titleAlone = !/\p{Lu}/u.test(first) && first.split(/\s+/).some((w) => TITLE_WORDS.has(keyOf(w)));
   const head = (titleAlone ? pieces[1] : first) ?? '';
   const words = head.trim().split(/\s+/);
-  // Function words before the name are its article and title ("le président Emmanuel Macron").
+  // Before the name only its article and title ("le président Emmanuel Macron"): "said on
+  // Facebook" or "said the tram slowed near Lloyd Park" names no speaker.
   const named = words.findIndex((w) => /^\p{Lu}/u.test(w));
+  if (named < 0 || !words.slice(0, named).every((w) => (STOPWORDS.has(keyOf(w)) && !PREPOSITIONS.has(keyOf(w))) || TITLE_WORDS.has(keyOf(w)))) return '';
   const stop = words.findIndex((w, i) => i > named && /^\p{Ll}/u.test(w) && STOPWORDS.has(keyOf(w)) && w !== 'of' && !NAME_PARTICLES.has(w));
-  return (named < 0 ? [] : stop < 0 ? words : words.slice(0, stop)).join(' ');
+  return (stop < 0 ? words : words.slice(0, stop)).join(' ');
 }
 
 /**
@@ -96,8 +104,20 @@ function nounPhrase(text: string): string {
 function lastClause(text: string): string {
   const clauses = text.split(/[,;:()—–]/);
   const last = clauses.at(-1) ?? '';
-  if (last.trim() !== '') return last;
-  return clauses.find((c) => nameIn(c) !== null) ?? '';
+  if (last.trim() !== '') return speaksFor(last) ? '' : last;
+  // "X, the longtime producer of the show, said", "A spokesperson for Buhari, Mallam Garba Shehu,
+  // said": the name is the nearest clause before the verb that opens with a capital.
+  for (let i = clauses.length - 2; i >= 0; i--) {
+    const c = clauses[i]!.trim();
+    if (/^\p{Lu}/u.test(c)) return speaksFor(c) ? '' : c;
+  }
+  return '';
+}
+
+/** "A rep for Weinstein", "a spokesman of the ministry": someone unnamed speaks for the name. */
+function speaksFor(clause: string): boolean {
+  for (const m of clause.matchAll(/(\p{Ll}+)\s+(?:for|of|de|del|du|von|da|do|des|der)\s/gu)) if (TITLE_WORDS.has(keyOf(m[1]!))) return true;
+  return false;
 }
 
 const RUN_RE = /\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:[\p{Ll}]{1,4}\s+){0,2}\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
@@ -131,6 +151,8 @@ function splitRun(words: string[]): string[][] {
 }
 
 function speakerOf(words: string[]): Speaker | null {
+  // "Weinstein's spokeswoman" speaks for Weinstein; she is not Weinstein.
+  if (/['’]s$/.test(words.at(-1) ?? '')) return null;
   const clean = words.map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, ''));
   let from = 0;
   clean.forEach((w, i) => {
@@ -138,15 +160,22 @@ function speakerOf(words: string[]): Speaker | null {
   });
   while (from < clean.length && STOPWORDS.has(keyOf(clean[from]!))) from++;
   const name = clean.slice(from);
-  if (name.length === 0 || name.every((w) => STOPWORDS.has(keyOf(w)) || TIME_WORDS.has(keyOf(w)) || w.length < 2)) return null;
+  if (name.length === 0 || name.every((w) => STOPWORDS.has(keyOf(w)) || TIME_WORDS.has(keyOf(w)) || NOT_NAMES.has(keyOf(w)) || w.length < 2)) return null;
   return { name: name.join(' '), shown: words.join(' ').replace(/[.,]$/, ''), key: keyOf(name.at(-1)!) };
 }
 
 /** Same person: the same surname, spelt alike ("Pashinyan", "Pashinian"), or one name inside the other. */
 export function sameSpeaker(a: Speaker, b: Speaker): boolean {
-  if (a.key === b.key) return true;
+  if (a.key === b.key || isAcronymOf(a.name, b.shown) || isAcronymOf(b.name, a.shown)) return true;
   if (a.key.length >= 6 && b.key.length >= 6 && a.key.slice(0, 5) === b.key.slice(0, 5) && Math.abs(a.key.length - b.key.length) <= 2) return true;
   const aw = a.name.split(' ').map(keyOf);
   const bw = new Set(b.name.split(' ').map(keyOf));
   return aw.every((w) => bw.has(w)) || [...bw].every((w) => aw.includes(w));
+}
+
+/** "RAIB" and "Rail Accident Investigation Branch"; "ANA" and "All Nippon" (Airways left off). */
+function isAcronymOf(short: string, long: string): boolean {
+  if (!/^\p{Lu}{2,6}$/u.test(short)) return false;
+  const initials = long.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return initials.length >= 2 && short.startsWith(initials);
 }

@@ -21,7 +21,8 @@ export const TITLE_WORDS = new Set(
   spokesperson chief director ambassador king queen pope mayor governor state defense defence interior agency news leader head
   presidente presidenta ministro ministra primer primera secretario secretaria portavoz alcalde alcaldesa gobernador
   ministre premier porte-parole maire chef kanzler bundeskanzler kanzlerin prasident prasidentin ministerin sprecher sprecherin
-  burgermeister porta-voz prefeito conseller consellera sr sra don dona`.split(/\s+/),
+  burgermeister porta-voz prefeito conseller consellera sr sra don dona ceo chairman chairwoman founder official officials
+  member adviser advisor spokesperson representative rep lawyer attorney executive producer`.split(/\s+/),
 );
 
 /** Small words inside a name ("Charles de Gaulle", "Ursula von der Leyen"). */
@@ -34,4 +35,29 @@ export const TIME_WORDS = new Set(
   dijous divendres dissabte diumenge segunda-feira terca-feira quarta-feira quinta-feira sexta-feira sabado domingo january
   february march april may june july august september october november december enero febrero marzo abril mayo junio julio agosto
   septiembre octubre noviembre diciembre janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre`.split(/\s+/),
+);
+
+/** Capitalized words that open a sentence without naming anyone ("Asked whether…, he said"). */
+export const NOT_NAMES = new Set(
+  `asked speaking writing meanwhile however earlier later today yesterday tonight instead still preguntado preguntada
+  interroge interrogee gefragt questionado questionada perguntado preguntat`.split(/\s+/),
+);
+
+/** Prepositions: a name after one is where something was said ("on Facebook"), not who said it. */
+export const PREPOSITIONS = new Set(
+  `on in at to from with for by via into during after before about en con desde por para sobre tras sur dans avec pour par
+  apres avant auf mit bei nach vor uber im am vom zum zur amb per cap em na com pelo pela`.split(/\s+/),
+);
+
+/** Words of an institution's name: a ministry, an agency, a police force, a newspaper. */
+export const INSTITUTION_WORDS = new Set(
+  `police ministry government agency department office council service services branch airline airlines airways news times
+  post press committee commission party army forces company group union association institute university court embassy
+  movement foundation organization organisation bank authority board federation
+  policia ministerio gobierno agencia departamento oficina consejo servicio comision partido ejercito empresa grupo
+  asociacion universidad tribunal embajada movimiento fundacion banco autoridad federacion
+  ministere gouvernement agence bureau conseil comite parti armee entreprise groupe universite tribunal ambassade mouvement
+  ministerium regierung agentur amt rat dienst partei armee unternehmen gruppe gericht botschaft polizei
+  ministeri govern agencia consell servei partit exercit empresa grup universitat
+  ministerio governo agencia conselho servico partido exercito empresa grupo universidade`.split(/\s+/),
 );

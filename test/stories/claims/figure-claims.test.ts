@@ -46,7 +46,7 @@ describe('claims: figures and what they count', () => {
 
   it('a qualifier widens the figure: at least, about, nearly', () => {
     expect(figures('At least 40 people were killed.')[0]).toMatchObject({ lo: 40, hi: 50 });
-    expect(figures('About 40 people were killed.')[0]).toMatchObject({ lo: 36, hi: 44 });
+    expect(figures('About 40 people were killed.')[0]).toMatchObject({ lo: 38, hi: 42 });
     expect(figures('Nearly 40 people were killed.')[0]).toMatchObject({ lo: 32, hi: 40 });
     expect(figures('40 people were killed.')[0]).toMatchObject({ lo: 40, hi: 40 });
   });

@@ -52,7 +52,7 @@ describe('findDisagreements: agreements in other notations and languages', () =>
     const a = member('a', 'one', 'en', 'The European Union pledged $1.5 million for Valencia.');
     const b = member('b', 'two', 'es', 'La Unión Europea aprobó 1.500.000 dólares para Valencia.');
     expect(findDisagreements([a, b])).toEqual([]);
-    const c = member('c', 'three', 'en', 'Brussels pledged $2.5 million for Valencia.');
+    const c = member('c', 'three', 'en', 'The European Union then pledged $2.5 million for Valencia.');
     expect(findDisagreements([a, c])).toEqual([{ kind: 'figure', claim: 'USD', values: [
       { value: '1500000', sources: [expect.objectContaining({ outlet: 'one', shown: '$1.5 million' })] },
       { value: '2500000', sources: [expect.objectContaining({ outlet: 'three', shown: '$2.5 million' })] },
@@ -77,9 +77,9 @@ describe('findDisagreements: agreements in other notations and languages', () =>
   });
 
   it('percentages of different things are not compared', () => {
-    const a = member('a', 'one', 'en', 'Unemployment fell to 4.5% in May.');
-    const b = member('b', 'two', 'en', 'Inflation rose to 3% in May.');
-    const c = member('c', 'three', 'en', 'Unemployment fell to 4.9% in May.');
+    const a = member('a', 'one', 'en', 'Unemployment in Spain fell to 4.5% in May.');
+    const b = member('b', 'two', 'en', 'Inflation in Spain rose to 3% in May.');
+    const c = member('c', 'three', 'en', 'Unemployment in Spain fell to 4.9% in May.');
     expect(findDisagreements([a, b])).toEqual([]);
     expect(table(findDisagreements([a, b, c])[0])).toEqual({ '4.5': ['one'], '4.9': ['three'] });
   });
@@ -94,12 +94,14 @@ describe('findDisagreements: dates', () => {
     expect(findDisagreements([en, es, de, en2])).toEqual([]);
   });
 
-  it('another day for the same thing disagrees', () => {
-    const other = member('e', 'five', 'en', 'The presidential election in Chile will be held on September 14, 2022.');
+  it('another day for the same thing disagrees; a month apart is another day of the story', () => {
+    const other = member('e', 'five', 'en', 'The presidential election in Chile will be held on 14 September 2022, officials said.');
     expect(findDisagreements([en, other])).toEqual([{ kind: 'figure', claim: 'date', values: [
       { value: '--09-13', sources: [expect.objectContaining({ outlet: 'one', shown: '13 September' })] },
-      { value: '--09-14', sources: [expect.objectContaining({ outlet: 'five', shown: 'September 14, 2022' })] },
+      { value: '--09-14', sources: [expect.objectContaining({ outlet: 'five', shown: '14 September 2022' })] },
     ] }]);
+    const later = member('f', 'six', 'en', 'The presidential election in Chile will be held on 13 October, officials said.');
+    expect(findDisagreements([en, later])).toEqual([]);
   });
 });
 
@@ -139,10 +141,11 @@ describe('findDisagreements: quotations across languages', () => {
   });
 
   it('the same speaker spelt two ways is no disagreement', () => {
-    const a = member('a', 'one', 'en', '“We will respond to any aggression with force,” Pashinyan said.');
-    const b = member('b', 'two', 'en', 'Armenian Prime Minister Nikol Pashinian said: “We will respond to any aggression with force.”');
+    const a = member('a', 'one', 'en', '“We will respond to any aggression with overwhelming force,” Pashinyan said.');
+    const b = member('b', 'two', 'en', 'Armenian Prime Minister Nikol Pashinian said: “We will respond to any aggression with overwhelming force.”');
     expect(findDisagreements([a, b])).toEqual([]);
-    const c = member('c', 'three', 'en', 'Aliyev said: “We will respond to any aggression.”');
+    // A shorter cut of the same quotation is the same quotation.
+    const c = member('c', 'three', 'en', 'Aliyev said: “We will respond to any aggression with force.”');
     expect(table(findDisagreements([a, c])[0])).toEqual({ Pashinyan: ['one'], Aliyev: ['three'] });
   });
 });
