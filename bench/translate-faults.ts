@@ -27,9 +27,11 @@ export const FAULTS: Fault[] = [
   {
     kind: 'number-changed',
     inject(_s, t, rand) {
-      const i = pick(indices(t, (j) => [...t[j]!.matchAll(NUMBER_RE)].some((m) => parseNumber(m[0], 'es') !== null)), rand);
+      // A figure of the text, not the code of an entity (`&#39;` is an apostrophe).
+      const figures = (html: string) => [...html.matchAll(NUMBER_RE)].filter((m) => parseNumber(m[0], 'es') !== null && !/&#x?$/.test(html.slice(0, m.index)));
+      const i = pick(indices(t, (j) => figures(t[j]!).length > 0), rand);
       if (i === null) return null;
-      const m = pick([...t[i]!.matchAll(NUMBER_RE)].filter((x) => parseNumber(x[0], 'es') !== null), rand)!;
+      const m = pick(figures(t[i]!), rand)!;
       const lit = m[0];
       const changed = lit.slice(0, -1) + String((Number(lit.at(-1)) + 1) % 10);
       return { target: replaceAt(t, i, t[i]!.slice(0, m.index) + changed + t[i]!.slice(m.index + lit.length)), what: `${lit}→${changed}` };

@@ -15,7 +15,8 @@ import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTr
 import { createApertiumEngine } from '../src/translate/engines/apertium/apertium-engine.ts';
 import type { GlossaryEntry } from '../src/translate/engine-config.ts';
 import { prepareGlossary } from '../src/translate/glossary.ts';
-import { escapeHtmlText, htmlToText } from '../src/translate/html-text.ts';
+import { escapeHtml } from '../src/shared/escape-html.ts';
+import { htmlToText } from '../src/translate/html-text.ts';
 import { mtQuality } from './lib/mt-quality.ts';
 import { FAULTS, mulberry32, type Fault } from './translate-faults.ts';
 
@@ -26,7 +27,7 @@ const articles = Object.entries(truth)
   .map(([id, v]) => ({ id, paras: v.articleBody.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) }))
   .filter((a) => identifyLanguage(a.paras.join(' ')).lang === 'en')
   .slice(0, max)
-  .map((a) => ({ ...a, html: a.paras.map((p) => `<p>${escapeHtmlText(p)}</p>`).join('\n') }));
+  .map((a) => ({ ...a, html: a.paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') }));
 const words = (html: string) => htmlToText(html).split(/\s+/).filter(Boolean).length;
 
 // ---- raw Apertium baseline: one process, the whole corpus as one HTML document ----
@@ -162,7 +163,15 @@ console.log(`clean articles: ${n}; held ${cleanHeld} (${pct(cleanHeld, n)}, goal
 const cleanChecks = new Map<string, number>();
 for (const c of clean) for (const f of c.report.findings) if (f.severity !== 'info') cleanChecks.set(`${f.check}/${f.severity}`, (cleanChecks.get(`${f.check}/${f.severity}`) ?? 0) + 1);
 console.log(`  findings on clean articles: ${[...cleanChecks].map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+// BENCH_DUMP=file.json: every clean article's warnings and errors, to read what the gate flags.
+if (process.env.BENCH_DUMP) {
+  const dump = clean.flatMap((c, i) => c.report.findings.filter((f) => f.severity !== 'info').map((f) => ({ article: articles[i]!.id, ...f })));
+  writeFileSync(process.env.BENCH_DUMP, JSON.stringify(dump, null, 1));
+}
 
+// BENCH_MISSED=N: how many missed faults of each kind to show (2 by default).
+const MISSED_SHOWN = Number(process.env.BENCH_MISSED ?? 2);
+const missedAll: unknown[] = [];
 let allTried = 0;
 let allCaught = 0;
 for (const fault of FAULTS) {
@@ -179,13 +188,17 @@ for (const fault of FAULTS) {
     const fresh = report.findings.filter((f) => f.severity !== 'info' && !before.has(key(f)));
     const verdict = decideVerdict(report, {}).verdict;
     if (fresh.length > 0 && verdict !== 'publish') caught++;
-    else if (missed.length < 2) missed.push(injected.what);
+    else {
+      if (missed.length < MISSED_SHOWN) missed.push(injected.what);
+      missedAll.push({ kind: fault.kind, what: injected.what, changed: injected.target.flatMap((t, j) => (t === c.target[j] ? [] : [{ source: htmlToText(c.source[j]!), target: htmlToText(t) }])), fresh });
+    }
     if (fresh.some((f) => f.severity === 'error')) held++;
   }
   allTried += tried;
   allCaught += caught;
-  console.log(`${fault.kind.padEnd(16)} injected ${String(tried).padStart(4)}  caught ${pct(caught, tried).padStart(6)}  held ${pct(held, tried).padStart(6)}${missed.length ? `  missed e.g. ${missed.join(' | ').slice(0, 160)}` : ''}`);
+  console.log(`${fault.kind.padEnd(16)} injected ${String(tried).padStart(4)}  caught ${pct(caught, tried).padStart(6)}  held ${pct(held, tried).padStart(6)}${missed.length ? `  missed e.g. ${missed.join(' | ').slice(0, 80 * MISSED_SHOWN)}` : ''}`);
 }
+if (process.env.BENCH_DUMP) writeFileSync(`${process.env.BENCH_DUMP}.missed.json`, JSON.stringify(missedAll, null, 1));
 console.log(`all faults       injected ${String(allTried).padStart(4)}  caught ${pct(allCaught, allTried).padStart(6)} (goal ≥ 95 %)`);
 await lexiconEngine.close();
 await renderer.close();

@@ -8,11 +8,13 @@ import { renderingsFromLexicons } from './fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
 import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary.ts';
 import { lowerAfterLeadingPlaceholder } from './repair/placeholder-case.ts';
-import { escapeHtmlText, htmlToText } from './html-text.ts';
+import { targetTypography } from './repair/target-typography.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { htmlToText } from './html-text.ts';
 import { altTexts, withAltTexts } from './image-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
 import { localizeNumbers } from './numbers.ts';
-import { prepareUnits, ReadingCache } from './repair/prepare-units.ts';
+import { namesToProtect, prepareUnits, ReadingCache } from './repair/prepare-units.ts';
 import { resolveRoutes, routeLabel, type Leg, type Route } from './routes.ts';
 import { joinSegments, segmentHtml } from './segmenter.ts';
 
@@ -130,21 +132,32 @@ export function createTranslator(opts: TranslatorOptions): Translator {
    */
   async function nameRenderings(route: Route, texts: string[], from: string, to: string, cost: TranslationCost, targets?: string[], lexicons?: Array<LexiconSource | null>): Promise<Record<string, string> | null> {
     const wanted = targets ? namesToRender(texts, targets, from, to) : nameCandidates(texts, from, to);
-    const known = lexicons ? renderingsFromLexicons(wanted, lexicons, texts) : { renderings: {}, unresolved: wanted };
+    // A name the orchestrator keeps from the engine (Grace, Trump) is rendered as itself, whatever the engine makes of it alone.
+    const kept = wanted.length > 0 ? await protectedWords(route, texts, from) : new Set<string>();
+    const own: Record<string, string> = Object.fromEntries(wanted.filter((n) => n.split(' ').every((w) => kept.has(w))).map((n) => [n, n]));
+    const rest = wanted.filter((n) => own[n] === undefined);
+    const found = lexicons ? renderingsFromLexicons(rest, lexicons, texts) : { renderings: {}, unresolved: rest };
+    const known = { renderings: { ...own, ...found.renderings }, unresolved: found.unresolved };
     const names = known.unresolved;
     if (names.length === 0) return known.renderings;
     try {
-      const alone = (await runRoute(route, names.map(escapeHtmlText), cost, 'packed')).texts.map((o) => htmlToText(o).trim());
+      const alone = (await runRoute(route, names.map(escapeHtml), cost, 'packed')).texts.map((o) => htmlToText(o).trim());
       // A name the engine gives back unchanged is asked again in lower case: engines keep a
       // capitalized word alone they translate in a sentence (Apple → Apple, apple → manzana);
       // the gate accepts either. Few names need it, so it is a second, small call.
       const unchanged = names.filter((n, i) => alone[i] === n);
-      const lower = (await runRoute(route, unchanged.map((n) => escapeHtmlText(n.toLowerCase())), cost, 'packed')).texts.map((o) => htmlToText(o).trim());
+      const lower = (await runRoute(route, unchanged.map((n) => escapeHtml(n.toLowerCase())), cost, 'packed')).texts.map((o) => htmlToText(o).trim());
       const lowerOf = new Map(unchanged.map((n, i) => [n, lower[i]!]));
       return { ...known.renderings, ...Object.fromEntries(names.map((n, i) => [n, [...new Set([alone[i]!, lowerOf.get(n) ?? alone[i]!])].join(' | ')])) };
     } catch {
       return null;
     }
+  }
+
+  /** The words of the names prepareUnits protects in these texts on this route's first leg; none when the engine cannot tell. */
+  async function protectedWords(route: Route, texts: string[], from: string): Promise<Set<string>> {
+    const names = await namesToProtect(texts, route[0]!.engine, from, route[0]!.to, readings).catch(() => []);
+    return new Set(names.flatMap((n) => n.split(' ')));
   }
 
   /** Units through every leg of the route; lexicons only from a one-leg route (a pivot's first leg names the pivot's words). */
@@ -176,9 +189,9 @@ export function createTranslator(opts: TranslatorOptions): Translator {
       // Images' alt texts ride along after the body: same memory, engine call, repairs and gate.
       // So does the lead image's caption, last: it is shown above the body, outside its HTML.
       const alts = altTexts(input.html);
-      const caption = input.imageCaption?.trim() ? [escapeHtmlText(input.imageCaption)] : [];
+      const caption = input.imageCaption?.trim() ? [escapeHtml(input.imageCaption)] : [];
       const imageSources = [...alts, ...caption];
-      const sourceUnits = [escapeHtmlText(input.title), input.excerpt ? escapeHtmlText(input.excerpt) : '', ...segments, ...imageSources];
+      const sourceUnits = [escapeHtml(input.title), input.excerpt ? escapeHtml(input.excerpt) : '', ...segments, ...imageSources];
       const bodyEnd = 2 + segments.length;
       const { list: glossary, terms } = await glossaryFor(from, to);
       // A unit an editor translated before comes back as the editor wrote it, whatever the engine.
@@ -208,7 +221,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           if (edited !== undefined) return edited;
           const r = restoreTerms(lowerAfterLeadingPlaceholder(t, prot[i]!.html), prot[i]!.slots);
           for (const m of r.missing) lost.push({ segment: i >= 2 && i < bodyEnd ? i - 2 : null, term: prot[i]!.slots[m]!.term });
-          return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to));
+          return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to), to, htmlToText(sourceUnits[i]!));
         });
         const body = targetUnits.slice(2, bodyEnd);
         const imageTargets = targetUnits.slice(bodyEnd);
@@ -302,9 +315,9 @@ function uniqueKeys(keys: MemoryKey[]): MemoryKey[] {
   return [...seen.values()];
 }
 
-/** Engines leave doubled spaces around the blanks they moved. */
-function tidy(html: string): string {
-  return html.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim();
+/** Engines leave doubled spaces around the blanks they moved, and the source's typography (see targetTypography). */
+function tidy(html: string, to: string, source: string): string {
+  return targetTypography(html.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source);
 }
 
 /** Every route failed: the error whose retry policy fits best (wait if anyone asked us to). */

@@ -140,13 +140,30 @@ describe('with Apertium (real, eng-spa)', () => {
     const engine = createApertiumEngine();
     const t = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory() });
     try {
-      const source = ['It is a bitter fight to get Apple to drop prices.'];
+      // Said only after an article, Apple is no name the orchestrator keeps from the engine (it would keep "to get Apple").
+      const source = ['It is a bitter fight to get the Apple to drop prices.'];
       const { texts, lexicons } = await engine.translateWithLexicon(source, 'en', 'es');
       expect(texts[0]).toContain('Manzana');
       const nameRenderings = await t.renderNames(source, 'en', 'es', { targets: texts, lexicons });
       expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target: texts, nameRenderings }))).toEqual([]);
     } finally {
       await Promise.all([t.close(), engine.close()]);
+    }
+  });
+
+  it('renders a name the orchestrator keeps from the engine as itself, so losing it is flagged (Grace, not Gracia)', async () => {
+    const t = createTranslator({ engines: createEngines(), chains: { 'en-es': ['apertium'] }, memory: createInMemoryTranslationMemory() });
+    try {
+      const html = '<p>The minister said Grace Wanjiru was late.</p>';
+      const a = await t.translateArticle({ title: '', excerpt: null, html }, 'en', 'es');
+      expect(a.text).toContain('Grace Wanjiru');
+      const source = ['The minister said Grace Wanjiru was late.'];
+      const target = [a.text.replace('Grace ', '')];
+      const nameRenderings = await t.renderNames(source, 'en', 'es', { targets: target });
+      expect(nameRenderings).toMatchObject({ Grace: 'Grace' });
+      expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target, nameRenderings }))).toContainEqual(expect.objectContaining({ severity: 'warning', detail: expect.stringContaining('Grace') }));
+    } finally {
+      await t.close();
     }
   });
 });

@@ -29,6 +29,11 @@ describe('repairs, by rule', () => {
     expect(runs).toEqual([['Trump', 'Theresa May'], ['Trump', 'Will Smith'], ['Nielsen', 'Swift Company']]);
   });
 
+  it('takes the name after a title or an initial with its full stop as inside the sentence', () => {
+    const runs = nameCandidates(['Police arrested Elizabeth A. Burton, said Lt. Matt Harris.', 'Voters beat Gov. Matt Bevin. Matt left.']).map((r) => r.map((x) => x.name));
+    expect(runs).toEqual([['Elizabeth', 'Burton', 'Matt Harris'], ['Matt Bevin']]);
+  });
+
   it('brings a Title Case headline to sentence case, keeping the article’s names and acronyms', () => {
     expect(isTitleCase('Radio Telescope Finds Strange Signal Near Skerry')).toBe(true);
     expect(isTitleCase('Radio telescope finds a signal near Skerry')).toBe(false);

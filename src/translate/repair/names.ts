@@ -17,6 +17,7 @@ const CONNECTOR = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'van', 'von', 
 /** Titles and times: translated wherever they stand, the name beside them kept. */
 const NOT_NAME = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'dame', 'lord', 'lady', 'president', 'vice', 'prime', 'minister', 'secretary', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'senator', 'governor', 'mayor', 'general', 'judge', 'justice', 'chief', 'captain', 'lieutenant', 'sergeant', 'colonel', 'officer', 'professor', 'director', 'ceo', 'chairman', 'saint', 'st', 'former', 'foreign', 'deputy',
+  'lt', 'gov', 'sen', 'rep', 'gen', 'col', 'sgt', 'capt', 'cpl', 'maj', 'adm', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'sr', 'jr',
   // time
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
@@ -101,9 +102,13 @@ function skip(word: string): boolean {
   return NOT_NAME.has(w) || w.length < 2;
 }
 
+const TITLE_ABBREVIATION = /(?:^|[^\p{L}.])(?:\p{Lu}|Mr|Mrs|Ms|Dr|Lt|Gov|Sen|Rep|Gen|Col|Sgt|Capt|Cpl|Maj|Adm|Prof|Rev|Hon|Pres|Supt|Det|Insp|St|Sr|Jr)$/u;
+
 function opensSentence(text: string, at: number): boolean {
   let j = at - 1;
   while (j >= 0 && /\s/.test(text[j]!)) j--;
+  // The full stop of a title or an initial ends no sentence: "Lt. Matt Harris", "Gov. Matt Bevin", "Elizabeth A. Burton".
+  if (j >= 0 && text[j] === '.' && TITLE_ABBREVIATION.test(text.slice(Math.max(0, j - 6), j))) return false;
   if (j < 0 || /[.!?:;"“”'‘’«(—–-]/.test(text[j]!)) return true;
   // After a handle or tag that opens the text ("@user13 Holy…", "#kdrama Watching…").
   return /^(?:\s*[@#][\p{L}\p{N}_]+)+$/u.test(text.slice(0, j + 1));

@@ -4,16 +4,19 @@ import { htmlToText } from '../html-text.ts';
 import { findDates } from './dates.ts';
 import { nameCandidates } from './names.ts';
 import { protectSpans, type Span } from './protect-spans.ts';
+import { englishSpelling } from './source-spelling.ts';
 import { isTitleCase, toSentenceCase } from './sentence-case.ts';
 
 /**
  * Repairs before the engine, for one article's units (title, excerpt, body segments, already
- * glossary-protected): a Title Case headline in sentence case, the names the engine would
- * translate as words and the dates it garbles swapped for placeholders that come back as the
- * name and as the target language writes the date. `engine` takes the route's first leg
+ * glossary-protected): English spelled as the engine's dictionaries spell it, a Title Case
+ * headline in sentence case, the names the engine would translate as words and the dates it
+ * garbles swapped for placeholders that come back as the name and as the target language writes
+ * the date. `engine` takes the route's first leg
  * (`from` → `legTo`); dates are written for the article's target `to`.
  */
-export async function prepareUnits(units: ProtectedSegment[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache, to: string): Promise<ProtectedSegment[]> {
+export async function prepareUnits(given: ProtectedSegment[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache, to: string): Promise<ProtectedSegment[]> {
+  const units = from === 'en' ? given.map((u) => ({ ...u, html: englishSpelling(u.html) })) : given;
   const texts = units.map((u) => htmlToText(u.html));
   const candidates = nameCandidates(texts);
   const inside = new Set(candidates.slice(1).flat().flatMap((r) => r.name.split(' ')));
@@ -28,16 +31,34 @@ export async function prepareUnits(units: ProtectedSegment[], engine: Translatio
     }
     out[0] = { ...out[0], html: parts.join('') };
   }
+  const keep = await namesToProtect(texts, engine, from, legTo, readings, candidates);
+  const nameRe = keep.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${keep.map(escapeRe).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') : null;
+  const find = (text: string): Span[] => {
+    const spans: Span[] = findDates(text, to);
+    if (nameRe) for (const m of text.matchAll(nameRe)) spans.push({ at: m.index, end: m.index + m[0].length, rendering: m[0] });
+    return spans.sort((a, b) => a.at - b.at || b.end - a.end);
+  };
+  return out.map((u) => protectSpans(u, find));
+}
+
+/**
+ * The names of an article's texts the engine would translate as words, longest first: what
+ * prepareUnits keeps from it, and so what the orchestrator renders as the name itself.
+ */
+export async function namesToProtect(texts: string[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache, candidates = nameCandidates(texts)): Promise<string[]> {
   const counts = new Map<string, number>();
   for (const r of candidates.flat()) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
   const phrases = [...counts.keys()];
   const words = [...new Set(phrases.flatMap((p) => p.split(' ')))];
   const asked = [...new Set([...phrases, ...words])];
   const read = engine.nameReadings ? await readings.get(asked, (p) => engine.nameReadings!(p, from, legTo)) : new Map<string, NameReading>();
-  const risky = (p: string) => read.get(p) === 'common' || read.get(p) === 'mixed';
-  const persons = new Set(phrases.filter((p) => p.includes(' ') && risky(p) && p.split(' ').some((w) => read.get(w) !== 'common')).flatMap((p) => p.split(' ')));
   const joined = texts.join(' ');
-  const keep = phrases.filter((p) => {
+  // A name only ever said after an article or a possessive is a thing's (the Earth, the
+  // Government, the White Dragon, our Operation Firestorm), which the engine translates well;
+  // a person's name is said bare somewhere (Trump said, not only the Trump administration).
+  const risky = (p: string) => (read.get(p) === 'common' || read.get(p) === 'mixed') && !onlyAfterDeterminer(p, joined);
+  const persons = new Set(phrases.filter((p) => p.includes(' ') && risky(p) && p.split(' ').some((w) => read.get(w) !== 'common')).flatMap((p) => p.split(' ')));
+  return phrases.filter((p) => {
     if (!risky(p)) return false;
     // A word the engine also knows as a name (Grace, Will): a name here, capitalized inside a sentence.
     if (read.get(p) === 'mixed' && !p.includes(' ')) return true;
@@ -50,13 +71,18 @@ export async function prepareUnits(units: ProtectedSegment[], engine: Translatio
     if (p.split(' ').some((w) => read.get(w) !== 'common')) return true;
     return !p.includes(' ') && (counts.get(p) ?? 0) >= 2 && !new RegExp(`(?<!\\p{L})${escapeRe(p.toLowerCase())}(?!\\p{L})`, 'u').test(joined);
   }).sort((a, b) => b.length - a.length);
-  const nameRe = keep.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${keep.map(escapeRe).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') : null;
-  const find = (text: string): Span[] => {
-    const spans: Span[] = findDates(text, to);
-    if (nameRe) for (const m of text.matchAll(nameRe)) spans.push({ at: m.index, end: m.index + m[0].length, rendering: m[0] });
-    return spans.sort((a, b) => a.at - b.at || b.end - a.end);
-  };
-  return out.map((u) => protectSpans(u, find));
+}
+
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|their|its|his|her|my|your)\s+$/iu;
+
+/** Whether every time the text says `phrase` (as a whole word) an article or a possessive comes right before it. */
+function onlyAfterDeterminer(phrase: string, text: string): boolean {
+  let seen = false;
+  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRe(phrase)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu'))) {
+    if (!DETERMINER_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return false;
+    seen = true;
+  }
+  return seen;
 }
 
 /** The engine's readings of phrases, remembered (a newsroom's names come back story after story). */
