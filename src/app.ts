@@ -5,6 +5,7 @@ import { startScheduler } from './jobs/scheduler.ts';
 import { startWorkerPool, type JobHandler } from './jobs/worker-pool.ts';
 import { createPollSourceHandler } from './jobs/handlers/poll-source.ts';
 import { createExtractItemHandler } from './jobs/handlers/extract-item.ts';
+import { createStoryPlacement } from './jobs/handlers/place-story.ts';
 import { createTranslateArticleHandler } from './jobs/handlers/translate-article.ts';
 import { createRenderSiteHandler } from './jobs/handlers/render-site.ts';
 import { createMirrorMediaHandler } from './jobs/handlers/mirror-media.ts';
@@ -129,6 +130,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         perHost: config.fetch.perHost,
         robots,
         rulesFor: (url) => rulesBySource.get(url),
+        stories: createStoryPlacement({ db, log, translator: getTranslator, targetLanguages: config.site.languages }),
       }),
       translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: live.policy }),
       render: createRenderSiteHandler({ db, site }),

@@ -9,6 +9,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 export const ARTICLES_DIR = fileURLToPath(new URL('./articles/', import.meta.url));
+/** The second outlet's stories, in Spanish: the same events as some of the Gazette's, in its own words. */
+export const SPANISH_ARTICLES_DIR = fileURLToPath(new URL('./articles-es/', import.meta.url));
 
 const figureSchema = z.object({
   src: z.string().regex(/^\/static\/[\w.-]+$/),

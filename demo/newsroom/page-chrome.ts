@@ -4,7 +4,39 @@
  */
 import { esc } from './html.ts';
 
-export const SITE_NAME = 'The Northbridge Gazette';
+/** Who publishes the pages: the Gazette, or the demo's second outlet, which tells some of its stories in Spanish. */
+export interface Outlet {
+  name: string;
+  /** The pages' and feeds' language. */
+  lang: string;
+  /** RSS <language>. */
+  feedLanguage: string;
+  tagline: string;
+  /** Feed ids: `${id}:${slug}` in RSS, tag:${id}.example in Atom. */
+  id: string;
+  copyright: string;
+}
+
+export const GAZETTE: Outlet = {
+  name: 'The Northbridge Gazette',
+  lang: 'en',
+  feedLanguage: 'en-gb',
+  tagline: 'Independent news from Northbridge and the world.',
+  id: 'northbridge-gazette',
+  copyright: '© 2026 Northbridge Gazette Media Ltd. All rights reserved. Registered in England No. 04417620.',
+};
+
+/** The second outlet: a few of the Gazette's stories, reported in Spanish (articles-es/). */
+export const DIARIO: Outlet = {
+  name: 'Diario del Norte',
+  lang: 'es',
+  feedLanguage: 'es',
+  tagline: 'Noticias de Northbridge y del mundo, en español.',
+  id: 'diario-del-norte',
+  copyright: '© 2026 Diario del Norte. Todos los derechos reservados.',
+};
+
+export const SITE_NAME = GAZETTE.name;
 
 export const SECTIONS = ['world', 'business', 'science', 'sport', 'culture', 'technology', 'health', 'environment'] as const;
 
@@ -25,18 +57,19 @@ export interface Layout {
   headExtra: string;
   main: string;
   bodyClass: string;
+  outlet?: Outlet;
 }
 
-export function pageLayout({ title, headExtra, main, bodyClass }: Layout): string {
+export function pageLayout({ title, headExtra, main, bodyClass, outlet = GAZETTE }: Layout): string {
   const nav = SECTIONS.map((s) => `<li><a href="/section/${s}">${sectionLabel(s)}</a></li>`).join('');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${outlet.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<link rel="alternate" type="application/rss+xml" title="${SITE_NAME} — latest stories (RSS)" href="/feed.rss">
-<link rel="alternate" type="application/atom+xml" title="${SITE_NAME} — latest stories (Atom)" href="/feed.atom">
+<link rel="alternate" type="application/rss+xml" title="${outlet.name} — latest stories (RSS)" href="/feed.rss">
+<link rel="alternate" type="application/atom+xml" title="${outlet.name} — latest stories (Atom)" href="/feed.atom">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/site.css">
 ${headExtra}
@@ -54,11 +87,11 @@ ${headExtra}
   <a class="subscribe-link" href="/subscribe">Subscribe — first month free</a>
 </div>
 <div class="masthead">
-  <a class="site-logo" href="/"><img src="/static/logo.svg" alt="${SITE_NAME}" width="240" height="40"></a>
+  <a class="site-logo" href="/"><img src="/static/logo.svg" alt="${outlet.name}" width="240" height="40"></a>
   <nav class="main-menu" aria-label="Sections">
     <ul><li><a href="/">Home</a></li>${nav}<li><a href="/opinion">Opinion</a></li><li><a href="/puzzles">Puzzles</a></li></ul>
   </nav>
-  <form class="site-search" action="/search" role="search"><input type="search" name="q" placeholder="Search the Gazette"><button type="submit">Search</button></form>
+  <form class="site-search" action="/search" role="search"><input type="search" name="q" placeholder="Search ${outlet === GAZETTE ? 'the Gazette' : outlet.name}"><button type="submit">Search</button></form>
 </div>
 <div class="ad-slot ad-leaderboard" aria-hidden="true">Advertisement</div>
 <main id="main">
@@ -73,7 +106,7 @@ ${main}
       <li><a href="/terms">Terms and conditions</a></li><li><a href="/feed.rss">RSS</a></li>
     </ul>
   </nav>
-  <p class="copyright">© 2026 Northbridge Gazette Media Ltd. All rights reserved. Registered in England No. 04417620.</p>
+  <p class="copyright">${outlet.copyright}</p>
   <a class="back-to-top" href="#top">Back to top</a>
 </footer>
 <script>

@@ -1,7 +1,7 @@
 /** One template for every story page: the article plus the site's chrome around it. */
 import type { Article, Block } from './load-articles.ts';
 import { esc, humanDate, inline, plain } from './html.ts';
-import { SITE_NAME, commentsTeaser, newsletterBox, pageLayout, sectionLabel } from './page-chrome.ts';
+import { GAZETTE, commentsTeaser, newsletterBox, pageLayout, sectionLabel, type Outlet } from './page-chrome.ts';
 
 export interface ArticlePageInput {
   article: Article;
@@ -11,6 +11,7 @@ export interface ArticlePageInput {
   published: Date;
   /** Other live stories for the "Related stories" box. */
   related: Array<{ slug: string; title: string }>;
+  outlet?: Outlet;
 }
 
 export function articleUrl(baseUrl: string, slug: string): string {
@@ -23,7 +24,7 @@ function renderBlock(b: Block, dateline: string | null): string {
   return dateline ? `<p>${esc(dateline)} — ${inline(b.text)}</p>` : `<p>${inline(b.text)}</p>`;
 }
 
-function headMeta(a: Article, url: string, baseUrl: string, published: Date): string {
+function headMeta(a: Article, url: string, baseUrl: string, published: Date, outlet: Outlet): string {
   const base = [
     `<meta name="description" content="${esc(plain(a.standfirst))}">`,
     `<meta name="author" content="${esc(a.author)}">`,
@@ -38,16 +39,16 @@ function headMeta(a: Article, url: string, baseUrl: string, published: Date): st
     datePublished: published.toISOString(),
     dateModified: published.toISOString(),
     articleSection: sectionLabel(a.category),
-    inLanguage: 'en-GB',
+    inLanguage: outlet === GAZETTE ? 'en-GB' : outlet.lang,
     mainEntityOfPage: url,
     image: [`${baseUrl}${a.figure.src}`],
     author: [{ '@type': 'Person', name: a.author }],
-    publisher: { '@type': 'NewsMediaOrganization', name: SITE_NAME, logo: { '@type': 'ImageObject', url: `${baseUrl}/static/logo.svg` } },
+    publisher: { '@type': 'NewsMediaOrganization', name: outlet.name, logo: { '@type': 'ImageObject', url: `${baseUrl}/static/logo.svg` } },
   };
   return [
     ...base,
     `<meta property="og:type" content="article">`,
-    `<meta property="og:site_name" content="${SITE_NAME}">`,
+    `<meta property="og:site_name" content="${outlet.name}">`,
     `<meta property="og:title" content="${esc(a.title)}">`,
     `<meta property="og:description" content="${esc(plain(a.standfirst))}">`,
     `<meta property="og:url" content="${url}">`,
@@ -60,7 +61,7 @@ function headMeta(a: Article, url: string, baseUrl: string, published: Date): st
   ].join('\n');
 }
 
-export function renderArticlePage({ article: a, baseUrl, published, related }: ArticlePageInput): string {
+export function renderArticlePage({ article: a, baseUrl, published, related, outlet = GAZETTE }: ArticlePageInput): string {
   const url = articleUrl(baseUrl, a.slug);
   let first = true;
   const body = a.blocks
@@ -100,5 +101,5 @@ ${newsletterBox()}
   <ul>${related.map((r) => `<li><a href="/articles/${r.slug}">${esc(r.title)}</a></li>`).join('')}</ul>
 </aside>
 ${commentsTeaser(a.slug)}`;
-  return pageLayout({ title: `${a.title} | ${SITE_NAME}`, headExtra: headMeta(a, url, baseUrl, published), main, bodyClass: `article-page section-${a.category}` });
+  return pageLayout({ title: `${a.title} | ${outlet.name}`, headExtra: headMeta(a, url, baseUrl, published, outlet), main, bodyClass: `article-page section-${a.category}`, outlet });
 }

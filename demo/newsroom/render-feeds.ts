@@ -3,7 +3,7 @@
  * sites that offer both often do; the pipeline must dedupe them by canonical URL.
  */
 import { plain } from './html.ts';
-import { SITE_NAME, sectionLabel } from './page-chrome.ts';
+import { GAZETTE, sectionLabel, type Outlet } from './page-chrome.ts';
 import { articleUrl } from './render-article-page.ts';
 
 export interface FeedEntry {
@@ -19,21 +19,21 @@ function x(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export function rssGuid(slug: string): string {
-  return `northbridge-gazette:${slug}`;
+export function rssGuid(slug: string, outlet: Outlet = GAZETTE): string {
+  return `${outlet.id}:${slug}`;
 }
 
-export function atomId(slug: string): string {
-  return `tag:northbridge-gazette.example,2026:articles/${slug}`;
+export function atomId(slug: string, outlet: Outlet = GAZETTE): string {
+  return `tag:${outlet.id}.example,2026:articles/${slug}`;
 }
 
-export function renderRss(baseUrl: string, entries: FeedEntry[], lastBuild: Date): string {
+export function renderRss(baseUrl: string, entries: FeedEntry[], lastBuild: Date, outlet: Outlet = GAZETTE): string {
   const items = entries
     .map(
       (e) => `    <item>
       <title>${x(e.title)}</title>
       <link>${x(articleUrl(baseUrl, e.slug))}</link>
-      <guid isPermaLink="false">${x(rssGuid(e.slug))}</guid>
+      <guid isPermaLink="false">${x(rssGuid(e.slug, outlet))}</guid>
       <pubDate>${e.published.toUTCString()}</pubDate>
       <dc:creator>${x(e.author)}</dc:creator>
       <category>${x(sectionLabel(e.category))}</category>
@@ -44,10 +44,10 @@ export function renderRss(baseUrl: string, entries: FeedEntry[], lastBuild: Date
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
-    <title>${x(SITE_NAME)} — Latest stories</title>
+    <title>${x(outlet.name)} — Latest stories</title>
     <link>${x(baseUrl)}/</link>
-    <description>Independent news from Northbridge and the world.</description>
-    <language>en-gb</language>
+    <description>${x(outlet.tagline)}</description>
+    <language>${outlet.feedLanguage}</language>
     <lastBuildDate>${lastBuild.toUTCString()}</lastBuildDate>
     <atom:link href="${x(baseUrl)}/feed.rss" rel="self" type="application/rss+xml"/>
 ${items}
@@ -56,13 +56,13 @@ ${items}
 `;
 }
 
-export function renderAtom(baseUrl: string, entries: FeedEntry[], updated: Date): string {
+export function renderAtom(baseUrl: string, entries: FeedEntry[], updated: Date, outlet: Outlet = GAZETTE): string {
   const items = entries
     .map(
       (e) => `  <entry>
     <title>${x(e.title)}</title>
     <link rel="alternate" type="text/html" href="${x(articleUrl(baseUrl, e.slug))}"/>
-    <id>${x(atomId(e.slug))}</id>
+    <id>${x(atomId(e.slug, outlet))}</id>
     <published>${e.published.toISOString()}</published>
     <updated>${e.published.toISOString()}</updated>
     <author><name>${x(e.author)}</name></author>
@@ -72,12 +72,12 @@ export function renderAtom(baseUrl: string, entries: FeedEntry[], updated: Date)
     )
     .join('\n');
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
-  <title>${x(SITE_NAME)}</title>
-  <subtitle>Independent news from Northbridge and the world.</subtitle>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${outlet.lang}">
+  <title>${x(outlet.name)}</title>
+  <subtitle>${x(outlet.tagline)}</subtitle>
   <link rel="alternate" type="text/html" href="${x(baseUrl)}/"/>
   <link rel="self" type="application/atom+xml" href="${x(baseUrl)}/feed.atom"/>
-  <id>tag:northbridge-gazette.example,2026:feed</id>
+  <id>tag:${outlet.id}.example,2026:feed</id>
   <updated>${updated.toISOString()}</updated>
 ${items}
 </feed>

@@ -8,7 +8,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { loadArticles, type Article } from './load-articles.ts';
+import { loadArticles, SPANISH_ARTICLES_DIR, type Article } from './load-articles.ts';
+import { DIARIO, GAZETTE, type Outlet } from './page-chrome.ts';
 import { renderArticlePage, articleUrl } from './render-article-page.ts';
 import { renderHomePage, renderNotFoundPage, type LiveStory } from './render-home-page.ts';
 import { BROKEN_FEED, renderAtom, renderRss, type FeedEntry } from './render-feeds.ts';
@@ -19,6 +20,8 @@ export interface NewsroomOptions {
   /** How many stories are live at start; the rest are held back for publishNext(). */
   initialCount?: number;
   articlesDir?: string;
+  /** Whose site it is (default the Gazette); only the Gazette's RSS lists the withdrawn story. */
+  outlet?: Outlet;
 }
 
 export interface Newsroom {
@@ -63,7 +66,7 @@ function toSecond(d: Date): Date {
 }
 
 export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroom> {
-  const { host = '127.0.0.1', port = 0 } = opts;
+  const { host = '127.0.0.1', port = 0, outlet = GAZETTE } = opts;
   const articles = loadArticles(opts.articlesDir);
   const initialCount = Math.max(0, Math.min(articles.length, opts.initialCount ?? articles.length - 2));
   const live = new Map<string, LiveStory>();
@@ -118,26 +121,26 @@ export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroo
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'text/plain', 'method not allowed\n', { allow: 'GET, HEAD' });
-    if (path === '/') return send(req, res, 200, html, renderHomePage(newestFirst()));
+    if (path === '/') return send(req, res, 200, html, renderHomePage(newestFirst(), outlet));
     if (path === '/robots.txt') return send(req, res, 200, 'text/plain', `User-agent: *\nAllow: /\n\nSitemap: ${baseUrl}/feed.rss\n`);
     if (path === '/feed.rss') {
-      const all = [...entries(), DELETED_STORY].sort((x, y) => y.published.getTime() - x.published.getTime());
-      return sendFeed(req, res, 'application/rss+xml; charset=utf-8', renderRss(baseUrl, all, lastModified()));
+      const all = [...entries(), ...(outlet === GAZETTE ? [DELETED_STORY] : [])].sort((x, y) => y.published.getTime() - x.published.getTime());
+      return sendFeed(req, res, 'application/rss+xml; charset=utf-8', renderRss(baseUrl, all, lastModified(), outlet));
     }
-    if (path === '/feed.atom') return sendFeed(req, res, 'application/atom+xml; charset=utf-8', renderAtom(baseUrl, entries(), lastModified()));
+    if (path === '/feed.atom') return sendFeed(req, res, 'application/atom+xml; charset=utf-8', renderAtom(baseUrl, entries(), lastModified(), outlet));
     if (path === '/broken.xml') return send(req, res, 200, 'application/rss+xml; charset=utf-8', BROKEN_FEED);
     const story = /^\/articles\/([a-z0-9-]+)\/?$/.exec(path);
     if (story) {
       const s = live.get(story[1]!);
       if (s) {
         const related = newestFirst().filter((o) => o.article.slug !== s.article.slug).slice(0, 4).map((o) => ({ slug: o.article.slug, title: o.article.title }));
-        return send(req, res, 200, html, renderArticlePage({ article: s.article, baseUrl, published: s.published, related }), { 'last-modified': s.published.toUTCString() });
+        return send(req, res, 200, html, renderArticlePage({ article: s.article, baseUrl, published: s.published, related, outlet }), { 'last-modified': s.published.toUTCString() });
       }
     }
     const file = /^\/static\/([\w.-]+)$/.exec(path);
     const asset = file ? staticFiles.get(file[1]!) : undefined;
     if (asset) return send(req, res, 200, asset.type, asset.body, { 'cache-control': 'public, max-age=3600' });
-    send(req, res, 404, html, renderNotFoundPage());
+    send(req, res, 404, html, renderNotFoundPage(outlet));
   }
 
   const server = createServer(handle);
@@ -161,4 +164,13 @@ export async function startNewsroom(opts: NewsroomOptions = {}): Promise<Newsroo
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The demo's second outlet, Diario del Norte: a few of the Gazette's stories told again in Spanish,
+ * every one live from the start. transwire places each in the Gazette's story (its title and lead
+ * through Apertium spa-eng), so the demo shows stories with two sources in two languages.
+ */
+export function startSpanishOutlet(opts: Omit<NewsroomOptions, 'outlet' | 'articlesDir'> = {}): Promise<Newsroom> {
+  return startNewsroom({ ...opts, outlet: DIARIO, articlesDir: SPANISH_ARTICLES_DIR, initialCount: opts.initialCount ?? Number.MAX_SAFE_INTEGER });
 }

@@ -2,10 +2,11 @@ import { rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startNewsroom, type Newsroom } from '../../demo/newsroom/start-newsroom.ts';
+import { startNewsroom, startSpanishOutlet, type Newsroom } from '../../demo/newsroom/start-newsroom.ts';
 import { createApp, type App } from '../app.ts';
 import { listenError, StartupError } from '../startup-error.ts';
 import { countLive } from '../store/publications.ts';
+import { countListedOnly, countMultiSourceStories } from '../store/stories.ts';
 import { countHeld } from '../store/translations.ts';
 import { configFrom, intArg, parseCommandArgs } from './args.ts';
 
@@ -53,12 +54,16 @@ export default async function demoCommand(argv: string[]): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   let newsroom: Newsroom | null = null;
+  let diario: Newsroom | null = null;
   let app: App | null = null;
   let progress: NodeJS.Timeout | undefined;
   try {
     newsroom = await startNewsroom({ port: newsroomPort }).catch((err: unknown) => {
       throw renamed(listenError(err, '127.0.0.1', newsroomPort), '--newsroom-port');
     });
+    // A second outlet tells some of the Gazette's stories in Spanish: each joins the Gazette's story.
+    const spanish = await startSpanishOutlet();
+    diario = spanish;
     const newsroomHost = new URL(newsroom.url).host;
     const newsroomRss = newsroom.rssUrl;
     const newsroomAtom = newsroom.atomUrl;
@@ -71,11 +76,12 @@ export default async function demoCommand(argv: string[]): Promise<number> {
       sources: [
         { url: newsroomRss, name: 'The Northbridge Gazette', lang: 'en' },
         { url: newsroomAtom, name: 'The Northbridge Gazette', lang: 'en' },
+        { url: spanish.rssUrl, name: 'Diario del Norte', lang: 'es' },
       ],
       fetch: {
         ...(raw.fetch as object),
         // The newsroom lives on 127.0.0.1: this one host:port is let through the SSRF guard, nothing else.
-        allowPrivate: [newsroomHost],
+        allowPrivate: [newsroomHost, new URL(spanish.url).host],
         // At most 30 s between polls, so a story added while the demo runs is on the site within a minute.
         poll: { minSeconds: 5, maxSeconds: 30 },
         perHost: { concurrency: 4, minIntervalMs: 50 },
@@ -91,7 +97,7 @@ export default async function demoCommand(argv: string[]): Promise<number> {
       throw err instanceof StartupError ? renamed(err) : err;
     });
     process.stdout.write(
-      `transwire demo\n  newsroom (English):  ${newsroom.url}/\n  site (Spanish):      ${url}/es/\n` +
+      `transwire demo\n  newsroom (English):  ${newsroom.url}/\n  second outlet:       ${spanish.url}/ (Spanish; tells some of the same stories)\n  site (Spanish):      ${url}/es/\n` +
         `  data:                ${dataDir} and ${config.media.dir}${values.data === undefined ? ' (removed when the demo stops)' : ''}\n` +
         `  add a story to the newsroom: curl -X POST ${newsroom.url}/_newsroom/publish-next\n` +
         `  (it appears on the Spanish site within a minute; Ctrl-C stops the demo)\n` +
@@ -108,6 +114,7 @@ export default async function demoCommand(argv: string[]): Promise<number> {
     clearInterval(progress);
     await app?.close();
     await newsroom?.close();
+    await diario?.close();
     removeData();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -120,7 +127,8 @@ function renamed(err: StartupError, setting = DEMO_SETTINGS[err.setting]): Start
 
 /**
  * One line each time the count changes. The newsroom lists one withdrawn story (404): it is
- * recorded as failed, not published, and not counted. Stories added with publish-next are.
+ * recorded as failed, not published, and not counted. Stories added with publish-next are. The
+ * Spanish outlet's articles join the Gazette's stories and are not counted (the site is Spanish).
  */
 function progressReporter(app: App, newsroom: Newsroom, started: number) {
   let reported = '';
@@ -130,8 +138,13 @@ function progressReporter(app: App, newsroom: Newsroom, started: number) {
       const expected = newsroom.liveCount();
       const live = await countLive(app.db, 'es').catch(() => 0);
       const held = await countHeld(app.db).catch(() => 0);
-      settled = live + held >= expected;
-      const line = `${live}/${expected} articles published in Spanish${held ? `, ${held} held for review (transwire review list)` : ''}`;
+      // A Gazette article whose story another member already leads is listed there, not translated again.
+      const listed = await countListedOnly(app.db, 'es').catch(() => 0);
+      const shared = await countMultiSourceStories(app.db).catch(() => 0);
+      settled = live + held + listed >= expected;
+      const line =
+        `${live}/${expected} articles published in Spanish${held ? `, ${held} held for review (transwire review list)` : ''}` +
+        `${listed ? `, ${listed} listed in their story` : ''}${shared ? `; ${shared} ${shared === 1 ? 'story' : 'stories'} told by 2+ outlets` : ''}`;
       if (line === reported) return;
       reported = line;
       process.stdout.write(`  ${line} after ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

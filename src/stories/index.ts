@@ -1,7 +1,8 @@
 export { normalizeUrl } from './normalize-url.ts';
 export { contentHash } from './content-hash.ts';
 export type { StoryArticle, TranslatedHead, TranslateTexts } from './story-article.ts';
-export { StoryPlacer, type StoryPlacement, type StoryPlacerOptions } from './story-placer.ts';
+export { StoryPlacer, type PreparedArticle, type StoryPlacement, type StoryPlacerOptions } from './story-placer.ts';
+export { logEntry, replayEntry, type LoggedPlacement } from './placement-log.ts';
 export { StoryClusterer, type Placement } from './story-clusterer.ts';
 export { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.ts';
 export { StoryAliases } from './story-aliases.ts';

@@ -10,10 +10,12 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /**
  * The demo as a newcomer runs it: the counter follows stories added while it runs (it printed
- * 15/14), it says when such a story shows up, and Ctrl-C/SIGTERM leaves no temporary folder.
+ * 15/14), it says when such a story shows up, it shows stories told by two outlets (the Gazette and
+ * Diario del Norte, in Spanish), and Ctrl-C/SIGTERM leaves no temporary folder.
  */
 it('counts a story added with publish-next, and removes its folder on SIGTERM', { timeout: 1_200_000 }, async () => {
   requireApertiumPair('eng-spa');
+  requireApertiumPair('spa-eng');
   const child = spawn(process.execPath, [new URL('../../bin/transwire.js', import.meta.url).pathname, 'demo', '--port', '0', '--log-format', 'json'], {
     env: { ...process.env, TMPDIR: tmp },
     cwd: tmp,
@@ -38,6 +40,8 @@ it('counts a story added with publish-next, and removes its folder on SIGTERM', 
     expect(res.status).toBe(200);
     // The denominator follows the newsroom: never "15/14".
     expect(await waitFor(new RegExp(` \\d+/${expected + 1} articles published`)), out).not.toBeNull();
+    // Diario del Norte's Spanish reports join the Gazette's stories (issue 12).
+    expect(await waitFor(/; \d+ stor(y|ies) told by 2\+ outlets/), out).not.toBeNull();
   } finally {
     child.kill('SIGTERM');
   }

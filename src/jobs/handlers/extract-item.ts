@@ -1,4 +1,4 @@
-import { errorMessage, PermanentError, ThrottledError, TransientError, TranswireError } from '../../domain/errors.ts';
+import { errorMessage, PermanentError, TransientError, TranswireError } from '../../domain/errors.ts';
 import { primaryLang, textDirection } from '../../domain/lang.ts';
 import { extractArticle, detectLanguage } from '../../extract/index.ts';
 import { normalizeSection } from '../../extract/section-name.ts';
@@ -7,12 +7,13 @@ import { decodeBody } from '../../fetch/index.ts';
 import { contentHash } from '../../stories/index.ts';
 import { findDuplicateArticle, upsertArticle } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
-import { acquireHostSlot, deferHost } from '../../store/host-limits.ts';
 import { getItem, setItemStatus } from '../../store/items.ts';
 import type { SourceWithRules } from '../../store/source-settings.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Logger } from '../../logger.ts';
+import { HTML_ACCEPT, politeGet } from '../polite-get.ts';
 import { JobQueue } from '../queue.ts';
+import { enqueueTranslation, type StoryPlacement } from './place-story.ts';
 import { extractionsTotal } from '../../metrics/registry.ts';
 
 export interface ExtractDeps {
@@ -24,30 +25,26 @@ export interface ExtractDeps {
   robots: { isAllowed(url: string): Promise<boolean>; crawlDelayMs?(url: string): Promise<number | null> };
   /** Per-source CSS rules, by source URL. */
   rulesFor: (sourceUrl: string) => { select?: string[]; drop?: string[] } | undefined;
+  /** Places each article in a story and decides what is translated (the story's lead, updates); without it every article is translated. */
+  stories?: StoryPlacement;
 }
 
-/** Fetches an item's page, extracts the article and queues one translation per target language. */
+/**
+ * Fetches an item's page, extracts the article, places it in a story and queues its translations:
+ * one per target language for the story's lead or an update, none for a near-duplicate or a member
+ * that adds nothing to the lead (without stories: one per target language).
+ */
 export function createExtractItemHandler(deps: ExtractDeps) {
-  const { db, http, log } = deps;
+  const { db, log } = deps;
   return async function extractItem(payload: { itemId: number }): Promise<void> {
     const item = await getItem(db, payload.itemId);
     if (!item || !item.url || item.status === 'extracted' || item.status === 'skipped') return;
     const source = await getSource(db, item.source_id);
     if (!source) return;
     try {
-      if (!(await deps.robots.isAllowed(item.url))) throw new PermanentError(`extract: robots.txt disallows ${item.url}`, 'fetch.robots');
-      const host = new URL(item.url).host;
-      const crawlDelay = (await deps.robots.crawlDelayMs?.(item.url)) ?? 0;
-      const slot = await acquireHostSlot(db, host, { ...deps.perHost, minIntervalMs: Math.max(deps.perHost.minIntervalMs, crawlDelay) });
-      if ('waitMs' in slot) throw new ThrottledError(`extract: host ${host} is busy`, 'fetch.host_limit', new Date(Date.now() + slot.waitMs));
-      const res = await http.get(item.url, { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' }).finally(() => slot.release());
+      // robots.txt, the host's slot and its Retry-After, shared with every worker (polite-get.ts).
+      const res = await politeGet(deps, 'extract', item.url, { accept: HTML_ACCEPT });
       if (res.status === 404 || res.status === 410) throw new PermanentError(`extract: the page is gone (HTTP ${res.status}): ${item.url}`, 'fetch.gone');
-      if (res.status === 429 || res.status === 503) {
-        // The whole host is asked to slow down, for every worker and process.
-        const until = res.retryAfter ?? new Date(Date.now() + 60_000);
-        await deferHost(db, host, until);
-        throw new ThrottledError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.throttled', until);
-      }
       if (res.status >= 500) throw new TransientError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.server_error');
       if (res.status >= 400) throw new PermanentError(`extract: HTTP ${res.status} from ${item.url}`, 'fetch.client_error');
 
@@ -60,12 +57,16 @@ export function createExtractItemHandler(deps: ExtractDeps) {
       const hash = contentHash(page.text);
 
       const duplicate = await findDuplicateArticle(db, page.canonical, hash, item.id);
-      if (duplicate) {
+      // Another outlet carrying the same copy word for word joins its story as a near-duplicate
+      // (listed with its outlet, never translated); the same page again is skipped.
+      const copyElsewhere = !!deps.stories && !!duplicate && duplicate.source_id !== source.id && duplicate.url !== res.url
+        && (page.canonical === null || duplicate.canonical_url !== page.canonical);
+      if (duplicate && !copyElsewhere) {
         await setItemStatus(db, item.id, 'skipped', `duplicate of article ${duplicate.id}`);
         extractionsTotal.inc({ outcome: 'duplicate' });
         return;
       }
-      await db.transaction(async (tx) => {
+      const article = await db.transaction(async (tx) => {
         const article = await upsertArticle(tx, {
           item_id: item.id,
           source_id: source.id,
@@ -87,19 +88,18 @@ export function createExtractItemHandler(deps: ExtractDeps) {
           text: page.text,
           content_hash: hash,
         });
-        await setItemStatus(tx, item.id, 'extracted');
         // Images are shown from the site's own origin once mirrored; the page never loads the outlet's.
         await JobQueue.enqueue(tx, { kind: 'mirror-media', key: `mirror-media:article:${article.id}`, payload: { articleId: article.id }, priority: 80 });
-        for (const to of deps.targetLanguages) {
-          if (to === lang) continue;
-          await JobQueue.enqueue(tx, {
-            kind: 'translate',
-            key: `translate:article:${article.id}:${to}`,
-            payload: { articleId: article.id, lang: to },
-            priority: 60,
-          });
-        }
+        if (deps.stories) return article;
+        await setItemStatus(tx, item.id, 'extracted');
+        for (const to of deps.targetLanguages) if (to !== lang) await enqueueTranslation(tx, article.id, to);
+        return article;
       });
+      if (deps.stories) {
+        // 'extracted' once placed (translations are queued with the placement): a job retried before that places it then.
+        await deps.stories.place(article);
+        await setItemStatus(db, item.id, 'extracted');
+      }
       extractionsTotal.inc({ outcome: 'extracted' });
       log.info({ item_id: item.id, lang }, 'extracted');
     } catch (err) {

@@ -3,6 +3,7 @@ import type { Translator } from '../../translate/index.ts';
 import { getArticle } from '../../store/articles.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Db } from '../../store/db.ts';
+import { storyRoleOf } from '../../store/stories.ts';
 import { upsertTranslation } from '../../store/translations.ts';
 import type { Logger } from '../../logger.ts';
 import { publishTranslation } from '../publish-translation.ts';
@@ -19,12 +20,19 @@ export interface TranslateDeps {
 /**
  * Translates an article, runs the fidelity gate and applies the publish policy: published
  * (possibly flagged) or held for review. Keyed by article and language: a second run changes nothing.
+ * Which members of a story are translated at all is decided at placement (place-story.ts); a
+ * near-duplicate queued by any other path is still not translated unless forced.
  */
 export function createTranslateArticleHandler(deps: TranslateDeps) {
   const { db, translator, log } = deps;
   return async function translateArticle(payload: { articleId: number; lang: string; force?: boolean; engine?: string | null; fresh?: boolean }): Promise<void> {
     const article = await getArticle(db, payload.articleId);
     if (!article) return;
+    if (!payload.force && (await storyRoleOf(db, article.id)) === 'duplicate') {
+      // Listed in its story with its outlet; the original's translation is the story's.
+      log.info({ article_id: article.id, lang: payload.lang }, 'near-duplicate: not translated');
+      return;
+    }
     if (!payload.force) {
       const done = await db.query('SELECT 1 FROM translations WHERE article_id = $1 AND lang = $2', [article.id, payload.lang]);
       if (done.rowCount > 0) return;

@@ -1,0 +1,229 @@
+import type { LoggedPlacement } from '../stories/index.ts';
+import type { Db } from './db.ts';
+import { recordStoryAlias } from './story-aliases.ts';
+
+/**
+ * The write side of stories (migration 095): the placement log every worker replays, an article's
+ * place in its story, the story's translated lead per language, merges, and what a story cost.
+ * Pages read through story-reads.ts.
+ */
+
+export type StoryRole = 'report' | 'duplicate' | 'update';
+
+/** Any fixed key: every worker placing articles takes the same lock. */
+const PLACEMENT_LOCK = 7316012;
+
+/**
+ * Serializes placements across processes until the transaction ends (PGlite has one process and
+ * one connection: the placer's own queue is the lock there).
+ */
+export async function lockPlacements(tx: Db): Promise<void> {
+  if (tx.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [PLACEMENT_LOCK]);
+}
+
+export interface PlacementLogRow {
+  seq: number;
+  article_id: number;
+  story_id: number;
+  features: LoggedPlacement;
+}
+
+/** Log rows after `afterSeq` placed since `since`, in order: what this worker has not replayed yet. */
+export async function placementsAfter(db: Db, afterSeq: number, since: Date): Promise<PlacementLogRow[]> {
+  const { rows } = await db.query<PlacementLogRow>(
+    `SELECT seq, article_id, story_id, features
+       FROM story_placements WHERE seq > $1 AND placed_at >= $2 ORDER BY seq`,
+    [afterSeq, since],
+  );
+  return rows;
+}
+
+/** An id for a story this placement may start (unused ids are gaps, nothing more). */
+export async function reserveStoryId(tx: Db): Promise<number> {
+  const { rows } = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('stories', 'id')) AS id`);
+  return rows[0]!.id;
+}
+
+export async function createStory(tx: Db, id: number): Promise<void> {
+  await tx.query('INSERT INTO stories (id) VALUES ($1) ON CONFLICT (id) DO NOTHING', [id]);
+}
+
+export interface NewPlacement {
+  articleId: number;
+  storyId: number;
+  role: StoryRole;
+  duplicateOf: number | null;
+  score: number;
+  features: LoggedPlacement;
+  /** Characters the engines were paid to translate the article's head into the pivot. */
+  engineCharacters: number;
+}
+
+/** Appends the placement to the log and writes it on the article and its story; returns the log's seq. */
+export async function recordPlacement(tx: Db, p: NewPlacement): Promise<number> {
+  const { rows } = await tx.query<{ seq: number }>(
+    `INSERT INTO story_placements (article_id, story_id, features, engine_characters) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (article_id) DO UPDATE SET story_id = EXCLUDED.story_id, features = EXCLUDED.features
+     RETURNING seq`,
+    [p.articleId, p.storyId, JSON.stringify(p.features), p.engineCharacters],
+  );
+  await tx.query(
+    `UPDATE articles SET story_id = $2, story_role = $3, duplicate_of = $4, story_score = $5, placed_at = now() WHERE id = $1`,
+    [p.articleId, p.storyId, p.role, p.duplicateOf, p.score],
+  );
+  await countMembers(tx, p.storyId);
+  return rows[0]!.seq;
+}
+
+/** An article's role changes after placement (a report found to add facts becomes an update). */
+export async function setStoryRole(tx: Db, articleId: number, role: StoryRole): Promise<void> {
+  await tx.query('UPDATE articles SET story_role = $2 WHERE id = $1', [articleId, role]);
+}
+
+async function countMembers(tx: Db, storyId: number): Promise<void> {
+  await tx.query(
+    `UPDATE stories s SET member_count = m.n, last_member_at = m.last, updated_at = now()
+       FROM (SELECT count(*)::int AS n, max(COALESCE(published_at, placed_at)) AS last FROM articles WHERE story_id = $1) m
+      WHERE s.id = $1`,
+    [storyId],
+  );
+}
+
+/**
+ * Story `gone` joined story `keep`: its members move over, its pages redirect (merged_into, and
+ * story_aliases for the clusterer's ids), and `keep` keeps its own lead where it has one; where it
+ * has none, `gone`'s lead becomes its lead.
+ */
+export async function mergeStory(tx: Db, gone: number, keep: number): Promise<void> {
+  if (gone === keep) return;
+  await tx.query('UPDATE stories SET merged_into = $2, member_count = 0, updated_at = now() WHERE id = $1', [gone, keep]);
+  // Stories merged into `gone` earlier now point at `keep`: one hop, as story_aliases.
+  await tx.query('UPDATE stories SET merged_into = $2 WHERE merged_into = $1', [gone, keep]);
+  await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1', [gone, keep]);
+  await tx.query(
+    `UPDATE story_leads SET story_id = $2 WHERE story_id = $1 AND lang NOT IN (SELECT lang FROM story_leads WHERE story_id = $2)`,
+    [gone, keep],
+  );
+  await tx.query('DELETE FROM story_leads WHERE story_id = $1', [gone]);
+  await recordStoryAlias(tx, String(gone), String(keep));
+  await countMembers(tx, keep);
+}
+
+export interface StoryLead {
+  story_id: number;
+  lang: string;
+  article_id: number;
+  picked_by: string | null;
+}
+
+export async function storyLead(db: Db, storyId: number, lang: string): Promise<StoryLead | null> {
+  const { rows } = await db.query<StoryLead>(
+    'SELECT story_id, lang, article_id, picked_by FROM story_leads WHERE story_id = $1 AND lang = $2',
+    [storyId, lang],
+  );
+  return rows[0] ?? null;
+}
+
+/** Makes `articleId` the story's lead in `lang` unless it has one; true when it did. */
+export async function claimStoryLead(tx: Db, storyId: number, lang: string, articleId: number): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    'INSERT INTO story_leads (story_id, lang, article_id) VALUES ($1, $2, $3) ON CONFLICT (story_id, lang) DO NOTHING',
+    [storyId, lang, articleId],
+  );
+  return rowCount > 0;
+}
+
+/** An editor's pick: `articleId` is the story's lead in `lang` from now on. */
+export async function pickStoryLead(tx: Db, storyId: number, lang: string, articleId: number, editor: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO story_leads (story_id, lang, article_id, picked_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (story_id, lang) DO UPDATE SET article_id = EXCLUDED.article_id, picked_by = EXCLUDED.picked_by, updated_at = now()`,
+    [storyId, lang, articleId, editor],
+  );
+}
+
+/** The live story an id stands for: itself, or the story it was merged into; null when there is none. */
+export async function liveStoryId(db: Db, id: number): Promise<number | null> {
+  const { rows } = await db.query<{ id: number; merged_into: number | null }>('SELECT id, merged_into FROM stories WHERE id = $1', [id]);
+  const row = rows[0];
+  return row ? (row.merged_into ?? row.id) : null;
+}
+
+export interface StorySpend {
+  storyId: number;
+  /** Engine characters of the members' translations (every target language, retranslations' latest). */
+  translated: number;
+  /** Engine characters of heads translated into the pivot to place the members. */
+  placement: number;
+  total: number;
+  translations: number;
+}
+
+/** What a story cost in engine characters: the cost ledger (translations.cost) of its members plus placement. */
+export async function storySpend(db: Db, storyId: number): Promise<StorySpend> {
+  const { rows } = await db.query<{ translated: number; translations: number; placement: number }>(
+    `SELECT
+       (SELECT COALESCE(sum((t.cost->>'characters')::bigint), 0)::float8 FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS translated,
+       (SELECT count(*)::int FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS translations,
+       (SELECT COALESCE(sum(p.engine_characters), 0)::float8 FROM story_placements p JOIN articles a ON a.id = p.article_id WHERE a.story_id = $1) AS placement`,
+    [storyId],
+  );
+  const r = rows[0]!;
+  return { storyId, translated: r.translated, placement: r.placement, total: r.translated + r.placement, translations: r.translations };
+}
+
+export interface StoryMember {
+  id: number;
+  lang: string;
+  title: string;
+  text: string;
+  story_role: StoryRole | null;
+}
+
+export async function storyMember(db: Db, storyId: number, articleId: number): Promise<StoryMember | null> {
+  const { rows } = await db.query<StoryMember>(
+    'SELECT id, lang, title, text, story_role FROM articles WHERE id = $1 AND story_id = $2',
+    [articleId, storyId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The article's role in its story (null: not placed). */
+export async function storyRoleOf(db: Db, articleId: number): Promise<StoryRole | null> {
+  const { rows } = await db.query<{ story_role: StoryRole | null }>('SELECT story_role FROM articles WHERE id = $1', [articleId]);
+  return rows[0]?.story_role ?? null;
+}
+
+/**
+ * Articles that will not be translated into `lang` because their story's lead already tells it:
+ * near-duplicates and members that add nothing, listed on the story's page. Articles already in
+ * `lang` are not counted (they were never to be translated into it).
+ */
+export async function countListedOnly(db: Db, lang: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM articles a
+      WHERE a.lang <> $1 AND a.placed_at IS NOT NULL AND a.story_role IN ('report', 'duplicate')
+        AND NOT EXISTS (SELECT 1 FROM story_leads l WHERE l.article_id = a.id AND l.lang = $1)
+        AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id AND t.lang = $1)`,
+    [lang],
+  );
+  return rows[0]!.n;
+}
+
+/** Live stories with members from at least `outlets` outlets (by name: one outlet's RSS and Atom feeds are one). */
+export async function countMultiSourceStories(db: Db, outlets = 2): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (
+       SELECT a.story_id FROM articles a JOIN stories s ON s.id = a.story_id
+        WHERE s.merged_into IS NULL GROUP BY a.story_id HAVING count(DISTINCT COALESCE(a.site_name, a.source_id::text)) >= $1) m`,
+    [outlets],
+  );
+  return rows[0]!.n;
+}
+
+/** True once the article has its place in a story (a retried job places it once). */
+export async function isPlaced(db: Db, articleId: number): Promise<boolean> {
+  // rows, not rowCount: PGlite counts a SELECT's affected rows as 0.
+  const { rows } = await db.query('SELECT 1 FROM articles WHERE id = $1 AND placed_at IS NOT NULL', [articleId]);
+  return rows.length > 0;
+}
