@@ -160,9 +160,14 @@ export class StoryClusterer {
     return ((1 - mw) * centroid + mw * closest) * this.decay(v.time, s);
   }
 
-  /** Bodies are compared with bodies; a translated head (or a story of such heads) with heads. */
+  /**
+   * Bodies are compared with bodies; a story with none (translated heads only) with heads. A
+   * translated head is compared with the story's headlines and with its bodies, whichever says
+   * more: a follow-up's headline words are often in the first reports' text, not their titles.
+   */
   private similarity(v: Vectors, s: Member): number {
-    const words = v.hasBody && s.bodies > 0 ? s.full.cosine(v.full) : s.head.cosine(v.head);
+    let words = v.hasBody && s.bodies > 0 ? s.full.cosine(v.full) : s.head.cosine(v.head);
+    if (!v.hasBody && s.bodies > 0) words = Math.max(words, s.full.cosine(v.head));
     const hasAnchors = v.anchors.size > 0 && s.anchors.norm > 0;
     return hasAnchors ? (1 - this.opts.anchorWeight) * words + this.opts.anchorWeight * s.anchors.cosine(v.anchors) : words;
   }
