@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Translator } from '../../src/translate/index.ts';
-import { escapeHtmlText, htmlToText } from '../../src/translate/html-text.ts';
+import { escapeHtml } from '../../src/shared/escape-html.ts';
+import { htmlToText } from '../../src/translate/html-text.ts';
 import { corpusChrf } from './chrf.ts';
 
 const DIR = new URL('../../../shared/data/mt-dev-wmt24-en-es/', import.meta.url);
@@ -44,7 +45,7 @@ export async function mtQuality(translator: Translator, concurrency: number): Pr
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < groups.length) {
       const g = groups[next++]!;
-      const a = await translator.translateArticle({ title: '', excerpt: null, html: g.map((i) => `<p>${escapeHtmlText(source[i]!)}</p>`).join('\n') }, 'en', 'es');
+      const a = await translator.translateArticle({ title: '', excerpt: null, html: g.map((i) => `<p>${escapeHtml(source[i]!)}</p>`).join('\n') }, 'en', 'es');
       const paras = [...a.html.matchAll(/<p>([\s\S]*?)<\/p>/g)].map((m) => htmlToText(m[1]!));
       if (paras.length !== g.length) throw new Error(`mt-dev: document at line ${g[0]! + 1} came back with ${paras.length} paragraphs for ${g.length}`);
       g.forEach((i, k) => (ours[i] = paras[k]!));

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { primaryLang } from '../domain/lang.ts';
 import { checkFidelity, segmentHtml } from '../translate/index.ts';
-import { escapeHtmlText } from '../translate/html-text.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 
 const USAGE = 'transwire check --from en --to es <source.html|txt> <translation.html|txt> [--json]';
@@ -37,5 +37,5 @@ export default async function checkCommand(argv: string[]): Promise<number> {
 /** HTML is split into blocks; plain text is one paragraph per non-empty line. */
 export function segmentsOf(content: string): string[] {
   if (/<[a-z][^>]*>/i.test(content)) return segmentHtml(content).segments;
-  return content.split(/\r?\n/).filter((l) => l.trim()).map((l) => escapeHtmlText(l.trim()));
+  return content.split(/\r?\n/).filter((l) => l.trim()).map((l) => escapeHtml(l.trim()));
 }

@@ -3,7 +3,8 @@ import { openDbFor, translatorFor } from '../app.ts';
 import { primaryLang } from '../domain/lang.ts';
 import { createSqlTranslationMemory } from '../store/translation-memory.ts';
 import { createInMemoryTranslationMemory, type TranslationMemory } from '../translate/index.ts';
-import { escapeHtmlText, htmlToText } from '../translate/html-text.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
+import { htmlToText } from '../translate/html-text.ts';
 import { configFrom, parseCommandArgs, UsageError } from './args.ts';
 
 const USAGE = 'transwire translate --from en --to es [file] [--title TEXT] [--json] [--db]';
@@ -33,7 +34,7 @@ export default async function translateCommand(argv: string[]): Promise<number> 
   const isHtml = /<[a-z][^>]*>/i.test(input);
   const lines = input.replace(/\r?\n$/, '').split(/\r?\n/);
   // Plain text: each non-empty line is a paragraph; empty lines stay where they were.
-  const html = isHtml ? input : lines.map((l) => (l.trim() ? `<p>${escapeHtmlText(l)}</p>` : '')).join('\n');
+  const html = isHtml ? input : lines.map((l) => (l.trim() ? `<p>${escapeHtml(l)}</p>` : '')).join('\n');
 
   const config = configFrom(values);
   const db = values.db ? await openDbFor(config) : null;

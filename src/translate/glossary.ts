@@ -1,5 +1,5 @@
 import { glossarySchema, type GlossaryEntry } from './engine-config.ts';
-import { escapeHtmlText } from './html-text.ts';
+import { escapeHtml } from '../shared/escape-html.ts';
 
 export interface ProtectedSegment {
   html: string;
@@ -32,11 +32,11 @@ export function prepareGlossary(glossary: GlossaryEntry[], from: string, to: str
   // Terms that open with a sign ("#MeToo"): tried on every text that contains them.
   const unindexed: Array<{ needle: string; m: Matcher }> = [];
   for (const e of glossarySchema.parse(glossary).filter((g) => !g.from || g.from === from)) {
-    const term = escapeHtmlText(e.term);
+    const term = escapeHtml(e.term);
     const mapped = e.map[to];
     const m: Matcher = {
       re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(term)}(?![\\p{L}\\p{N}])`, e.caseSensitive ? 'gu' : 'giu'),
-      rendering: mapped === undefined ? (found) => found : () => escapeHtmlText(mapped),
+      rendering: mapped === undefined ? (found) => found : () => escapeHtml(mapped),
     };
     // A match has no letter or digit on either side, so the term's first word is a whole word of the text.
     const first = term.match(/^[\p{L}\p{N}]+/u)?.[0].toLowerCase();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../src/translate/html-text.ts';
+import { decodeEntities } from '../../src/shared/entities.ts';
+import { htmlToText } from '../../src/translate/html-text.ts';
 
 // The text the fidelity gate and the orchestrator compare: every entity decoded, blocks apart.
 describe('translate htmlToText', () => {

@@ -7,7 +7,8 @@ import { putHumanEntries, type HumanEntry } from '../../store/human-memory.ts';
 import { addRevision, ensureFirstRevision, type RevisionKind, type RevisionRow } from '../../store/translation-revisions.ts';
 import type { TranslationRow } from '../../store/translations.ts';
 import { checkFidelity } from '../../translate/fidelity/check-fidelity.ts';
-import { escapeHtmlText, htmlToText } from '../../translate/html-text.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
+import { htmlToText } from '../../translate/html-text.ts';
 import { hashSegment } from '../../translate/memory.ts';
 import { joinSegments, segmentHtml } from '../../translate/segmenter.ts';
 import type { AdminServices } from '../admin-route.ts';
@@ -36,7 +37,7 @@ export const oneLine = (s: string | null, max = Infinity): string => (s ?? '').r
 function cleanSegment(value: string, baseUrl: string): string {
   const clean = sanitizeHtml(value.replace(/\r\n?/g, '\n').trim(), baseUrl).trim();
   const split = segmentHtml(clean).segments;
-  return split.length === 1 && split[0] === clean ? clean : escapeHtmlText(htmlToText(clean));
+  return split.length === 1 && split[0] === clean ? clean : escapeHtml(htmlToText(clean));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { decodeEntities, htmlToText } from '../../translate/html-text.ts';
+import { decodeEntities } from '../../shared/entities.ts';
+import { htmlToText } from '../../translate/html-text.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { csrfField, esc } from '../render-admin-page.ts';
 import type { ReviewData } from './load-review.ts';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../domain/translation.ts';
-import { escapeHtmlText } from '../../translate/html-text.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
 import { segmentHtml } from '../../translate/segmenter.ts';
 
 /** One row of the side-by-side editor: a source unit, its translation and what the gate found there. */
@@ -15,7 +15,7 @@ export interface AlignedUnit {
 }
 
 /** Title and excerpt are plain text; the translator sends them as escaped HTML text. */
-export const textUnit = (s: string | null): string => (s ? escapeHtmlText(s) : '');
+export const textUnit = (s: string | null): string => (s ? escapeHtml(s) : '');
 
 /**
  * Source and translation unit by unit, split by the translator's own segmenter, with each of the

@@ -1,5 +1,6 @@
 import type { ProtectedSegment } from '../glossary.ts';
-import { decodeEntities, escapeHtmlText } from '../html-text.ts';
+import { decodeEntities } from '../../shared/entities.ts';
+import { escapeHtml } from '../../shared/escape-html.ts';
 
 /** A stretch of a text run to keep from the engine, and what goes in its place afterwards (plain text). */
 export interface Span {
@@ -27,11 +28,11 @@ export function protectSpans(seg: ProtectedSegment, find: (text: string) => Span
     let pos = 0;
     for (const s of spans) {
       if (s.at < pos) continue;
-      slots.push({ term: text.slice(s.at, s.end), rendering: escapeHtmlText(s.rendering) });
-      out += `${escapeHtmlText(text.slice(pos, s.at))}<x id="g${slots.length - 1}"/>`;
+      slots.push({ term: text.slice(s.at, s.end), rendering: escapeHtml(s.rendering) });
+      out += `${escapeHtml(text.slice(pos, s.at))}<x id="g${slots.length - 1}"/>`;
       pos = s.end;
     }
-    parts[i] = out + escapeHtmlText(text.slice(pos));
+    parts[i] = out + escapeHtml(text.slice(pos));
     changed = true;
   }
   return changed ? { html: parts.join(''), slots } : seg;

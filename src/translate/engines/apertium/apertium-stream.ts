@@ -1,4 +1,5 @@
-import { decodeEntities, escapeHtmlText } from '../../html-text.ts';
+import { decodeEntities } from '../../../shared/entities.ts';
+import { escapeHtml } from '../../../shared/escape-html.ts';
 import type { Lexicon } from '../../engine.ts';
 
 /**
@@ -41,7 +42,7 @@ export function streamToHtml(stream: string): string {
   let i = 0;
   let text = '';
   const flushText = () => {
-    out += escapeHtmlText(text.replaceAll(CARET_STAND_IN, CARET));
+    out += escapeHtml(text.replaceAll(CARET_STAND_IN, CARET));
     text = '';
   };
   while (i < stream.length) {
