@@ -9,7 +9,8 @@ export const STORY_CSS = `
 .story-page section{margin-block-start:2.25rem}
 .story-page .kicker a{text-decoration:underline}
 .disagreements table{width:100%;border-collapse:collapse;font-size:.95rem;margin:0 0 1rem}
-.disagreements th,.disagreements td{text-align:start;vertical-align:top;padding:.5rem .6rem;border-block-end:1px solid var(--line);overflow-wrap:anywhere}
+.disagreements th,.disagreements td{text-align:start;vertical-align:top;padding:.5rem .6rem;border-block-end:1px solid var(--line)}
+.said{overflow-wrap:anywhere}
 .disagreements thead th{font-size:.75rem;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-block-end:2px solid var(--rule)}
 [dir=rtl] .disagreements thead th{letter-spacing:0;font-size:.9rem}
 .disagreements tbody th{font-weight:700}
