@@ -109,10 +109,14 @@ function lastClause(text: string): string {
   // said": the name is the nearest clause before the verb that opens with a capital.
   for (let i = clauses.length - 2; i >= 0; i--) {
     const c = clauses[i]!.trim();
-    if (/^\p{Lu}/u.test(c)) return speaksFor(c) ? '' : c;
+    // A name, not a phrase that opens with a capital ("Speaking outside Croydon University Hospital").
+    if (/^\p{Lu}/u.test(c)) return speaksFor(c) || c.split(/\s+/).length > MAX_NAME_WORDS ? '' : c;
   }
   return '';
 }
+
+/** Words of a clause that is a name alone ("Mallam Garba Shehu", "Ursula von der Leyen"). */
+const MAX_NAME_WORDS = 5;
 
 /** "A rep for Weinstein", "a spokesman of the ministry": someone unnamed speaks for the name. */
 function speaksFor(clause: string): boolean {
@@ -154,6 +158,8 @@ function speakerOf(words: string[]): Speaker | null {
   // "Weinstein's spokeswoman" speaks for Weinstein; she is not Weinstein.
   if (/['’]s$/.test(words.at(-1) ?? '')) return null;
   const clean = words.map((w) => w.replace(/['’]s$/, '').replace(/[.]$/, ''));
+  // A speech verb capitalized by an engine ("Bamford Dijo") is no part of the name.
+  while (clean.length > 0 && SPEECH_WORDS.has(keyOf(clean.at(-1)!), 'any')) clean.pop();
   let from = 0;
   clean.forEach((w, i) => {
     if (TITLE_WORDS.has(keyOf(w))) from = i + 1;

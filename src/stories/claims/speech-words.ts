@@ -40,13 +40,13 @@ export const TIME_WORDS = new Set(
 /** Capitalized words that open a sentence without naming anyone ("Asked whether…, he said"). */
 export const NOT_NAMES = new Set(
   `asked speaking writing meanwhile however earlier later today yesterday tonight instead still preguntado preguntada
-  interroge interrogee gefragt questionado questionada perguntado preguntat`.split(/\s+/),
+  interroge interrogee gefragt questionado questionada perguntado preguntat pedido pedida`.split(/\s+/),
 );
 
 /** Prepositions: a name after one is where something was said ("on Facebook"), not who said it. */
 export const PREPOSITIONS = new Set(
-  `on in at to from with for by via into during after before about en con desde por para sobre tras sur dans avec pour par
-  apres avant auf mit bei nach vor uber im am vom zum zur amb per cap em na com pelo pela`.split(/\s+/),
+  `on in at to from with for by via into during after before about en al con desde por para sobre tras sur dans au aux avec pour par
+  apres avant auf mit bei nach vor uber im am vom zum zur amb per cap em na ao com pelo pela`.split(/\s+/),
 );
 
 /** Words of an institution's name: a ministry, an agency, a police force, a newspaper. */

@@ -20,6 +20,8 @@ describe('claims: who a quotation is given to', () => {
     ['“Vamos reconstruir todas as casas destruídas”, disse o presidente Lula.', 'pt', 'Lula'],
     ['«Reconstruirem totes les cases destruïdes», va dir el president Salvador Illa.', 'ca', 'Salvador Illa'],
     ['«Nuestras fuerzas respondieron a provocaciones», dijo su portavoz, Ilse Marrow.', 'es', 'Ilse Marrow'],
+    // Apertium capitalizes a verb after a name it does not know.
+    ['«Nuestras fuerzas respondieron a provocaciones», Bamford Dijo.', 'es', 'Bamford'],
   ])('%s → %s', (text, lang, name) => {
     expect(speakers(text, lang)).toEqual([name]);
   });
@@ -31,9 +33,11 @@ describe('claims: who a quotation is given to', () => {
     ['He said the tram failed to brake between the Lloyd Park and Sandilands stops. “The next thing I knew we were on our side.”'],
     ['“We are extremely delighted and grateful,” the group wrote on Facebook.'],
     ['Pashinyan’s spokeswoman said: “Our forces responded to provocations.”'],
+    ['«Nuestras fuerzas respondieron a provocaciones», dijo al Erie Times-News.'],
+    ['Hablando fuera de Croydon Hospital Universitario, donde está siendo tratado, dijo que había “sangre en todas partes del vagón”.', 'es'],
     ['“If we say that Azerbaijan carried out aggression,” Russian agency Tass quoted Russian agency Tass as saying.'],
-  ])('names no one: %s', (text) => {
-    expect(speakers(text)).toEqual([]);
+  ])('names no one: %s', (text, lang = 'en') => {
+    expect(speakers(text, lang)).toEqual([]);
   });
 
   it('an institution and its officer are not two speakers of one quotation', () => {
