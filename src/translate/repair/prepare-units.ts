@@ -1,3 +1,4 @@
+import { LruCache } from '../../shared/lru-cache.ts';
 import type { NameReading, TranslationEngine } from '../engine.ts';
 import { escapeRe, type ProtectedSegment } from '../glossary.ts';
 import { htmlToText } from '../html-text.ts';
@@ -85,19 +86,37 @@ function onlyAfterDeterminer(phrase: string, text: string): boolean {
   return seen;
 }
 
-/** The engine's readings of phrases, remembered (a newsroom's names come back story after story). */
+/**
+ * The engine's readings of phrases, remembered (a newsroom's names come back story after story);
+ * when full, the phrase used least recently is forgotten.
+ */
 export class ReadingCache {
-  private readonly known = new Map<string, NameReading>();
+  private readonly known: LruCache<string, NameReading>;
+
+  constructor(maxEntries = 50_000) {
+    this.known = new LruCache(maxEntries);
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
 
   async get(phrases: string[], ask: (p: string[]) => Promise<NameReading[]>): Promise<Map<string, NameReading>> {
-    const missing = phrases.filter((p) => !this.known.has(p));
+    const found = new Map<string, NameReading>();
+    for (const p of phrases) {
+      const reading = this.known.get(p);
+      if (reading !== undefined) found.set(p, reading);
+    }
+    const missing = [...new Set(phrases.filter((p) => !found.has(p)))];
     if (missing.length > 0) {
       // An engine that cannot tell now is asked again next time; meanwhile nothing is protected.
       const got = await ask(missing).catch(() => null);
-      if (!got) return new Map(phrases.map((p) => [p, this.known.get(p) ?? 'unknown']));
-      if (this.known.size > 50_000) this.known.clear();
-      missing.forEach((p, i) => this.known.set(p, got[i] ?? 'unknown'));
+      missing.forEach((p, i) => {
+        const reading = got?.[i] ?? 'unknown';
+        found.set(p, reading);
+        if (got) this.known.set(p, reading);
+      });
     }
-    return new Map(phrases.map((p) => [p, this.known.get(p)!]));
+    return new Map(phrases.map((p) => [p, found.get(p)!]));
   }
 }
