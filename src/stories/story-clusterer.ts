@@ -161,13 +161,14 @@ export class StoryClusterer {
   }
 
   /**
-   * Bodies are compared with bodies; a story with none (translated heads only) with heads. A
-   * translated head is compared with the story's headlines and with its bodies, whichever says
-   * more: a follow-up's headline words are often in the first reports' text, not their titles.
+   * Bodies are compared with bodies; a story with none (translated heads only) with heads. Where
+   * one side is a translated head and the other has bodies, the head is also compared with the
+   * bodies, whichever says more: a headline's words are often in another report's text, not its title.
    */
   private similarity(v: Vectors, s: Member): number {
     let words = v.hasBody && s.bodies > 0 ? s.full.cosine(v.full) : s.head.cosine(v.head);
     if (!v.hasBody && s.bodies > 0) words = Math.max(words, s.full.cosine(v.head));
+    else if (v.hasBody && s.bodies === 0) words = Math.max(words, s.head.cosine(v.full));
     const hasAnchors = v.anchors.size > 0 && s.anchors.norm > 0;
     return hasAnchors ? (1 - this.opts.anchorWeight) * words + this.opts.anchorWeight * s.anchors.cosine(v.anchors) : words;
   }
