@@ -3,6 +3,9 @@ import type { FetchResult, GetOptions, HttpClient } from '../fetch/index.ts';
 import type { Db } from '../store/db.ts';
 import { acquireHostSlot, deferHost } from '../store/host-limits.ts';
 
+/** What a page fetch accepts: HTML first, anything else after. */
+export const HTML_ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5';
+
 export interface PoliteGetDeps {
   db: Db;
   http: HttpClient;

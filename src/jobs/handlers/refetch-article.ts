@@ -16,7 +16,7 @@ import { getSourceWithRules } from '../../store/source-settings.ts';
 import { addRevision, ensureFirstRevision } from '../../store/translation-revisions.ts';
 import { getTranslation, upsertTranslation } from '../../store/translations.ts';
 import type { Logger } from '../../logger.ts';
-import { politeGet, type PoliteGetDeps } from '../polite-get.ts';
+import { HTML_ACCEPT, politeGet, type PoliteGetDeps } from '../polite-get.ts';
 import { publishTranslation } from '../publish-translation.ts';
 import { JobQueue } from '../queue.ts';
 import { nextRefetchAt, REFETCH_SCHEDULE_MS } from '../refetch-schedule.ts';
@@ -62,7 +62,7 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
     const next = nextRefetchAt(target.followedSince, new Date(), schedule);
     let res: FetchResult;
     try {
-      res = await politeGet(deps, 'refetch', article.url, { etag: article.etag, lastModified: article.last_modified, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' });
+      res = await politeGet(deps, 'refetch', article.url, { etag: article.etag, lastModified: article.last_modified, accept: HTML_ACCEPT });
     } catch (err) {
       // Waiting for a slot on the host, or shutting down: the queue runs it again without counting.
       if (err instanceof FetchAbortedError || (err instanceof TranswireError && err.code === 'fetch.host_limit')) throw err;
