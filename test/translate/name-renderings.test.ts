@@ -33,6 +33,14 @@ describe('names against the engine’s own rendering (pure gate)', () => {
     expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target, nameRenderings: renderings }))).toEqual([]);
   });
 
+  it('a name said twice, kept once and translated once (Star Wars → Guerras de Estrella), is not lost; dropped, it is', () => {
+    const source = ['The Star Wars film and the Star Trek show.'];
+    const nameRenderings = { Star: 'Estrella', Wars: 'Guerras', Trek: 'Trek' };
+    expect(namesToRender(source, ['La película Guerras de Estrella y el espectáculo Star Trek.'], 'en', 'es')).toContain('Star');
+    expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target: ['La película Guerras de Estrella y el espectáculo Star Trek.'], nameRenderings }))).toEqual([]);
+    expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target: ['La película Guerras y el espectáculo Star Trek.'], nameRenderings }))).toContainEqual(expect.objectContaining({ detail: expect.stringContaining('"Star"') }));
+  });
+
   it('a name in a run the engine renders as one word (South Africa → Sudáfrica) is not lost', () => {
     const r = checkFidelity({
       from: 'en', to: 'es', source: ['They beat Klaasen of South Africa.'], target: ['Derrotaron a Klaasen de Sudáfrica.'],
@@ -161,6 +169,9 @@ describe('with Apertium (real, eng-spa)', () => {
       const target = [a.text.replace('Grace ', '')];
       const nameRenderings = await t.renderNames(source, 'en', 'es', { targets: target });
       expect(nameRenderings).toMatchObject({ Grace: 'Grace' });
+      // A run the orchestrator cannot find as whole words ("CMAL" in "CMAL3") is not kept, so its words are the engine's.
+      const exchange = await t.renderNames(['Aluminum on the London Metal Exchange CMAL3 lost 0.06%.'], 'en', 'es');
+      expect(exchange['Exchange']).not.toBe('Exchange');
       expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target, nameRenderings }))).toContainEqual(expect.objectContaining({ severity: 'warning', detail: expect.stringContaining('Grace') }));
     } finally {
       await t.close();

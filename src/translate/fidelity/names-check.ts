@@ -33,6 +33,8 @@ export function namesToRender(sources: string[], targets: string[], from: string
     // Only a name absent altogether can be reported lost (checkNames' `gone`): one found fewer
     // times is counted there without any rendering, so it needs none.
     if (names.length > 0) for (const name of absentNames(names, targets[i] ?? '')) missing.add(name);
+    // One found fewer times than said (Star Wars … Guerras de Estrella) is checked against its rendering too.
+    if (names.length > 1) for (const name of fewerNames(names, targets[i] ?? '')) missing.add(name);
   });
   if (missing.size === 0) return [];
   // A candidate's words are its names (runs hold capitalized words only).
@@ -117,8 +119,9 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
     const add = (check: string, severity: Finding['severity'], detail: string) =>
       findings.push({ check, severity, segment: u.segment, source: u.sourceText, target: u.targetText, detail: `${u.label}${detail.replace(/"([^"]+)"/, (_, k: string) => `"${shown.get(k) ?? k}"`)}` });
     const gone = new Map<string, string>();
-    if (accepted) {
-      for (const [name, loss] of renderedLoss(src[i]!, u.targetText, accepted)) {
+    const losses = accepted ? renderedLoss(src[i]!, u.targetText, accepted) : null;
+    if (losses) {
+      for (const [name, loss] of losses) {
         // A name absent in every form (itself, a close spelling, the engine's rendering of it), and
         // not only a sentence's first word: those are too often translated in context (Even → Incluso).
         // Said only at a sentence's start, a word the engine keeps alone is a name too (Gaming), one
@@ -137,7 +140,8 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       // the same word as often on both sides, in any case, is the same word.
       const f = fold(name);
       const sameWord = (srcWords[i]!.get(f) ?? 0) === (tgtWords[i]!.get(f) ?? 0);
-      if (t < s && !sameWord) lost.push(name);
+      // Every time said, in some form the engine gives it (its rendering, a close spelling): not lost.
+      if (t < s && !sameWord && !(losses && !losses.has(name))) lost.push(name);
       if (t > s && !sameWord) gained.push(name);
     }
     // One name standing where another was ("Tass quoted Tass") is an error whatever the history.
@@ -269,6 +273,20 @@ function absentNames(srcNames: string[], target: string): string[] {
     const contains = containsName(self, joined);
     for (const w of words.keys()) if (contains(w) || similarFolded(w, self, 0.8)) return false;
     return true;
+  });
+}
+
+/** The names of `srcNames` said more often than the target has them as words (any case): those a count may find lost. */
+function fewerNames(srcNames: string[], target: string): string[] {
+  const { words, joined } = foldedWords(target);
+  return [...new Set(srcNames)].filter((name) => {
+    const self = fold(name);
+    const need = countOf(srcNames, name);
+    if ((words.get(self) ?? 0) >= need) return false;
+    const contains = containsName(self, joined);
+    let found = 0;
+    for (const [w, n] of words) if (contains(w) || similarFolded(w, self, 0.8)) found += n;
+    return found < need;
   });
 }
 

@@ -71,7 +71,12 @@ export async function namesToProtect(texts: string[], engine: TranslationEngine,
     // more than once and never in small letters (Trump, not Workshop).
     if (p.split(' ').some((w) => read.get(w) !== 'common')) return true;
     return !p.includes(' ') && (counts.get(p) ?? 0) >= 2 && !new RegExp(`(?<!\\p{L})${escapeRe(p.toLowerCase())}(?!\\p{L})`, 'u').test(joined);
-  }).sort((a, b) => b.length - a.length);
+  }).filter((p) => wholeWordIn(p, joined)).sort((a, b) => b.length - a.length);
+}
+
+/** Whether the text says `phrase` as whole words, as protectSpans will find it ("CMAL" is not in "CMAL3"). */
+function wholeWordIn(phrase: string, text: string): boolean {
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRe(phrase)}(?![\\p{L}\\p{M}\\p{N}])`, 'u').test(text);
 }
 
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|their|its|his|her|my|your)\s+$/iu;
