@@ -2,20 +2,9 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { PermanentError } from '../domain/errors.ts';
+import { libpqConnection } from './libpq-connection.ts';
 
 const run = promisify(execFile);
-
-/** The connection as libpq's environment: the password never appears in a process listing. */
-function libpqEnv(url: string): NodeJS.ProcessEnv {
-  const u = new URL(url);
-  const env: NodeJS.ProcessEnv = { ...process.env, PGHOST: decodeURIComponent(u.hostname), PGDATABASE: decodeURIComponent(u.pathname.slice(1)) };
-  if (u.port) env.PGPORT = u.port;
-  if (u.username) env.PGUSER = decodeURIComponent(u.username);
-  if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
-  const sslmode = u.searchParams.get('sslmode');
-  if (sslmode) env.PGSSLMODE = sslmode;
-  return env;
-}
 
 /** The major version of a client tool (`pg_dump (PostgreSQL) 15.18` → 15), or a clear error when it is missing. */
 async function toolMajor(tool: 'pg_dump' | 'pg_restore'): Promise<number> {
@@ -53,7 +42,8 @@ export async function pgDump(url: string, file: string): Promise<void> {
   if (tool < server) {
     throw new PermanentError(`backup: pg_dump ${tool} is older than the PostgreSQL ${server} server: install postgresql-client-${server}`, 'backup_tool_too_old');
   }
-  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`], { env: libpqEnv(url), maxBuffer: 16 * 1024 * 1024 });
+  const { env, conninfo } = libpqConnection(url);
+  await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, ...(conninfo ? [`--dbname=${conninfo}`] : [])], { env, maxBuffer: 16 * 1024 * 1024 });
 }
 
 /** pg_restore into an empty database (a restore never mixes with existing rows). */
@@ -63,5 +53,7 @@ export async function pgRestore(url: string, file: string): Promise<void> {
   if (tables.rows[0]!.n > 0) {
     throw new PermanentError('restore: the database (database.url) is not empty: create a new one (createdb) and restore into it', 'restore_not_empty');
   }
-  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${libpqEnv(url).PGDATABASE}`, file], { env: libpqEnv(url), maxBuffer: 16 * 1024 * 1024 });
+  const { env, conninfo } = libpqConnection(url);
+  if (!env.PGDATABASE) throw new PermanentError('restore: database.url names no database (postgres://…/NAME)', 'restore_no_database');
+  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${conninfo}`, file], { env, maxBuffer: 16 * 1024 * 1024 });
 }
