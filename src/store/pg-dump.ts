@@ -6,19 +6,29 @@ import { libpqConnection } from './libpq-connection.ts';
 
 const run = promisify(execFile);
 
-/** The major version of a client tool (`pg_dump (PostgreSQL) 15.18` → 15), or a clear error when it is missing. */
-async function toolMajor(tool: 'pg_dump' | 'pg_restore'): Promise<number> {
+/** The major version of a client tool (`pg_dump (PostgreSQL) 15.18` → 15), or null when it is not installed. */
+async function toolMajor(tool: 'pg_dump' | 'pg_restore'): Promise<number | null> {
   try {
     const { stdout } = await run(tool, ['--version']);
     const m = /(\d+)(?:\.\d+)?/.exec(stdout);
     if (!m) throw new Error(`unexpected version line: ${stdout.trim()}`);
     return Number(m[1]);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new PermanentError(`backup: ${tool} is not installed (Debian: apt-get install postgresql-client, of the server's major version or newer)`, 'backup_tool_missing');
-    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
+}
+
+/**
+ * Where a client that can talk to a PostgreSQL `server` is. Not in transwire's Docker image:
+ * Debian 12's client is 15, older than the compose file's server (17), and an older pg_dump
+ * refuses a newer server. The server's own container always has the right one.
+ */
+function whereToRun(tool: 'pg_dump' | 'pg_restore', server: number): string {
+  const inCompose = tool === 'pg_dump'
+    ? 'docker compose exec -T postgres pg_dump --format=custom -U transwire transwire > site.dump'
+    : 'docker compose exec -T postgres pg_restore --no-owner -U transwire -d transwire < site.dump';
+  return `install postgresql-client-${server} (apt.postgresql.org; Debian 12's own is 15), or run ${tool} where one is: in Docker Compose, the database's container (${inCompose}) or a one-off postgres:${server} container; docs/deployment.md, "Backup and restore"`;
 }
 
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -32,15 +42,16 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 async function serverMajor(url: string): Promise<number> {
-  const v = await withClient(url, (c) => c.query<{ v: string }>('SHOW server_version_num'));
+  const v = await withClient(url, (c) => c.query<{ v: string }>("SELECT current_setting('server_version_num') AS v"));
   return Math.floor(Number(v.rows[0]!.v) / 10000);
 }
 
 /** pg_dump in its custom format; refused when pg_dump is older than the server (it would fail half-way, or worse). */
 export async function pgDump(url: string, file: string): Promise<void> {
   const [tool, server] = await Promise.all([toolMajor('pg_dump'), serverMajor(url)]);
+  if (tool === null) throw new PermanentError(`backup: pg_dump is not installed here: ${whereToRun('pg_dump', server)}`, 'backup_tool_missing');
   if (tool < server) {
-    throw new PermanentError(`backup: pg_dump ${tool} is older than the PostgreSQL ${server} server: install postgresql-client-${server}`, 'backup_tool_too_old');
+    throw new PermanentError(`backup: pg_dump ${tool} is older than the PostgreSQL ${server} server (it refuses to dump a newer one): ${whereToRun('pg_dump', server)}`, 'backup_tool_too_old');
   }
   const { env, conninfo } = libpqConnection(url);
   await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, ...(conninfo ? [`--dbname=${conninfo}`] : [])], { env, maxBuffer: 16 * 1024 * 1024 });
@@ -48,7 +59,8 @@ export async function pgDump(url: string, file: string): Promise<void> {
 
 /** pg_restore into an empty database (a restore never mixes with existing rows). */
 export async function pgRestore(url: string, file: string): Promise<void> {
-  await toolMajor('pg_restore');
+  const [tool, server] = await Promise.all([toolMajor('pg_restore'), serverMajor(url)]);
+  if (tool === null) throw new PermanentError(`restore: pg_restore is not installed here: ${whereToRun('pg_restore', server)}`, 'backup_tool_missing');
   const tables = await withClient(url, (c) => c.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`));
   if (tables.rows[0]!.n > 0) {
     throw new PermanentError('restore: the database (database.url) is not empty: create a new one (createdb) and restore into it', 'restore_not_empty');

@@ -1,9 +1,10 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { libpqConnection } from '../../src/store/libpq-connection.ts';
 import { pgDump } from '../../src/store/pg-dump.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { createTestDatabase, onPostgres } from '../helpers/test-db.ts';
 
 const only = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('PG')));
@@ -69,5 +70,36 @@ describe.runIf(onPostgres)('transwire backup on a PostgreSQL server (pg_dump)', 
     const file = join(dir, 'by-query.dump');
     await pgDump(byQuery, file);
     expect(statSync(file).size).toBeGreaterThan(0);
+  });
+
+  /** A transwire.yaml for the database; `bin` is all the PATH the command gets. */
+  async function backupWith(bin: string) {
+    const url = await database();
+    const config = join(dir, `transwire-${drops.length}.yaml`);
+    writeFileSync(config, `database:\n  url: ${url.href}\nmedia:\n  dir: ${join(dir, 'media')}\n`);
+    return runCli(['--config', config, 'backup', join(dir, `site-${drops.length}.tar.gz`)], { env: { PATH: bin } });
+  }
+
+  it('without pg_dump, says where to run it: the database’s own container, or a client of its version', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'transwire-no-tools-'));
+    const res = await backupWith(empty);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/^transwire: backup: pg_dump is not installed here/);
+    expect(res.stderr).toMatch(/postgresql-client-\d+/);
+    expect(res.stderr).toContain('docker compose exec -T postgres pg_dump');
+    expect(res.stderr).toMatch(/postgres:\d+/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('with a pg_dump older than the server, refuses and says the same', async () => {
+    // A stand-in that answers --version as a PostgreSQL 9.6 client would (no such client is installed).
+    const old = mkdtempSync(join(tmpdir(), 'transwire-old-pg-dump-'));
+    writeFileSync(join(old, 'pg_dump'), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n');
+    chmodSync(join(old, 'pg_dump'), 0o755);
+    const res = await backupWith(`${old}:/usr/bin:/bin`);
+    expect(res.code).not.toBe(0);
+    expect(res.stderr).toMatch(/^transwire: backup: pg_dump 9 is older than the PostgreSQL \d+ server/);
+    expect(res.stderr).toContain('docker compose exec -T postgres pg_dump');
+    expect(existsSync(join(dir, `site-${drops.length}.tar.gz`))).toBe(false);
   });
 });
