@@ -95,6 +95,35 @@ describe('story clustering', () => {
     expect(en.story).toBe(es.story);
   });
 
+  it('second chance: two stories that began apart merge once one grows close to the other as a whole', () => {
+    const rescue = article({
+      id: 'rescue',
+      title: 'Rescuers search rubble in Valparaiso harbour district',
+      text: 'Rescue teams searched collapsed buildings in the Valparaiso harbour district through the night after the earthquake, and the navy sent ships with medical supplies.',
+    });
+    const politics = article({
+      id: 'politics',
+      title: 'Boric declares state of catastrophe',
+      text: 'President Gabriel Boric declared a state of catastrophe in the region and promised to rebuild every damaged school, his office said after a cabinet meeting.',
+    });
+    const politics2 = article({
+      id: 'politics-2',
+      title: 'Boric declares state of catastrophe after Valparaiso earthquake',
+      lead: 'President Gabriel Boric declared a state of catastrophe after the magnitude 6.8 earthquake that killed 42 people in Valparaiso.',
+      text: 'President Gabriel Boric declared a state of catastrophe in the Valparaiso region after the earthquake killed at least 42 people, and promised to rebuild every damaged school, his office said after a cabinet meeting on the quake.',
+    });
+    // No article bridges them on arrival (mergeThreshold out of reach): only the second chance can.
+    const run = (convergeThreshold: number) => {
+      const c = new StoryClusterer({ mergeThreshold: 0.99, convergeThreshold });
+      return [rescue, politics, quake, politics2].map((a) => c.place(features(a), a.id));
+    };
+    const apart = run(2);
+    expect(apart.map((p) => p.story)).toEqual(['rescue', 'politics', 'rescue', 'politics']);
+    const merged = run(0.3);
+    // politics-2 joins "politics", whose centroid now holds the quake: it converges with "rescue", the older id.
+    expect(merged[3]).toMatchObject({ story: 'rescue', merged: ['politics'] });
+  });
+
   it('a merge keeps both ids resolvable: the newer one becomes an alias of the older', () => {
     // Two halves of one event start apart (each report tells one side); a full report bridges them.
     const c = new StoryClusterer({ mergeThreshold: 0.2 });
