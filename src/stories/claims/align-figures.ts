@@ -16,10 +16,12 @@ export function figureDisagreements(claims: readonly FigureClaim[]): Disagreemen
   for (const c of dedupe(claims)) byCategory.set(c.category, [...(byCategory.get(c.category) ?? []), c]);
   for (const [category, list] of byCategory) {
     const links = new UnionFind(list.length);
+    const byMember = new Map<string, number[]>();
+    list.forEach((c, i) => byMember.set(c.source.articleId, [...(byMember.get(c.source.articleId) ?? []), i]));
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
         if (list[a]!.source.articleId === list[b]!.source.articleId || !comparable(list[a]!, list[b]!)) continue;
-        if (onlyCandidate(list, a, b) && onlyCandidate(list, b, a)) links.union(a, b);
+        if (onlyCandidate(list, byMember, a, b) && onlyCandidate(list, byMember, b, a)) links.union(a, b);
       }
     }
     for (const group of links.groups()) {
@@ -87,10 +89,10 @@ function sameStem(a: string, b: string): boolean {
  * giving 87 Tarvenian and 41 unnamed dead sets its 87 against another's 92 Tarvenian, but neither
  * figure against a bare 50.
  */
-function onlyCandidate(list: readonly FigureClaim[], a: number, b: number): boolean {
+function onlyCandidate(list: readonly FigureClaim[], byMember: ReadonlyMap<string, number[]>, a: number, b: number): boolean {
   const x = list[a]!;
   const near = closeness(x, list[b]!);
-  return !list.some((y, i) => i !== a && y.source.articleId === x.source.articleId && y.value !== x.value && closeness(y, list[b]!) >= near);
+  return !byMember.get(x.source.articleId)!.some((i) => i !== a && list[i]!.value !== x.value && closeness(list[i]!, list[b]!) >= near);
 }
 
 function meet(a: FigureClaim, b: FigureClaim): boolean {

@@ -42,6 +42,8 @@ export function figureClaims(source: ClaimSource): FigureClaim[] {
     // A sentence about an earlier year tells history ("the 2020 war, in which 6,500 died"), not this story.
     if (referenceYear !== null && tokens.some((t, k) => isYear(tokens, k, lang) && Number(t.text) < referenceYear)) continue;
     for (let i = 0; i < tokens.length; i++) {
+      // Most tokens are words that start neither a number nor a date.
+      if (tokens[i]!.kind !== 'number' && !numberWordParts(tokens[i]!.key, lang) && !MONTH_WORDS.at(tokens, i, lang)) continue;
       const date = readDate(tokens, i, lang);
       if (date) {
         i = date.end - 1;

@@ -67,6 +67,10 @@ export function numberWord(key: string, lang: string): NumberWord | null {
 export function numberWordParts(key: string, lang: string): NumberWord[] | null {
   if (!isClaimLang(lang)) return null;
   const table = tables.get(lang)!;
+  // The common case, asked of every word: one word, a number word or not.
+  const whole = table.get(key);
+  if (whole) return [whole];
+  if (lang !== 'de' && !key.includes('-')) return null;
   const pieces = key.split('-');
   const out: NumberWord[] = [];
   for (let p = 0; p < pieces.length; p++) {

@@ -28,8 +28,12 @@ export function tokenize(text: string, lang: string, offset = 0): Token[] {
 }
 
 export function keyOf(word: string): string {
+  // Most words are plain ASCII: nothing to strip, and normalizing is the costly part.
+  if (ASCII.test(word)) return word.toLowerCase();
   return fold(word).replace(/ß/g, 'ss').replace(/’/g, "'");
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Two tokens written together, nothing between them ("2k", "30-45", "50-year-old"). */
 export function touching(a: Token | undefined, b: Token | undefined): boolean {
