@@ -60,6 +60,14 @@ describe('repairs, with Apertium (real, eng-spa and eng-cat)', () => {
     expect(a.html).not.toMatch(/Triunfo|triunfo|Herrero|Vencejo|Veloz/);
   });
 
+  it('leaves to the engine a capitalized thing only ever said after an article (the Earth, the Government), and keeps a person said bare', async () => {
+    const a = await t.translateArticle({ title: '', excerpt: null, html: '<p>The Earth is warm and the Government knows it.</p><p>The Government said the Earth turns, and Trump agreed.</p><p>Aides said Trump left.</p>' }, 'en', 'es');
+    expect(a.text).toContain('Tierra');
+    expect(a.text).toMatch(/[Gg]obierno/);
+    expect(a.text).not.toMatch(/Earth|Government/);
+    expect(a.text).toContain('Trump');
+  });
+
   it('writes dates by rule: Spanish and Catalan', async () => {
     // Raw Apertium: "El voto estuvo aguantado 13 Marcha 2026", "Encima Marcha 13".
     const es = await t.translateArticle({ title: '', excerpt: null, html: '<p>The vote was held 13 March 2026 in Lima. On April 4, 2026, the count ended in August.</p>' }, 'en', 'es');
