@@ -28,19 +28,34 @@ export function quoteClaims(source: ClaimSource): QuoteClaim[] {
   const out: QuoteClaim[] = [];
   for (const paragraph of source.text.matchAll(/[^\n]+/g)) {
     const text = paragraph[0];
+    let previous: { speaker: Speaker | null; end: number } = { speaker: null, end: -1 };
     for (const m of text.matchAll(QUOTATION_RE)) {
       const inner = m[0].slice(1, -1).trim();
       const written = inner.match(/\S+/g) ?? [];
-      if (written.length < MIN_WORDS) continue;
+      const found = speakerAfter(text.slice(m.index + m[0].length), lang) ?? speakerBefore(text.slice(0, m.index), lang);
+      const speaker = found ?? continued(previous, text.slice(previous.end, m.index));
+      previous = { speaker, end: m.index + m[0].length };
+      if (!speaker || written.length < MIN_WORDS) continue;
       const words = wordsOf(inner);
-      const speaker = speakerAfter(text.slice(m.index + m[0].length), lang) ?? speakerBefore(text.slice(0, m.index), lang);
-      if (!speaker) continue;
       const opening = written.slice(0, OPENING_WORDS).join(' ').replace(/[,.;:!?]+$/, '');
       out.push({ words, anchors: anchorsOf(inner), lang, speaker, opening: written.length > OPENING_WORDS ? `${opening}…` : opening, source });
     }
   }
   return out;
 }
+
+/**
+ * The speaker of a quotation that goes on after its attribution: “…,” X said. “…” — nothing but
+ * that short attribution between the two.
+ */
+function continued(previous: { speaker: Speaker | null; end: number }, between: string): Speaker | null {
+  if (!previous.speaker || previous.end < 0) return null;
+  const ends = between.match(/[.!?](?=\s|$)/g)?.length ?? 0;
+  return between.length <= MAX_ATTRIBUTION && ends === 1 && /[.!?]\s*$/.test(between) ? previous.speaker : null;
+}
+
+/** Characters of an attribution between two parts of one speaker's quotation. */
+const MAX_ATTRIBUTION = 80;
 
 function wordsOf(text: string): string[] {
   return (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map(keyOf);

@@ -40,6 +40,12 @@ describe('claims: who a quotation is given to', () => {
     expect(speakers(text, lang)).toEqual([]);
   });
 
+  it('a quotation that goes on after its attribution keeps its speaker', () => {
+    expect(speakers('“My eyes just about popped out of my head,” Horomanski told the Erie Times-News. “We had put up Christmas lights and wondered.”')).toEqual(['Horomanski', 'Horomanski']);
+    // Not across another sentence of the outlet's own.
+    expect(speakers('“My eyes just about popped out of my head,” Horomanski said. It was wrong. “We had put up Christmas lights and wondered.”')).toEqual(['Horomanski']);
+  });
+
   it('an institution and its officer are not two speakers of one quotation', () => {
     const a = member('a', 'one', 'en', '“The tram was travelling at a significantly higher speed than permitted,” said British Transport Police.');
     const b = member('b', 'two', 'en', '“The tram was travelling at a significantly higher speed than permitted,” said Robin Smith.');
