@@ -180,6 +180,17 @@ export interface StoryMember {
   story_role: StoryRole | null;
 }
 
+/** What the story has translated (or queued) into `lang` so far: its lead there and its updates. */
+export async function toldInStory(db: Db, storyId: number, lang: string): Promise<StoryMember[]> {
+  const { rows } = await db.query<StoryMember>(
+    `SELECT a.id, a.lang, a.title, a.text, a.story_role FROM articles a
+      WHERE a.story_id = $1 AND (a.story_role = 'update' OR a.id IN (SELECT article_id FROM story_leads WHERE story_id = $1 AND lang = $2))
+      ORDER BY a.id`,
+    [storyId, lang],
+  );
+  return rows;
+}
+
 export async function storyMember(db: Db, storyId: number, articleId: number): Promise<StoryMember | null> {
   const { rows } = await db.query<StoryMember>(
     'SELECT id, lang, title, text, story_role FROM articles WHERE id = $1 AND story_id = $2',

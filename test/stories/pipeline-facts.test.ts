@@ -22,14 +22,22 @@ describe('does a member add facts to the lead (translated as an update) or not (
     expect(newFacts(member, lead)).toEqual({ adds: false, figures: [], quotes: [] });
   });
 
-  it('one differing figure is not enough (the disagreement table shows it); two are', () => {
-    expect(newFacts({ lang: 'en', title: 'Toll at 45', text: 'The quake killed 45.' }, lead).adds).toBe(false);
-    expect(newFacts({ lang: 'en', title: 'Toll rises to 57', text: 'The quake killed 57 and injured 480.' }, lead)).toEqual({ adds: true, figures: ['57', '480'], quotes: [] });
+  it('two differing figures are not enough (the disagreement table shows them); three are', () => {
+    expect(newFacts({ lang: 'en', title: 'Toll rises to 57', text: 'The quake killed 57 and injured 480.' }, lead)).toEqual({ adds: false, figures: ['57', '480'], quotes: [] });
+    expect(newFacts({ lang: 'en', title: 'Toll rises to 57', text: 'The quake killed 57, injured 480 and left 12,000 homeless.' }, lead)).toEqual({ adds: true, figures: ['57', '480', '12000'], quotes: [] });
   });
 
-  it('a new quotation adds facts; one the lead already has does not', () => {
-    const member = { lang: 'en', title: 'Rescue goes on', text: '“We will not stop until every building has been checked,” the fire chief said.' };
-    expect(newFacts(member, lead)).toMatchObject({ adds: true, quotes: ['We will not stop until every building has been checked,'] });
+  it('two new quotations add facts; one, or one the lead already has, does not', () => {
+    const chief = '“We will not stop until every building has been checked,” the fire chief said.';
+    const mayor = '“Every family will have a roof over its head by Friday,” the mayor said.';
+    const known = '“The city will be rebuilt school by school,” Boric said.';
+    expect(newFacts({ lang: 'en', title: 'Rescue goes on', text: `${chief} ${known}` }, lead)).toMatchObject({ adds: false, quotes: ['We will not stop until every building has been checked,'] });
+    expect(newFacts({ lang: 'en', title: 'Rescue goes on', text: `${chief} ${mayor}` }, lead).adds).toBe(true);
+  });
+
+  it('what an earlier update told is known too: the story\'s translated text so far, not the lead alone', () => {
+    const update = { lang: 'en', title: 'Toll rises to 57', text: 'The quake killed 57, injured 480 and left 12,000 homeless.' };
+    expect(newFacts({ lang: 'en', title: 'Toll at 57', text: 'Officials said 57 died, 480 were hurt and 12,000 lost their homes.' }, [lead, update]).adds).toBe(false);
   });
 
   it('across languages only figures are compared: a translated quote is not a new one', () => {

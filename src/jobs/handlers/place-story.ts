@@ -5,7 +5,7 @@ import type { Db } from '../../store/db.ts';
 import { createStorySketchIndex } from '../../store/story-sketches.ts';
 import {
   claimStoryLead, createStory, isPlaced, lockPlacements, mergeStory, placementsAfter, recordPlacement, reserveStoryId,
-  setStoryRole, storyLead, storyMember, type StoryRole,
+  setStoryRole, toldInStory, type StoryRole,
 } from '../../store/stories.ts';
 import { newFacts } from '../../stories/adds-facts.ts';
 import { leadOf, logEntry, replayEntry, StoryPlacer, type ClusterOptions, type StoryArticle, type TranslatedHead } from '../../stories/index.ts';
@@ -111,10 +111,9 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
         translating.push(to);
         continue;
       }
-      const lead = await storyLead(tx, storyId, to);
-      const leadArticle = lead ? await storyMember(tx, storyId, lead.article_id) : null;
-      if (!leadArticle || leadArticle.id === a.id || newFacts(a, leadArticle).adds) {
-        adds ||= !!leadArticle && leadArticle.id !== a.id;
+      const told = await toldInStory(tx, storyId, to);
+      if (told.length === 0 || told.some((t) => t.id === a.id) || newFacts(a, told).adds) {
+        adds ||= told.length > 0 && !told.some((t) => t.id === a.id);
         translating.push(to);
       }
     }
