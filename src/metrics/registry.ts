@@ -17,6 +17,8 @@ const histogram = <L extends string>(name: string, help: string, labelNames: rea
 export const fetchesTotal = counter('transwire_fetches_total', 'Source polls by outcome: ok (new content), not_modified, failed.', ['outcome']);
 export const itemsTotal = counter('transwire_items_total', 'New items stored from polls and pushes.');
 export const extractionsTotal = counter('transwire_extractions_total', 'Article extractions by outcome: extracted, duplicate, failed, postponed.', ['outcome']);
+export const refetchesTotal = counter('transwire_refetches_total',
+  'Published articles fetched again at their source, by outcome: not_modified, unchanged, updated, gone, back, failed.', ['outcome']);
 export const translationsTotal = counter('transwire_translations_total',
   'Translations stored, by engine route and the publish policy verdict (publish, publish-flagged, hold).', ['engine', 'verdict']);
 export const translationCharactersTotal = counter('transwire_translation_characters_total',

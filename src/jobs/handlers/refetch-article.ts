@@ -16,6 +16,7 @@ import { getSourceWithRules } from '../../store/source-settings.ts';
 import { addRevision, ensureFirstRevision } from '../../store/translation-revisions.ts';
 import { getTranslation, upsertTranslation } from '../../store/translations.ts';
 import type { Logger } from '../../logger.ts';
+import { refetchesTotal, translationCharactersTotal } from '../../metrics/registry.ts';
 import { HTML_ACCEPT, politeGet, type PoliteGetDeps } from '../polite-get.ts';
 import { publishTranslation } from '../publish-translation.ts';
 import { JobQueue } from '../queue.ts';
@@ -68,7 +69,10 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
       if (err instanceof FetchAbortedError || (err instanceof TranswireError && err.code === 'fetch.host_limit')) throw err;
       return failed(article.id, next, errorMessage(err));
     }
-    if (res.notModified) return recordRefetch(db, article.id, { next, etag: res.etag, lastModified: res.lastModified });
+    if (res.notModified) {
+      refetchesTotal.inc({ outcome: 'not_modified' });
+      return recordRefetch(db, article.id, { next, etag: res.etag, lastModified: res.lastModified });
+    }
     if (res.status === 404 || res.status === 410) return gone(article.id, next, res.status);
     if (res.status >= 400) return failed(article.id, next, `refetch: HTTP ${res.status} from ${article.url}`);
 
@@ -95,6 +99,7 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         await recordRefetch(tx, article.id, { next, etag: res.etag, lastModified: res.lastModified });
         return enqueueRenders(tx, await clearSourceGone(tx, article.id));
       });
+      refetchesTotal.inc({ outcome: back ? 'back' : 'unchanged' });
       if (back) log.info({ article_id: article.id }, 'source article is back');
       return;
     }
@@ -114,6 +119,7 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         { title: version.title, excerpt: version.excerpt, html: version.html, imageCaption: version.image_caption },
         article.lang, pub.lang,
       );
+      translationCharactersTotal.inc({ engine: translated.engine }, translated.cost.characters);
       const { verdict, reasons } = decideVerdict(translated.checks, policy, { site: pub.lang, source: sourceUrl });
       retranslations.push({ pub, translated, verdict, reasons });
     }
@@ -141,16 +147,19 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         await JobQueue.enqueue(tx, { kind: 'mirror-media', key: `mirror-media:article:${article.id}`, payload: { articleId: article.id }, priority: 80 });
       }
     });
+    refetchesTotal.inc({ outcome: 'updated' });
     const held = retranslations.filter((r) => r.verdict === 'hold').map((r) => r.pub.lang);
     log.info({ article_id: article.id, changes, held }, 'source article updated');
   }
 
   async function failed(articleId: number, next: Date | null, error: string): Promise<void> {
+    refetchesTotal.inc({ outcome: 'failed' });
     log.warn({ article_id: articleId, err: error, next: next?.toISOString() ?? null }, 'refetch failed');
     await recordRefetch(db, articleId, { next, error });
   }
 
   async function gone(articleId: number, next: Date | null, status: number): Promise<void> {
+    refetchesTotal.inc({ outcome: 'gone' });
     const marked = await db.transaction(async (tx) => enqueueRenders(tx, await markSourceGone(tx, articleId, next, `refetch: HTTP ${status}: the source no longer has the article`)));
     if (marked) log.info({ article_id: articleId, status }, 'source article gone');
   }
