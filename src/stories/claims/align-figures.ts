@@ -75,7 +75,12 @@ function closeness(a: FigureClaim, b: FigureClaim): number {
   const sameSide = a.sides.some((s) => b.sides.some((t) => sameStem(s, t)));
   // People are counted for what they did, said by the word after them ("attended", "marched").
   if (a.category === 'people') return sameSide ? 2 : 0;
-  if (a.sides.length === 0 || b.sides.length === 0) return 1;
+  if (a.sides.length === 0 && b.sides.length === 0) return 1;
+  if (a.sides.length === 0 || b.sides.length === 0) {
+    // "10 Americans" among "12 killed" are a part of the toll, not another toll.
+    const [named, bare] = a.sides.length > 0 ? [a, b] : [b, a];
+    return named.hi < bare.lo ? 0 : 1;
+  }
   return sameSide ? 2 : 0;
 }
 

@@ -77,8 +77,7 @@ function readAfter(tokens: readonly Token[], end: number, lang: string): After {
     out.sides.push(t.key);
     k++;
   }
-  // An unknown word that no group or event follows is not a side of anything counted.
-  if (out.category === null && out.group === null) out.sides = [];
+  // "killed 10 Americans": the event is before the number, the side after it.
   return out;
 }
 

@@ -76,6 +76,14 @@ describe('findDisagreements: agreements in other notations and languages', () =>
     expect(table(found[0])).toEqual({ '87': ['one'], '92': ['two'] });
   });
 
+  it('a part of a toll, named by its side, is not another toll', () => {
+    const a = member('a', 'one', 'en', 'Twelve people were killed in the crash.');
+    const b = member('b', 'two', 'en', 'The crash killed 10 Americans.');
+    const c = member('c', 'three', 'en', 'The crash killed 14 Americans.');
+    expect(findDisagreements([a, b])).toEqual([]);
+    expect(table(findDisagreements([a, c])[0])).toEqual({ '12': ['one'], '14': ['three'] });
+  });
+
   it('percentages of different things are not compared', () => {
     const a = member('a', 'one', 'en', 'Unemployment in Spain fell to 4.5% in May.');
     const b = member('b', 'two', 'en', 'Inflation in Spain rose to 3% in May.');
