@@ -14,7 +14,7 @@ import { htmlToText } from './html-text.ts';
 import { altTexts, withAltTexts } from './image-text.ts';
 import { hashSegment, memoryKeyId, type MemoryKey, type TranslationMemory } from './memory.ts';
 import { localizeNumbers } from './numbers.ts';
-import { namesToProtect, prepareUnits, ReadingCache } from './repair/prepare-units.ts';
+import { namesToProtect, prepareUnits, ReadingCache, wordsOnlyInside } from './repair/prepare-units.ts';
 import { resolveRoutes, routeLabel, type Leg, type Route } from './routes.ts';
 import { joinSegments, segmentHtml } from './segmenter.ts';
 
@@ -154,10 +154,14 @@ export function createTranslator(opts: TranslatorOptions): Translator {
     }
   }
 
-  /** The words of the names prepareUnits protects in these texts on this route's first leg; none when the engine cannot tell. */
+  /**
+   * The words prepareUnits keeps from the engine wherever these texts say them (on this route's
+   * first leg): every time inside a protected name. "Space" of a kept "Space Station" is not one
+   * where "Hubble Space Telescope" went to the engine. None when the engine cannot tell.
+   */
   async function protectedWords(route: Route, texts: string[], from: string): Promise<Set<string>> {
     const names = await namesToProtect(texts, route[0]!.engine, from, route[0]!.to, readings).catch(() => []);
-    return new Set(names.flatMap((n) => n.split(' ')));
+    return wordsOnlyInside(names, texts);
   }
 
   /** Units through every leg of the route; lexicons only from a one-leg route (a pivot's first leg names the pivot's words). */

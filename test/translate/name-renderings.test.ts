@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFidelity, createEngines, createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
 import { createApertiumEngine } from '../../src/translate/engines/apertium/apertium-engine.ts';
 import { renderingsFromLexicons } from '../../src/translate/fidelity/lexicon-renderings.ts';
+import { wordsOnlyInside } from '../../src/translate/repair/prepare-units.ts';
 import { nameCandidates, namesToRender } from '../../src/translate/fidelity/names-check.ts';
 import type { Lexicon, LexiconSource, TranslationEngine } from '../../src/translate/index.ts';
 import { fakeEngine, wordForWord } from './fake-engine.ts';
@@ -39,6 +40,11 @@ describe('names against the engine’s own rendering (pure gate)', () => {
     expect(namesToRender(source, ['La película Guerras de Estrella y el espectáculo Star Trek.'], 'en', 'es')).toContain('Star');
     expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target: ['La película Guerras de Estrella y el espectáculo Star Trek.'], nameRenderings }))).toEqual([]);
     expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target: ['La película Guerras y el espectáculo Star Trek.'], nameRenderings }))).toContainEqual(expect.objectContaining({ detail: expect.stringContaining('"Star"') }));
+  });
+
+  it('an acronym written with full stops (DC → D.C.) is not lost', () => {
+    const r = checkFidelity({ from: 'en', to: 'es', source: ['Washington, DC, United States: getting there is hard.'], target: ['Washington, D.C., Estados Unidos: llegar es difícil.'], nameRenderings: { DC: 'Dc', United: 'Unido', States: 'Estados' } });
+    expect(nameFindings(r)).toEqual([]);
   });
 
   it('a name in a run the engine renders as one word (South Africa → Sudáfrica) is not lost', () => {
@@ -172,6 +178,8 @@ describe('with Apertium (real, eng-spa)', () => {
       // A run the orchestrator cannot find as whole words ("CMAL" in "CMAL3") is not kept, so its words are the engine's.
       const exchange = await t.renderNames(['Aluminum on the London Metal Exchange CMAL3 lost 0.06%.'], 'en', 'es');
       expect(exchange['Exchange']).not.toBe('Exchange');
+      // A word said inside a kept name and also outside one goes to the engine where it stands.
+      expect(wordsOnlyInside(['Grace Wanjiru', 'Space Station'], ['Grace Wanjiru and the Space Station.', 'The Hubble Space Telescope.'])).toEqual(new Set(['Grace', 'Wanjiru', 'Station']));
       expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target, nameRenderings }))).toContainEqual(expect.objectContaining({ severity: 'warning', detail: expect.stringContaining('Grace') }));
     } finally {
       await t.close();

@@ -255,6 +255,8 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
     for (const [w, n] of words) {
       if (contains(w) || similarFolded(w, self, 0.8) || formsInSome.some((f) => w.includes(f)) || forms.some((f) => similarFolded(w, f, 0.75))) found += n;
     }
+    // An acronym the translation writes with full stops (DC → D.C.).
+    if (/^\p{L}{2,4}$/u.test(name) && target.includes(`${name.toUpperCase().split('').join('.')}.`)) continue;
     if (found >= need) continue;
     const kept = own.every((w) => w === self);
     out.set(name, { why: kept ? ' (the engine keeps it as is)' : ` (nor the engine's rendering: ${forms.slice(0, 3).join(', ')})`, absent: found === 0, kept, rendered: own.length > 0 });

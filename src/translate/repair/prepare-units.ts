@@ -33,7 +33,7 @@ export async function prepareUnits(given: ProtectedSegment[], engine: Translatio
     out[0] = { ...out[0], html: parts.join('') };
   }
   const keep = await namesToProtect(texts, engine, from, legTo, readings, candidates);
-  const nameRe = keep.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${keep.map(escapeRe).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') : null;
+  const nameRe = namesRe(keep);
   const find = (text: string): Span[] => {
     const spans: Span[] = findDates(text, to);
     if (nameRe) for (const m of text.matchAll(nameRe)) spans.push({ at: m.index, end: m.index + m[0].length, rendering: m[0] });
@@ -72,6 +72,27 @@ export async function namesToProtect(texts: string[], engine: TranslationEngine,
     if (p.split(' ').some((w) => read.get(w) !== 'common')) return true;
     return !p.includes(' ') && (counts.get(p) ?? 0) >= 2 && !new RegExp(`(?<!\\p{L})${escapeRe(p.toLowerCase())}(?!\\p{L})`, 'u').test(joined);
   }).filter((p) => wholeWordIn(p, joined)).sort((a, b) => b.length - a.length);
+}
+
+/** The protected names' regex, longest first, as prepareUnits finds them; null for none. */
+function namesRe(names: string[]): RegExp | null {
+  return names.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${names.map(escapeRe).join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu') : null;
+}
+
+/** The words of `names` (protected, longest first) that the texts say only inside one of them. */
+export function wordsOnlyInside(names: string[], texts: string[]): Set<string> {
+  const re = namesRe(names);
+  const out = new Set<string>();
+  if (!re) return out;
+  const words = [...new Set(names.flatMap((n) => n.split(' ')))];
+  const joined = texts.join('\n');
+  const inside = new Map<string, number>();
+  for (const m of joined.matchAll(re)) for (const w of m[0].split(' ')) inside.set(w, (inside.get(w) ?? 0) + 1);
+  for (const w of words) {
+    const all = [...joined.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRe(w)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu'))].length;
+    if (all > 0 && (inside.get(w) ?? 0) >= all) out.add(w);
+  }
+  return out;
 }
 
 /** Whether the text says `phrase` as whole words, as protectSpans will find it ("CMAL" is not in "CMAL3"). */
