@@ -109,21 +109,6 @@ export async function mergeStory(tx: Db, gone: number, keep: number): Promise<vo
   await countMembers(tx, keep);
 }
 
-export interface StoryLead {
-  story_id: number;
-  lang: string;
-  article_id: number;
-  picked_by: string | null;
-}
-
-export async function storyLead(db: Db, storyId: number, lang: string): Promise<StoryLead | null> {
-  const { rows } = await db.query<StoryLead>(
-    'SELECT story_id, lang, article_id, picked_by FROM story_leads WHERE story_id = $1 AND lang = $2',
-    [storyId, lang],
-  );
-  return rows[0] ?? null;
-}
-
 /** Makes `articleId` the story's lead in `lang` unless it has one; true when it did. */
 export async function claimStoryLead(tx: Db, storyId: number, lang: string, articleId: number): Promise<boolean> {
   const { rowCount } = await tx.query(
