@@ -3,7 +3,7 @@ import { getArticle } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
 import { getTranslation, listHeld, type HeldRow, type TranslationRow } from '../../store/translations.ts';
 import type { AdminServices } from '../admin-route.ts';
-import { approveTranslation, queueRetranslation } from '../editorial/review-commands.ts';
+import { approveTranslation, engineRefusal, queueRetranslation } from '../editorial/review-commands.ts';
 
 /**
  * `transwire review list|approve|retranslate`, straight on the database or through the API: one
@@ -48,10 +48,8 @@ export async function approveHeld(services: AdminServices, id: number): Promise<
  */
 export async function retranslateHeld(services: AdminServices, id: number, engine: string | null): Promise<Retranslation> {
   const translation = await translationOrFail(services.db, 'retranslate', id);
-  const configured = Object.keys(services.config.translation.engines);
-  if (engine !== null && !configured.includes(engine)) {
-    throw new PermanentError(`review retranslate: the engine "${engine}" is not configured (configured: ${configured.join(', ') || 'none'})`, 'review.engine', { httpStatus: 400 });
-  }
+  const refusal = engineRefusal(services, engine);
+  if (refusal) throw new PermanentError(`review retranslate: ${refusal}`, 'review.engine', { httpStatus: 400 });
   await queueRetranslation(services.db, translation, engine);
   return { articleId: translation.article_id, lang: translation.lang, engine };
 }

@@ -3,7 +3,7 @@ import { redirect } from '../admin-responses.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
 import { applyEdit, oneLine, type EditResult } from './apply-edit.ts';
 import { idParam, loadReview, type ReviewData } from './load-review.ts';
-import { approveTranslation, holdTranslation, queueRetranslation, rejectTranslation } from './review-commands.ts';
+import { approveTranslation, engineRefusal, holdTranslation, queueRetranslation, rejectTranslation } from './review-commands.ts';
 import { stateOf } from './review-page.ts';
 
 type Action = 'save' | 'approve' | 'hold' | 'reject' | 'retranslate';
@@ -29,9 +29,9 @@ export function reviewAction(action: Action) {
 
     if (action === 'retranslate') {
       const engine = form.get('engine') ?? '';
-      const configured = Object.keys(services.config.translation.engines);
-      if (!configured.includes(engine)) {
-        return renderAdminPage(ctx, { title: 'Engine not configured', active: 'review', status: 400, body: `<p>The engine “${esc(engine)}” is not configured here. Configured: ${configured.map(esc).join(', ') || 'none'}. <a href="${base}">Back</a>.</p>` });
+      const refusal = engineRefusal(services, engine);
+      if (refusal) {
+        return renderAdminPage(ctx, { title: 'Engine not configured', active: 'review', status: 400, body: `<p>Not retranslated: ${esc(refusal)}. <a href="${base}">Back</a>.</p>` });
       }
       await queueRetranslation(services.db, d.translation, engine);
       await ctx.audit({ action: 'review.retranslate', target, before: { engine: d.translation.engine, ...snapshot(d) }, after: { engine, queued: true } });

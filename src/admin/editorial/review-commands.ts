@@ -44,6 +44,15 @@ async function unpublish(services: AdminServices, translationId: number, reason:
 }
 
 /**
+ * Why `engine` cannot retranslate here, or null: it must be one configured in
+ * translation.engines (null: the configured chain). The console and the API/CLI say the same.
+ */
+export function engineRefusal(services: Pick<AdminServices, 'config'>, engine: string | null): string | null {
+  const configured = Object.keys(services.config.translation.engines);
+  return engine === null || configured.includes(engine) ? null : `the engine "${engine}" is not configured (configured: ${configured.join(', ') || 'none'})`;
+}
+
+/**
  * Queues a new translation by `engine` (null: the configured chain), asked afresh (`fresh`: no answer from the memory entries it
  * replaces). The current text is kept as a revision first; the new one is the engine's, unreviewed.
  */
