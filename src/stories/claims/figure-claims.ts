@@ -29,7 +29,7 @@ export interface FigureClaim {
   source: ClaimSource;
 }
 
-/** Categories whose figures are compared only when their sentences share a content word. */
+/** Categories (beside currencies) whose figures are compared only when the words around them match. */
 export const TOPICAL = new Set(['people', 'percent', 'date']);
 
 export function figureClaims(source: ClaimSource): FigureClaim[] {

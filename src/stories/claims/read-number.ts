@@ -13,8 +13,6 @@ export interface ReadNumber {
   scale: number;
   /** Index of the first token after it. */
   end: number;
-  /** Digits alone, four of them, no scale: possibly a year. */
-  bareFourDigits: boolean;
 }
 
 /**
@@ -69,8 +67,7 @@ export function readNumber(tokens: readonly Token[], i: number, lang: string): R
   const value = total + current;
   if (value === 0 && !digits) return null;
   const rounding = scale > 1 ? 0.5 * 10 ** -decimals * scale : 0;
-  const bare = digits && !words && scale === 1 && j === i + 1 && /^\d{4}$/.test(tokens[i]!.text);
-  return { value, rounding, decimals, scale, end: j, bareFourDigits: bare };
+  return { value, rounding, decimals, scale, end: j };
 }
 
 /**
