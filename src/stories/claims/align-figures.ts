@@ -1,5 +1,6 @@
 import type { ClaimValue, Disagreement } from './claim-types.ts';
 import { TOPICAL, type FigureClaim } from './figure-claims.ts';
+import { baseLang } from './phrase-table.ts';
 import { UnionFind } from './union-find.ts';
 
 /**
@@ -18,10 +19,17 @@ export function figureDisagreements(claims: readonly FigureClaim[]): Disagreemen
     const links = new UnionFind(list.length);
     const byMember = new Map<string, number[]>();
     list.forEach((c, i) => byMember.set(c.source.articleId, [...(byMember.get(c.source.articleId) ?? []), i]));
+    const otherMember = (a: number, b: number) => list[a]!.source.articleId !== list[b]!.source.articleId;
+    // How close each figure comes to any other member's: a disagreement is linked only at that.
+    const best = list.map((x, a) => Math.max(0, ...list.map((y, b) => (otherMember(a, b) ? closeness(x, y) : 0))));
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {
-        if (list[a]!.source.articleId === list[b]!.source.articleId || !comparable(list[a]!, list[b]!)) continue;
-        if (onlyCandidate(list, byMember, a, b) && onlyCandidate(list, byMember, b, a)) links.union(a, b);
+        if (!otherMember(a, b) || !comparable(list[a]!, list[b]!)) continue;
+        if (!onlyCandidate(list, byMember, a, b) || !onlyCandidate(list, byMember, b, a)) continue;
+        // 105 armenios agree with 105 Armenian and say nothing against 50 Azerbaijani, though
+        // "armenios" and "Azerbaijani" are words of two languages that spelling cannot compare.
+        const near = closeness(list[a]!, list[b]!);
+        if (meet(list[a]!, list[b]!) || (near === best[a] && near === best[b])) links.union(a, b);
       }
     }
     for (const group of links.groups()) {
@@ -63,8 +71,9 @@ function comparable(a: FigureClaim, b: FigureClaim): boolean {
 }
 
 /**
- * 0: about different things; 1: nothing tells them apart (one names no side); 2: both name the
- * same side ("Armenian", "armenios"). A figure is set against the closest of a member's figures.
+ * 0: about different things; 1: nothing tells them apart (one names no side, or they name it in
+ * two languages); 2: both name the same side ("Armenian", "armenios"). A figure is set against
+ * the closest of a member's figures.
  */
 function closeness(a: FigureClaim, b: FigureClaim): number {
   if (a.group !== null && b.group !== null && a.group !== b.group) return 0;
@@ -81,7 +90,9 @@ function closeness(a: FigureClaim, b: FigureClaim): number {
     const [named, bare] = a.sides.length > 0 ? [a, b] : [b, a];
     return named.hi < bare.lo ? 0 : 1;
   }
-  return sameSide ? 2 : 0;
+  if (sameSide) return 2;
+  // In two languages the sides' words cannot be told apart by spelling ("passengers", "pasajeros").
+  return baseLang(a.source.lang) !== baseLang(b.source.lang) ? 1 : 0;
 }
 
 /** "armenian" and "armenios", "azerbaijani" and "azerbaiyanos": the first five letters. */

@@ -76,6 +76,13 @@ describe('findDisagreements: agreements in other notations and languages', () =>
     expect(table(found[0])).toEqual({ '87': ['one'], '92': ['two'] });
   });
 
+  it('sides named in two languages do not keep an agreeing figure out ("passengers", "pasajeros")', () => {
+    const a = member('a', 'one', 'en', 'The capsizing killed 12 passengers and injured 30.');
+    const b = member('b', 'two', 'es', 'El naufragio mató a 12 pasajeros el lunes.');
+    const c = member('c', 'three', 'en', 'The capsizing killed 15 passengers, officials said.');
+    expect(table(findDisagreements([a, b, c])[0])).toEqual({ '12': ['one', 'two'], '15': ['three'] });
+  });
+
   it('a part of a toll, named by its side, is not another toll', () => {
     const a = member('a', 'one', 'en', 'Twelve people were killed in the crash.');
     const b = member('b', 'two', 'en', 'The crash killed 10 Americans.');
