@@ -1,6 +1,6 @@
 import type { Db } from './db.ts';
 import { mediaPath, type MediaRef } from './media.ts';
-import { STORY_LEAD_ONLY, storyCardColumns, storyCardJoin } from './story-cards.ts';
+import { storyCardColumns, storyCardJoin, storyLeadOnly } from './story-cards.ts';
 
 /** A live publication as a list shows it (home, topic, source, feeds, search). */
 export interface SiteCardRow {
@@ -93,7 +93,7 @@ export async function listCards(db: Db, f: ListFilter): Promise<SiteCardRow[]> {
     params.push(f.sourceId);
     where += ` AND s.id = $${params.length}`;
   }
-  if (f.byStory) where += ` AND ${STORY_LEAD_ONLY}`;
+  if (f.byStory) where += ` AND ${storyLeadOnly('$1')}`;
   const body = f.withBody
     ? `, t.html, t.engine, a.url AS original_url, a.title AS original_title, a.byline,
        (SELECT coalesce(json_agg(json_build_object('url', ms.url, 'sha256', m.sha256, 'ext', m.ext, 'width', m.width, 'height', m.height)), '[]')
@@ -113,7 +113,7 @@ export async function listTopicSections(db: Db, lang: string, perTopic: number, 
     `SELECT x.*, ${storyCardColumns('x.sid')} FROM (
        SELECT ${CARD_COLUMNS}, a.story_id AS sid, row_number() OVER (PARTITION BY ${CATEGORY} ORDER BY ${DATED_AT} DESC, p.id DESC) AS rn
        FROM ${CARD_FROM}
-       WHERE p.status = 'live' AND p.lang = $1 AND ${CATEGORY} IS NOT NULL AND NOT (p.id = ANY($3::bigint[])) AND ${STORY_LEAD_ONLY}
+       WHERE p.status = 'live' AND p.lang = $1 AND ${CATEGORY} IS NOT NULL AND NOT (p.id = ANY($3::bigint[])) AND ${storyLeadOnly('$1')}
      ) x ${storyCardJoin('x.sid')} WHERE rn <= $2 ORDER BY category, published_at DESC, id DESC`,
     [lang, perTopic, excludeIds],
   );

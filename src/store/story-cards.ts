@@ -13,21 +13,33 @@ export function shownMember(m: string): string {
     OR EXISTS (SELECT 1 FROM publications l WHERE l.article_id = ${m}.id AND l.status = 'live'))`;
 }
 
+/** The order a story's live publications in one language stand for it in: the lead first (see leadPublication). */
+const LEAD_ORDER = `sl.article_id IS NULL, coalesce(la.story_role = 'update', false),
+      least(coalesce(la.published_at, lp.published_at), lp.published_at), lp.id`;
+const LEAD_FROM = `publications lp JOIN articles la ON la.id = lp.article_id
+    LEFT JOIN story_leads sl ON sl.story_id = la.story_id AND sl.lang = lp.lang AND sl.article_id = la.id`;
+
 /**
  * The publication that stands for story `story` in language `lang`: the lead the pipeline or an
  * editor chose (story_leads) while it is live, else the earliest live report, else the earliest
  * live update. Both arguments are SQL expressions.
  */
 export function leadPublication(story: string, lang: string): string {
-  return `(SELECT lp.id FROM publications lp JOIN articles la ON la.id = lp.article_id
-    LEFT JOIN story_leads sl ON sl.story_id = la.story_id AND sl.lang = lp.lang AND sl.article_id = la.id
-    WHERE la.story_id = ${story} AND lp.lang = ${lang} AND lp.status = 'live'
-    ORDER BY sl.article_id IS NULL, coalesce(la.story_role = 'update', false),
-      least(coalesce(la.published_at, lp.published_at), lp.published_at), lp.id LIMIT 1)`;
+  return `(SELECT lp.id FROM ${LEAD_FROM}
+    WHERE la.story_id = ${story} AND lp.lang = ${lang} AND lp.status = 'live' ORDER BY ${LEAD_ORDER} LIMIT 1)`;
 }
 
-/** Only a story's card: other members' publications are left out of the list. Needs `p` and `a`. */
-export const STORY_LEAD_ONLY = `(a.story_id IS NULL OR p.id = ${leadPublication('a.story_id', 'p.lang')})`;
+/**
+ * Only a story's card in a list of language `lang` (an SQL expression): the other members' live
+ * publications are left out. One uncorrelated subquery (a hashed set, computed once per query),
+ * not a lookup per row: a list reads every live publication of its language before it sorts.
+ * Needs `p`.
+ */
+export function storyLeadOnly(lang: string): string {
+  return `p.id NOT IN (SELECT h.id FROM (
+    SELECT lp.id, row_number() OVER (PARTITION BY la.story_id ORDER BY ${LEAD_ORDER}) AS rank FROM ${LEAD_FROM}
+    WHERE lp.lang = ${lang} AND lp.status = 'live' AND la.story_id IS NOT NULL) h WHERE h.rank > 1)`;
+}
 
 /** The story of each card, counted: joins `sc` for the story id `story` (an SQL expression). */
 export function storyCardJoin(story = 'a.story_id'): string {
