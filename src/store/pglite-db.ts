@@ -13,7 +13,8 @@ function adapter(conn: Queryable, root: PGlite | null): Db {
     kind: 'pglite',
     async query<T>(sql: string, params: unknown[] = []): Promise<QueryResult<T>> {
       const result = await conn.query<T>(sql, stripNul(params), { parsers });
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite's affectedRows is 0 for a SELECT: rowCount is the rows it returned, as node-postgres has it.
+      return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
     },
     async exec(sql: string): Promise<void> {
       await conn.exec(sql);
