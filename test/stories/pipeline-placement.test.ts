@@ -69,6 +69,9 @@ describe('story placement in the pipeline (two workers, one placement log)', () 
     expect(placed).toMatchObject({ storyId: first.story_id, role: 'report', translating: [] });
     expect((await articleStory(db, row('quake-2').id)).story_score).toBeGreaterThan(0);
     expect(await translateJobs(db)).toEqual([`translate:article:${row('quake-1').id}:es`]);
+    // Listed, not translated: only a render job refreshes the story's pages (its sources, "N sources").
+    const { rows: renders } = await db.query<{ key: string; payload: { storyId: number; reason: string; lang: string } }>(`SELECT key, payload FROM jobs WHERE kind = 'render'`);
+    expect(renders).toEqual([{ key: `render:story:${first.story_id}`, payload: { lang: 'es', storyId: first.story_id, reason: 'story' } }]);
     const { rows: story } = await db.query<{ member_count: number; last_member_at: Date }>('SELECT member_count, last_member_at FROM stories WHERE id = $1', [first.story_id]);
     expect(story[0]).toEqual({ member_count: 2, last_member_at: quakeOwnReport.published });
   });

@@ -39,6 +39,15 @@ export async function enqueueTranslation(tx: Db, articleId: number, lang: string
 }
 
 /**
+ * Queues the render job that refreshes a story's pages in every language and the lists counting
+ * it; `lang` is the site language whose home page and feed it renders at once.
+ */
+async function refreshStoryPages(tx: Db, storyId: number, lang: string | undefined): Promise<void> {
+  if (!lang) return;
+  await JobQueue.enqueue(tx, { kind: 'render', key: `render:story:${storyId}`, payload: { lang, storyId, reason: 'story' }, priority: 10 });
+}
+
+/**
  * The placement step of the pipeline, between extraction and translation. Every worker keeps a
  * StoryPlacer in memory; before it places an article it takes the placement lock, replays the
  * placement log's rows it has not seen (a fresh worker: the rows of the clusterer's time window),
@@ -145,6 +154,13 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
       });
       const plan = await planTranslations(tx, a, storyId, duplicateOf ? 'duplicate' : 'report', canReach);
       if (plan.role === 'update') await setStoryRole(tx, a.id, 'update');
+      // A member with no publication of its own (listed, or a near-duplicate) changes the story's
+      // pages only through this job; a merged story's pages must turn into redirects. A member
+      // being translated refreshes them when its publication renders.
+      const siteLang = deps.targetLanguages[0];
+      if (storyId !== newId && plan.translating.length === 0) await refreshStoryPages(tx, storyId, siteLang);
+      for (const gone of placement.merged) await refreshStoryPages(tx, Number(gone), siteLang);
+      if (placement.merged.length > 0) await refreshStoryPages(tx, storyId, siteLang);
       return { storyId, role: plan.role, duplicateOf, translating: plan.translating };
     });
   }
