@@ -42,6 +42,11 @@ describe('names against the engine’s own rendering (pure gate)', () => {
     expect(nameFindings(checkFidelity({ from: 'en', to: 'es', source, target: ['La película Guerras y el espectáculo Star Trek.'], nameRenderings }))).toContainEqual(expect.objectContaining({ detail: expect.stringContaining('"Star"') }));
   });
 
+  it('a name is not found in another name of its paragraph that looks like it (Hong Kong → Hong)', () => {
+    const r = checkFidelity({ from: 'en', to: 'es', source: ['Hong Kong police laid siege to a university.'], target: ['Policía de Hong puso asedio a una universidad.'], nameRenderings: { Hong: 'Hong', Kong: 'Kong', 'Hong Kong': 'Hong Kong' } });
+    expect(nameFindings(r)).toContainEqual(expect.objectContaining({ detail: expect.stringContaining('"Kong"') }));
+  });
+
   it('an acronym written with full stops (DC → D.C.) is not lost', () => {
     const r = checkFidelity({ from: 'en', to: 'es', source: ['Washington, DC, United States: getting there is hard.'], target: ['Washington, D.C., Estados Unidos: llegar es difícil.'], nameRenderings: { DC: 'Dc', United: 'Unido', States: 'Estados' } });
     expect(nameFindings(r)).toEqual([]);

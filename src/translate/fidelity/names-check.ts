@@ -236,6 +236,7 @@ const TWO_CAPITALS_RE = /\p{Lu}[\p{L}\p{M}]* \p{Lu}/u;
 function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<typeof acceptedWords>): Map<string, { why: string; absent: boolean; kept: boolean; rendered: boolean }> {
   const out = new Map<string, { why: string; absent: boolean; kept: boolean; rendered: boolean }>();
   const { words, joined } = foldedWords(target);
+  const others = new Set(srcNames.map(fold));
   for (const name of new Set(srcNames)) {
     const self = fold(name);
     const need = countOf(srcNames, name);
@@ -253,6 +254,8 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
     const formsInSome = forms.filter((f) => joined.includes(f));
     found = 0;
     for (const [w, n] of words) {
+      // Another name of the paragraph stands for itself, not for this one ("Hong" is no form of "Kong").
+      if (w !== self && others.has(w)) continue;
       if (contains(w) || similarFolded(w, self, 0.8) || formsInSome.some((f) => w.includes(f)) || forms.some((f) => similarFolded(w, f, 0.75))) found += n;
     }
     // An acronym the translation writes with full stops (DC → D.C.).
