@@ -130,7 +130,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
         perHost: config.fetch.perHost,
         robots,
         rulesFor: (url) => rulesBySource.get(url),
-        stories: createStoryPlacement({ db, log, translator: getTranslator, targetLanguages: config.site.languages }),
+        ...(config.stories.enabled ? { stories: createStoryPlacement({ db, log, translator: getTranslator, targetLanguages: config.site.languages }) } : {}),
       }),
       translate: createTranslateArticleHandler({ db, translator: getTranslator(), log, policy: live.policy }),
       render: createRenderSiteHandler({ db, site }),

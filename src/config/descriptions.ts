@@ -87,6 +87,8 @@ export const DESCRIPTIONS: Record<string, string> = {
   'publish.policy.rules[].verdict': 'The verdict the rule gives.',
   'publish.policy.sites': 'Overrides per site language (`es`), same keys as the policy itself.',
   'publish.policy.sources': 'Overrides per source (by id or URL), same keys as the policy itself.',
+  stories: 'Articles that report one event are grouped into a story, translated once per language, with a page listing every outlet and where they disagree (docs/stories.md).',
+  'stories.enabled': 'False: every article is translated and published on its own, with no story pages or grouping.',
   metrics: '`/metrics` in Prometheus text format: not public; anyone not allowed here gets 404.',
   'metrics.token': 'A bearer token (16 characters or more) that may scrape from any address: `Authorization: Bearer <token>`. Null: none.',
   'metrics.allow': 'Client addresses (or CIDR ranges, `10.0.0.0/8`) that may scrape without the token; loopback by default. Behind a proxy set `server.trustProxy`.',

@@ -82,6 +82,15 @@ export const configSchema = z.strictObject({
   publish: z
     .strictObject({ policy: publishPolicySchema.optional() })
     .prefault({}),
+  /**
+   * Stories (docs/stories.md): each article is placed in a story and a story is translated once per
+   * language. `enabled: false` translates and publishes every article on its own, as a plain
+   * translating wire does (the drill's synthetic world, made of a few articles retold by a
+   * thousand sources, measures the pipeline that way).
+   */
+  stories: z
+    .strictObject({ enabled: z.boolean().default(true) })
+    .prefault({}),
   /** `/metrics` (Prometheus): answered to a bearer token or to the listed addresses, 404 to anyone else. */
   metrics: z
     .strictObject({
