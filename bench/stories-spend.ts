@@ -8,7 +8,6 @@
  * already making repeated sentences free), once on what placement chose. Characters are those
  * an engine would bill (translations.cost.characters); they do not depend on the engine.
  */
-import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { escapeHtml } from '../src/shared/escape-html.ts';
 import { createStoryPlacement } from '../src/jobs/handlers/place-story.ts';
@@ -17,20 +16,11 @@ import { openDb } from '../src/store/open-db.ts';
 import { upsertSource } from '../src/store/sources.ts';
 import { DEFAULT_LIMITS, type TranslationEngine } from '../src/translate/engine.ts';
 import { createInMemoryTranslationMemory, createTranslator } from '../src/translate/index.ts';
+import { loadNewsClusters, type NewsClustersRow } from './lib/news-clusters.ts';
 
-interface Row {
-  id: string;
-  title: string | null;
-  description: string | null;
-  text: string | null;
-  published: string | null;
-  url: string;
-  outlet: string;
-  event_id: number;
-}
+type Row = NewsClustersRow;
 
-const dataPath = new URL('../../shared/data/news-clusters-en/articles.jsonl', import.meta.url).pathname;
-const rows = readFileSync(dataPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+const rows = loadNewsClusters();
 const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
 const placement = createStoryPlacement({ db, log: pino({ level: 'silent' }), targetLanguages: ['es'] });
 

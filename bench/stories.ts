@@ -10,25 +10,16 @@
  * placement throughput with 100,000 synthetic stories in the index against 1,000.
  * `--quick` skips the grid and the scale part; `--scale` runs only the scale part.
  */
-import { readFileSync } from 'node:fs';
 import { StoryPlacer, DEFAULT_CLUSTER_OPTIONS, leadOf, type ClusterOptions, type StoryArticle, type TranslateTexts } from '../src/stories/index.ts';
 import { apertiumSegments, CACHE_DIR } from './lib/stories-apertium.ts';
 import { wholeSetBaseline } from './lib/stories-baseline.ts';
 import { clusterScores, type ClusterScores } from './lib/stories-metrics.ts';
 import { syntheticArticles } from './lib/stories-synthetic.ts';
+import { loadNewsClusters, type NewsClustersRow } from './lib/news-clusters.ts';
 
 const quick = process.argv.includes('--quick');
 
-interface Row {
-  id: string;
-  title: string | null;
-  description: string | null;
-  text: string | null;
-  published: string | null;
-  url: string;
-  outlet: string;
-  event_id: number;
-}
+type Row = NewsClustersRow;
 
 interface Replayed {
   scores: ClusterScores;
@@ -49,8 +40,7 @@ if (process.argv.includes('--scale')) {
   process.exit(0);
 }
 
-const dataPath = new URL('../../shared/data/news-clusters-en/articles.jsonl', import.meta.url).pathname;
-const rows = readFileSync(dataPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Row);
+const rows = loadNewsClusters();
 const english = rows.map(toArticle);
 console.log(`news-clusters-en: ${rows.length} articles, ${new Set(rows.map((r) => r.event_id)).size} events, replayed in publication order`);
 
