@@ -16,9 +16,8 @@ import { openDb } from '../src/store/open-db.ts';
 import { upsertSource } from '../src/store/sources.ts';
 import { DEFAULT_LIMITS, type TranslationEngine } from '../src/translate/engine.ts';
 import { createInMemoryTranslationMemory, createTranslator } from '../src/translate/index.ts';
-import { loadNewsClusters, type NewsClustersRow } from './lib/news-clusters.ts';
+import { loadNewsClusters } from './lib/news-clusters.ts';
 
-type Row = NewsClustersRow;
 
 const rows = loadNewsClusters();
 const db = await openDb({ databaseUrl: null, dataDir: 'memory://' });
