@@ -141,6 +141,6 @@ describe('story links', () => {
 
   it('says nothing for an article alone in its story', () => {
     expect(storyLink('es', null)).toBe('');
-    expect(storyLink('es', { path: '/es/story/5', outlets: 3 })).toBe('<p class="story-link"><a href="/es/story/5">3 fuentes · ver la historia</a></p>');
+    expect(storyLink('es', { path: '/es/story/5', outlets: 3 })).toBe('<p class="story-link"><a href="/es/story/5">3 fuentes · ver la cobertura</a></p>');
   });
 });

@@ -121,7 +121,7 @@ describe('stories on the rest of the site', () => {
     const d = await doc(story.paths.get('second:es')!);
     const link = d.querySelector('.story-link a');
     expect(link?.getAttribute('href')).toBe(storyPath());
-    expect(link?.textContent).toBe('4 fuentes · ver la historia');
+    expect(link?.textContent).toBe('4 fuentes · ver la cobertura');
     const [port] = (await db.query<{ path: string }>(`SELECT p.path FROM publications p JOIN articles a ON a.id = p.article_id WHERE a.content_hash = 'port' AND p.lang = 'es'`)).rows;
     expect((await doc(port!.path)).querySelector('.story-link')).toBeNull();
   });

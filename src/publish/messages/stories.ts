@@ -56,8 +56,8 @@ const en: StoryMessages = {
 
 const es: StoryMessages = {
   sources: { one: '{n} fuente', other: '{n} fuentes' },
-  seeStory: 'ver la historia',
-  story: 'Historia',
+  seeStory: 'ver la cobertura',
+  story: 'Cobertura',
   toldBy: 'Según {outlet}',
   whoReported: 'Quién lo publicó',
   roleLead: 'traducida aquí',
@@ -100,8 +100,8 @@ const ar: StoryMessages = {
 
 const fr: StoryMessages = {
   sources: { one: '{n} source', other: '{n} sources' },
-  seeStory: 'voir l’histoire',
-  story: 'Histoire',
+  seeStory: 'voir le sujet',
+  story: 'Sujet',
   toldBy: 'Selon {outlet}',
   whoReported: 'Qui l’a publié',
   roleLead: 'traduit ici',
@@ -122,8 +122,8 @@ const fr: StoryMessages = {
 
 const ca: StoryMessages = {
   sources: { one: '{n} font', other: '{n} fonts' },
-  seeStory: 'vegeu la història',
-  story: 'Història',
+  seeStory: 'vegeu la cobertura',
+  story: 'Cobertura',
   toldBy: 'Segons {outlet}',
   whoReported: 'Qui ho ha publicat',
   roleLead: 'traduïda aquí',
@@ -144,8 +144,8 @@ const ca: StoryMessages = {
 
 const pt: StoryMessages = {
   sources: { one: '{n} fonte', other: '{n} fontes' },
-  seeStory: 'ver a história',
-  story: 'História',
+  seeStory: 'ver a cobertura',
+  story: 'Cobertura',
   toldBy: 'Segundo {outlet}',
   whoReported: 'Quem publicou',
   roleLead: 'traduzida aqui',
@@ -166,8 +166,8 @@ const pt: StoryMessages = {
 
 const de: StoryMessages = {
   sources: { one: '{n} Quelle', other: '{n} Quellen' },
-  seeStory: 'zur Geschichte',
-  story: 'Geschichte',
+  seeStory: 'zum Thema',
+  story: 'Thema',
   toldBy: 'Laut {outlet}',
   whoReported: 'Wer berichtet hat',
   roleLead: 'hier übersetzt',
