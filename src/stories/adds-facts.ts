@@ -11,6 +11,8 @@
  * the story's disagreement table shows it without a translation. Years (1900–2099) and figures
  * under 10 are not facts of their own.
  */
+import { quotations as quotedPassages } from '../shared/quotations.ts';
+
 export interface FactSource {
   lang: string;
   title: string;
@@ -54,14 +56,11 @@ export function figures(text: string): string[] {
   return out;
 }
 
-/** Quoted passages of five words or more (“…”, «…», "…"). */
+/** Quoted passages of five words or more (“…”, «…», "…", „…“: the gate's reading of quotations), without their marks. */
 export function quotations(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/[“«"„]([^”»"“]+)[”»"“]/g)) {
-    const q = m[1]!.trim();
-    if (words(q).length >= MIN_QUOTE_WORDS) out.push(q);
-  }
-  return out;
+  return quotedPassages(text)
+    .map((q) => q.slice(1, -1).trim())
+    .filter((q) => words(q).length >= MIN_QUOTE_WORDS);
 }
 
 function words(text: string): string[] {
