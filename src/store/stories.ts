@@ -219,7 +219,6 @@ export async function countMultiSourceStories(db: Db, outlets = 2): Promise<numb
 
 /** True once the article has its place in a story (a retried job places it once). */
 export async function isPlaced(db: Db, articleId: number): Promise<boolean> {
-  // rows, not rowCount: PGlite counts a SELECT's affected rows as 0.
   const { rows } = await db.query('SELECT 1 FROM articles WHERE id = $1 AND placed_at IS NOT NULL', [articleId]);
   return rows.length > 0;
 }
