@@ -60,10 +60,12 @@ export async function startFakeInternet(o: InternetOptions): Promise<FakeInterne
     const roll = o.random();
     const behaviour = roll < 0.05 ? 'failing' : roll < 0.1 ? 'slow' : 'ok';
     const times: number[] = [];
-    // 20 items of history, then arrivals until the end.
+    // 20 items of history, then arrivals until the end and none after it: an arrival past the end
+    // would appear while a caller drains (the fault drill counted 5 such items as never ingested).
     let t = o.start - (o.history ?? 20) * gapMs;
-    while (t < o.start + o.durationMs) {
+    for (;;) {
       t += -Math.log(1 - o.random()) * gapMs;
+      if (t >= o.start + o.durationMs) break;
       times.push(Math.round(t));
     }
     sources.push({ id, host: hosts[id % o.hosts]!, url: '', gapMs, behaviour, times });

@@ -59,7 +59,11 @@ export async function itemOutcomes(db: Db, lang: string, shown: Set<string>): Pr
     }
   }
   const known = new Set(rows.map((r) => r.guid));
-  for (const guid of shown) if (!known.has(guid)) out.notIngested++;
+  for (const guid of shown) {
+    if (known.has(guid)) continue;
+    out.notIngested++;
+    if (out.examples.length < 5) out.examples.push(`${guid} shown by its feed, not in items`);
+  }
   return out;
 }
 
