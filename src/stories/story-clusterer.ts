@@ -132,6 +132,65 @@ export class StoryClusterer {
     return story.id;
   }
 
+  /**
+   * Splits a story in two (story-split.ts found two events in it, or an editor did; every worker
+   * replays it from the log): `storyId` is built again from the members it keeps and `newId` from
+   * those it gave up, in placement order, each weighed with today's statistics (not counted again).
+   * A member without features (a near-duplicate) counts with its time only.
+   */
+  split(storyId: string, newId: string, keep: readonly SplitMember[], move: readonly SplitMember[]): void {
+    const id = this.aliases.resolve(storyId);
+    const seq = this.stories.get(id)?.seq;
+    const kept = this.create(id);
+    // The kept story is as old as it was: a later merge keeps its id over the new one's.
+    if (seq !== undefined) kept.seq = seq;
+    const parts: Array<[Story, readonly SplitMember[]]> = [[kept, keep], [this.create(newId), move]];
+    for (const [story, members] of parts) {
+      for (const m of members) {
+        if (m.features) this.addMember(story, this.weigh(m.features));
+        else this.join(story.id, m.time);
+      }
+    }
+  }
+
+  /** Story `goneId` joins `keepId` (an editor's merge, replayed from the log): `goneId` becomes its alias. */
+  mergeStories(keepId: string, goneId: string): void {
+    const k = this.aliases.resolve(keepId);
+    const g = this.aliases.resolve(goneId);
+    if (k === g) return;
+    const gone = this.stories.get(g);
+    if (gone) this.merge(this.stories.get(k) ?? this.create(k), gone);
+    else this.aliases.add(g, k);
+  }
+
+  /**
+   * Groups of articles weighed as stories are, apart from this clusterer's stories: what split
+   * detection (story-split.ts) compares. Features are weighed with this clusterer's statistics
+   * (not counted again) and without their time: groups compare as wholes, undecayed.
+   */
+  groups(): StoryGroups {
+    const scratch = new StoryClusterer(this.opts);
+    const weighed = new Map<ArticleFeatures, Vectors>();
+    const weigh = (f: ArticleFeatures): Vectors => {
+      let v = weighed.get(f);
+      if (!v) weighed.set(f, (v = this.weigh({ ...f, time: null })));
+      return v;
+    };
+    return {
+      of: (members) => {
+        const g = scratch.create(String(scratch.seq));
+        for (const f of members) scratch.addMember(g, weigh(f));
+        return g;
+      },
+      similarity: (a, b) => scratch.storySimilarity(a as Story, b as Story),
+    };
+  }
+
+  /** An article's vectors under the current statistics, without counting it in them again. */
+  private weigh(f: ArticleFeatures): Vectors {
+    return { time: f.time, full: tfidf(f.full, this.stats), head: tfidf(f.head, this.stats), anchors: tfidf(f.anchors, this.stats), hasBody: f.hasBody };
+  }
+
   private vectorize(f: ArticleFeatures): Vectors {
     // The article counts in the statistics it is weighed by: its own rare words are rare, not unseen.
     const ids = new Set<number>();
@@ -340,4 +399,21 @@ export class StoryClusterer {
 function heaviest(v: SparseVector, n: number): Array<[number, number]> {
   if (v.size <= n) return [...v];
   return [...v].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/** A member of a story being split: its logged features, or none (a near-duplicate) and its time. */
+export interface SplitMember {
+  features: ArticleFeatures | null;
+  time: number | null;
+}
+
+/** A group of articles weighed as a story (StoryClusterer.groups); opaque. */
+export interface StoryGroup {
+  readonly size: number;
+}
+
+export interface StoryGroups {
+  of(members: readonly ArticleFeatures[]): StoryGroup;
+  /** The two groups compared as two stories are before they converge (undecayed). */
+  similarity(a: StoryGroup, b: StoryGroup): number;
 }
