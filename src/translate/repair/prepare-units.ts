@@ -2,6 +2,7 @@ import { LruCache } from '../../shared/lru-cache.ts';
 import type { NameReading, TranslationEngine } from '../engine.ts';
 import { escapeRe, type ProtectedSegment } from '../glossary.ts';
 import { htmlToText } from '../html-text.ts';
+import { hasWholeWord, wholeWordIndexes } from '../../shared/whole-words.ts';
 import { findDates } from './dates.ts';
 import { nameCandidates } from './names.ts';
 import { protectSpans, type Span } from './protect-spans.ts';
@@ -70,8 +71,8 @@ export async function namesToProtect(texts: string[], engine: TranslationEngine,
     // Unknown Soldier, General Aviation), unless the article keeps writing it so: capitalized
     // more than once and never in small letters (Trump, not Workshop).
     if (p.split(' ').some((w) => read.get(w) !== 'common')) return true;
-    return !p.includes(' ') && (counts.get(p) ?? 0) >= 2 && !new RegExp(`(?<!\\p{L})${escapeRe(p.toLowerCase())}(?!\\p{L})`, 'u').test(joined);
-  }).filter((p) => wholeWordIn(p, joined)).sort((a, b) => b.length - a.length);
+    return !p.includes(' ') && (counts.get(p) ?? 0) >= 2 && !hasWholeWord(joined, p.toLowerCase(), 'letter');
+  }).filter((p) => hasWholeWord(joined, p)).sort((a, b) => b.length - a.length);
 }
 
 /** The protected names' regex, longest first, as prepareUnits finds them; null for none. */
@@ -89,15 +90,10 @@ export function wordsOnlyInside(names: string[], texts: string[]): Set<string> {
   const inside = new Map<string, number>();
   for (const m of joined.matchAll(re)) for (const w of m[0].split(' ')) inside.set(w, (inside.get(w) ?? 0) + 1);
   for (const w of words) {
-    const all = [...joined.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRe(w)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu'))].length;
+    const all = wholeWordIndexes(joined, w).length;
     if (all > 0 && (inside.get(w) ?? 0) >= all) out.add(w);
   }
   return out;
-}
-
-/** Whether the text says `phrase` as whole words, as protectSpans will find it ("CMAL" is not in "CMAL3"). */
-function wholeWordIn(phrase: string, text: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRe(phrase)}(?![\\p{L}\\p{M}\\p{N}])`, 'u').test(text);
 }
 
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|their|its|his|her|my|your)\s+$/iu;
@@ -105,8 +101,8 @@ const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|our|t
 /** Whether every time the text says `phrase` (as a whole word) an article or a possessive comes right before it. */
 function onlyAfterDeterminer(phrase: string, text: string): boolean {
   let seen = false;
-  for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escapeRe(phrase)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu'))) {
-    if (!DETERMINER_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) return false;
+  for (const at of wholeWordIndexes(text, phrase)) {
+    if (!DETERMINER_BEFORE.test(text.slice(Math.max(0, at - 8), at))) return false;
     seen = true;
   }
   return seen;
