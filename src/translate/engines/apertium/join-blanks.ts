@@ -43,6 +43,7 @@ export function withJoinBlanks(pipeline: string): string {
 }
 
 /** A token with a digit right before a letter: "5G", "3pm", "2000s", a link's "2hWw372". */
+const DIGIT_THEN_LETTER = /\d\p{L}/u;
 const SOURCE_GLUED = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*\d\p{L}[\p{L}\p{N}]*/gu;
 
 /**
@@ -52,6 +53,8 @@ const SOURCE_GLUED = /(?<![\p{L}\p{N}])[\p{L}\p{N}]*\d\p{L}[\p{L}\p{N}]*/gu;
  * is joined again. Letters and digits need no regex escape.
  */
 export function rejoinSourceGlued(source: string, out: string): string {
+  // Most segments have no such token, and the token regex backtracks through every word to learn it.
+  if (!DIGIT_THEN_LETTER.test(source)) return out;
   for (const token of new Set(Array.from(source.matchAll(SOURCE_GLUED), (m) => m[0]))) {
     const cut = token.replace(/(\d)(?=\p{L})/gu, '$1 ?');
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${cut}(?![\\p{L}\\p{N}])`, 'gu'), token);
