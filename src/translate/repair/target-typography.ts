@@ -96,6 +96,8 @@ export function capitalizeSentences(html: string): string {
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}'’.-]*[\p{L}\p{M}\p{N}])?/gu;
+/** TOKEN anchored where lastIndex says. */
+const FIRST_TOKEN = new RegExp(TOKEN.source, 'uy');
 
 /**
  * Apertium gives a sentence's capital to the first word it translates when the sentence opens
@@ -110,6 +112,9 @@ export function lowerAfterCopiedStart(html: string, source: string): string {
   const lower: number[] = [];
   for (const m of text.matchAll(/(?:^|[.!?…]["”»’)]*\s+)["“«‘(¿¡]*/gu)) {
     const start = m.index + m[0].length;
+    // Most sentences open with a word of the translation's own: nothing copied to look past.
+    FIRST_TOKEN.lastIndex = start;
+    if (!sourceWords.has(FIRST_TOKEN.exec(text)?.[0] ?? '')) continue;
     const words = [...text.slice(start, start + 200).matchAll(TOKEN)];
     let k = 0;
     // Words side by side (one space apart) that the source has as they are.
