@@ -136,25 +136,37 @@ export async function liveStoryId(db: Db, id: number): Promise<number | null> {
 
 export interface StorySpend {
   storyId: number;
-  /** Engine characters of the members' translations (every target language, retranslations' latest). */
+  /**
+   * Engine characters of the members' translations, every target language: each first translation
+   * (translations.cost) and each re-translation when a source changed, published or held
+   * (article_update_translations), counted once each.
+   */
   translated: number;
+  /** Of `translated`, the re-translations of source updates. */
+  updates: number;
   /** Engine characters of heads translated into the pivot to place the members. */
   placement: number;
   total: number;
+  /** Translations made: first translations and re-translations of updates. */
   translations: number;
 }
 
-/** What a story cost in engine characters: the cost ledger (translations.cost) of its members plus placement. */
+/** What a story cost in engine characters: the cost ledger of its members (translations and their updates) plus placement. */
 export async function storySpend(db: Db, storyId: number): Promise<StorySpend> {
-  const { rows } = await db.query<{ translated: number; translations: number; placement: number }>(
+  const { rows } = await db.query<{ first: number; firsts: number; updates: number; update_count: number; placement: number }>(
     `SELECT
-       (SELECT COALESCE(sum((t.cost->>'characters')::bigint), 0)::float8 FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS translated,
-       (SELECT count(*)::int FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS translations,
+       (SELECT COALESCE(sum((t.cost->>'characters')::bigint), 0)::float8 FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS first,
+       (SELECT count(*)::int FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS firsts,
+       (SELECT COALESCE(sum(o.engine_characters), 0)::float8 FROM article_update_translations o JOIN article_updates u ON u.id = o.update_id
+          JOIN articles a ON a.id = u.article_id WHERE a.story_id = $1) AS updates,
+       (SELECT count(*)::int FROM article_update_translations o JOIN article_updates u ON u.id = o.update_id
+          JOIN articles a ON a.id = u.article_id WHERE a.story_id = $1) AS update_count,
        (SELECT COALESCE(sum(p.engine_characters), 0)::float8 FROM story_placements p JOIN articles a ON a.id = p.article_id WHERE a.story_id = $1) AS placement`,
     [storyId],
   );
   const r = rows[0]!;
-  return { storyId, translated: r.translated, placement: r.placement, total: r.translated + r.placement, translations: r.translations };
+  const translated = r.first + r.updates;
+  return { storyId, translated, updates: r.updates, placement: r.placement, total: translated + r.placement, translations: r.firsts + r.update_count };
 }
 
 export interface StoryMember {
