@@ -1,4 +1,5 @@
 import type { Config } from './config/schema.ts';
+import { refetchScheduleMs } from './config/refetch-schedule.ts';
 import { createHttpClient, createRobotsPolicy, type HttpClient } from './fetch/index.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { startScheduler } from './jobs/scheduler.ts';
@@ -142,6 +143,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       'websub-push': createWebSubPushHandler({ db, log }),
       refetch: createRefetchArticleHandler({
         db, http: getHttp(), log, translator: getTranslator(), policy: live.policy, perHost: config.fetch.perHost, robots, rulesFor: (url) => rulesBySource.get(url),
+        schedule: refetchScheduleMs(config.fetch.refetchSchedule),
       }),
     };
   }
@@ -156,7 +158,7 @@ export async function createApp(config: Config, opts: { log?: Logger; retryBaseM
       for (const s of config.sources) await upsertSource(db, s, { resume: false }); // a console pause survives a restart
       const scheduler = startScheduler({ db, queue, log });
       stops.push(() => scheduler.stop());
-      const refetches = startRefetchSweep({ db, log });
+      const refetches = startRefetchSweep({ db, log, schedule: refetchScheduleMs(config.fetch.refetchSchedule) });
       stops.push(() => refetches.stop());
       const renewal = startWebSubRenewal({ db, log });
       stops.push(() => renewal.stop());

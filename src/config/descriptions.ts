@@ -38,6 +38,10 @@ export const DESCRIPTIONS: Record<string, string> = {
   'fetch.poll.minSeconds': 'Shortest interval between two polls of a source.',
   'fetch.poll.maxSeconds': 'Longest interval between two polls of a source (also the retry ceiling of a failing one).',
   'fetch.respectRobots': 'Obey robots.txt (RFC 9309).',
+  'fetch.refetchSchedule':
+    'When a published article is fetched again to follow corrections and updates at its source, counted from its first publication on the site: ' +
+    'durations (`90s`, `10m`, `1h`, `3d`), each later than the one before; a step missed while the workers were down is skipped. `[]`: articles are not followed. ' +
+    'A new article is first looked at 10 minutes after it arrives (the database\'s default, the first default step): a later first step waits until it is due, an earlier one is taken at 10 minutes.',
   sources: 'Sources added at every start (as well as those added with `transwire source add`).',
   'sources[].url': 'The feed (RSS, Atom, JSON Feed), sitemap, or page URL.',
   'sources[].name': 'The outlet\'s name shown with its stories; the feed\'s title when unset.',

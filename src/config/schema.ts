@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { publishPolicySchema } from '../publish/policy.ts';
 import { chainsConfigSchema, enginesConfigSchema, glossarySchema } from '../translate/engine-config.ts';
+import { refetchScheduleSchema } from './refetch-schedule.ts';
 
 const url = z.url({ protocol: /^https?$/, error: 'not a URL' });
 const lang = z.string().regex(/^[a-z]{2,3}$/, 'not a language code (en, es, ar…)');
@@ -68,6 +69,8 @@ export const configSchema = z.strictObject({
         .strictObject({ minSeconds: z.number().int().positive().default(60), maxSeconds: z.number().int().positive().default(3600) })
         .prefault({}),
       respectRobots: z.boolean().default(true),
+      /** Published articles fetched again after these delays (docs/stories.md, following a story at its source). */
+      refetchSchedule: refetchScheduleSchema,
     })
     .prefault({}),
   sources: z.array(sourceSchema).default([]),

@@ -28,21 +28,34 @@ export interface RefetchTarget {
  * Claims the articles due to be fetched again, and moves each one's time forward by `graceSeconds`
  * in the same statement (two schedulers never queue one twice; the refetch sets the real next
  * time). Only articles with a live publication are fetched; one without (held, a near-duplicate,
- * taken down) is looked at again later, and dropped once older than `followSeconds`.
+ * taken down) is looked at again later, and dropped once older than `followSeconds`. An article
+ * never fetched again whose first step (`firstSeconds` after its arrival) is still ahead — the
+ * database's default is 10 minutes, a schedule may start later — is moved to that step instead.
  */
-export async function claimDueRefetches(tx: Db, o: { graceSeconds: number; followSeconds: number; limit: number }): Promise<Array<{ id: number; url: string }>> {
-  const { rows } = await tx.query<{ id: number; url: string; live: boolean }>(
+export async function claimDueRefetches(tx: Db, o: { graceSeconds: number; followSeconds: number; firstSeconds: number; limit: number }): Promise<Array<{ id: number; url: string }>> {
+  const { rows } = await tx.query<{ id: number; url: string; live: boolean; early: boolean }>(
     `WITH due AS (
        SELECT a.id, EXISTS (SELECT 1 FROM publications p WHERE p.article_id = a.id AND p.status = 'live') AS live,
-              a.created_at < now() - make_interval(secs => $2) AS past
+              a.created_at < now() - make_interval(secs => $2) AS past,
+              CASE WHEN a.refetched_at IS NULL AND a.created_at + make_interval(secs => $4) > now() THEN a.created_at + make_interval(secs => $4) END AS first_step
          FROM articles a WHERE a.refetch_at <= now()
         ORDER BY a.refetch_at LIMIT $3 FOR UPDATE OF a SKIP LOCKED)
-     UPDATE articles a SET refetch_at = CASE WHEN due.live OR NOT due.past THEN now() + make_interval(secs => $1) END
+     UPDATE articles a SET refetch_at = CASE WHEN due.first_step IS NOT NULL THEN due.first_step
+                                             WHEN due.live OR NOT due.past THEN now() + make_interval(secs => $1) END
        FROM due WHERE a.id = due.id
-     RETURNING a.id, a.url, due.live`,
-    [o.graceSeconds, o.followSeconds, o.limit],
+     RETURNING a.id, a.url, due.live, due.first_step IS NOT NULL AS early`,
+    [o.graceSeconds, o.followSeconds, o.limit, o.firstSeconds],
   );
-  return rows.filter((r) => r.live).map(({ id, url }) => ({ id, url }));
+  return rows.filter((r) => r.live && !r.early).map(({ id, url }) => ({ id, url }));
+}
+
+/** Articles are not followed here (an empty schedule): the due ones stop being due. Returns how many. */
+export async function stopFollowingDue(tx: Db, limit: number): Promise<number> {
+  const { rowCount } = await tx.query(
+    `UPDATE articles SET refetch_at = NULL WHERE id IN (SELECT id FROM articles WHERE refetch_at <= now() ORDER BY refetch_at LIMIT $1 FOR UPDATE SKIP LOCKED)`,
+    [limit],
+  );
+  return rowCount;
 }
 
 export async function getRefetchTarget(db: Db, articleId: number): Promise<RefetchTarget | null> {
@@ -131,11 +144,27 @@ export async function applySourceUpdate(
   return rows[0]!.id;
 }
 
-export async function recordUpdateOutcome(tx: Db, updateId: number, lang: string, outcome: 'published' | 'held', reason: string | null): Promise<void> {
+/**
+ * What became of an update in one language: published, or held (with the revision that keeps the
+ * held text, for an editor). Its engine characters go to the cost ledger either way. An earlier
+ * update of the article still held in this language is superseded: this one's text includes it.
+ */
+export async function recordUpdateOutcome(
+  tx: Db,
+  updateId: number,
+  lang: string,
+  o: { outcome: 'published' | 'held'; reason: string | null; revisionId: number | null; engineCharacters: number },
+): Promise<void> {
   await tx.query(
-    `INSERT INTO article_update_translations (update_id, lang, outcome, reason) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (update_id, lang) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason`,
-    [updateId, lang, outcome, reason],
+    `UPDATE article_update_translations o SET outcome = 'superseded' FROM article_updates u, article_updates v
+      WHERE u.id = o.update_id AND v.id = $1 AND u.article_id = v.article_id AND u.id < v.id AND o.lang = $2 AND o.outcome = 'held'`,
+    [updateId, lang],
+  );
+  await tx.query(
+    `INSERT INTO article_update_translations (update_id, lang, outcome, reason, revision_id, engine_characters) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (update_id, lang) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, revision_id = EXCLUDED.revision_id,
+       engine_characters = EXCLUDED.engine_characters`,
+    [updateId, lang, o.outcome, o.reason, o.revisionId, o.engineCharacters],
   );
 }
 

@@ -30,7 +30,7 @@ export interface RefetchDeps extends PoliteGetDeps {
   policy: PublishPolicy | (() => Promise<PublishPolicy>);
   /** Per-source CSS rules, by source URL (the config's; the console's win). */
   rulesFor: (sourceUrl: string) => { select?: string[]; drop?: string[] } | undefined;
-  /** Delays after the first publication; the default thins out from 10 minutes to 72 hours. */
+  /** Delays after the first publication (`fetch.refetchSchedule`); the default thins out from 10 minutes to 72 hours; empty: not followed. */
   schedule?: readonly number[];
 }
 
@@ -59,7 +59,8 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
     const target = await getRefetchTarget(db, payload.articleId);
     if (!target) return;
     const { article } = target;
-    if (target.live.length === 0) return recordRefetch(db, article.id, { next: null }); // taken down: no longer followed
+    // Taken down, or articles are not followed here (an empty schedule): no longer followed.
+    if (target.live.length === 0 || schedule.length === 0) return recordRefetch(db, article.id, { next: null });
     const next = nextRefetchAt(target.followedSince, new Date(), schedule);
     let res: FetchResult;
     try {
@@ -131,17 +132,21 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         await ensureFirstRevision(tx, current);
         const t = r.translated;
         const revision = { kind: 'machine' as const, title: t.title, excerpt: t.excerpt, html: t.html, engine: t.engine, checks: t.checks, verdict: r.verdict, editor: null };
+        const engineCharacters = t.cost.characters;
         if (r.verdict === 'hold') {
           const reason = r.reasons.join('; ');
-          await addRevision(tx, current.id, { ...revision, note: `source updated; held (${reason}): the earlier translation stays live` });
-          await recordUpdateOutcome(tx, updateId, r.pub.lang, 'held', reason);
+          // The held text waits in this revision; the review queue lists it for an editor.
+          const held = await addRevision(tx, current.id, { ...revision, note: `source updated; held (${reason}): the earlier translation stays live` });
+          await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'held', reason, revisionId: held.id, engineCharacters });
           continue;
         }
-        const row = await upsertTranslation(tx, article.id, t, r.verdict, 'published', null, current.category);
-        await addRevision(tx, row.id, { ...revision, note: 'source updated' });
+        // translations.cost stays what the first translation cost: the update's characters are
+        // its own line of the ledger (article_update_translations), so neither is lost or counted twice.
+        const row = await upsertTranslation(tx, article.id, { ...t, cost: current.cost }, r.verdict, 'published', null, current.category);
+        const published = await addRevision(tx, row.id, { ...revision, note: 'source updated' });
         await markUnreviewed(tx, row.id);
         await publishTranslation(tx, article, row, r.verdict === 'publish-flagged');
-        await recordUpdateOutcome(tx, updateId, r.pub.lang, 'published', null);
+        await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'published', reason: null, revisionId: published.id, engineCharacters });
       }
       if (version.image_url !== article.image_url) {
         await JobQueue.enqueue(tx, { kind: 'mirror-media', key: `mirror-media:article:${article.id}`, payload: { articleId: article.id }, priority: 80 });
