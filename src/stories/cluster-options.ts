@@ -36,6 +36,11 @@ export interface ClusterOptions {
   postingCap: number;
   /** …and only the candidates sharing the most weight are scored fully. */
   scoredCandidates: number;
+  /**
+   * Stories held in memory at most (about 3 KiB each): past it the least recently told leave, as
+   * stories past their window do, so a worker's memory is bounded whatever the stream brings.
+   */
+  maxStories: number;
 }
 
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = Object.freeze({
@@ -54,4 +59,5 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = Object.freeze({
   probeTerms: 24,
   postingCap: 500,
   scoredCandidates: 40,
+  maxStories: 200_000,
 });

@@ -18,6 +18,14 @@ interface Story {
   anchors: Centroid;
   /** The latest members' own vectors: a report close to one of them belongs even if far from the mean. */
   members: Member[];
+  /**
+   * True while the centroids are exactly one member's vector (most stories have one article):
+   * that member is not stored twice, and is split off when a second one comes.
+   */
+  solo: boolean;
+  /** Candidate search scratch: the probe that last touched this story, and the weight it shares with it. */
+  probe: number;
+  shared: number;
 }
 
 interface Member {
@@ -62,6 +70,8 @@ export class StoryClusterer {
   private seq = 0;
   private latest = -Infinity;
   private placedSinceSweep = 0;
+  private probes = 0;
+  private droppedSinceSweep = 0;
 
   constructor(opts: Partial<ClusterOptions> = {}, aliases = new StoryAliases()) {
     this.opts = { ...DEFAULT_CLUSTER_OPTIONS, ...opts };
@@ -213,7 +223,7 @@ export class StoryClusterer {
    */
   private score(v: Vectors, s: Story): number {
     const centroid = this.similarity(v, s);
-    let closest = 0;
+    let closest = s.solo ? centroid : 0;
     for (const m of s.members) closest = Math.max(closest, this.similarity(v, m));
     const { memberWeight: mw } = this.opts;
     return ((1 - mw) * centroid + mw * closest) * this.decay(v.time, s);
@@ -245,19 +255,30 @@ export class StoryClusterer {
 
   /** Stories sharing the article's heaviest terms, ranked by the weight they share; the best few. */
   private candidates(v: Vectors): Story[] {
-    const shared = new Map<Story, number>();
-    const probe = (vec: SparseVector, n: number) => {
+    // The shared weight is kept on the stories themselves (marked by probe number): at 100,000
+    // stories a map from story to weight was most of the cost of placing an article.
+    const probe = ++this.probes;
+    const touched: Story[] = [];
+    const add = (vec: SparseVector, n: number) => {
       for (const [id, w] of heaviest(vec, n)) {
-        for (const s of this.postings.get(id) ?? []) shared.set(s, (shared.get(s) ?? 0) + w);
+        const list = this.postings.get(id);
+        if (!list) continue;
+        for (const s of list) {
+          if (s.probe !== probe) {
+            s.probe = probe;
+            s.shared = 0;
+            touched.push(s);
+          }
+          s.shared += w;
+        }
       }
     };
-    probe(v.hasBody ? v.full : v.head, this.opts.probeTerms);
-    probe(v.anchors, this.opts.probeTerms >> 1);
-    return [...shared]
-      .filter(([s]) => this.stories.get(s.id) === s)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, this.opts.scoredCandidates)
-      .map(([s]) => s);
+    add(v.hasBody ? v.full : v.head, this.opts.probeTerms);
+    add(v.anchors, this.opts.probeTerms >> 1);
+    return touched
+      .filter((s) => this.stories.get(s.id) === s)
+      .sort((a, b) => b.shared - a.shared)
+      .slice(0, this.opts.scoredCandidates);
   }
 
   /**
@@ -330,18 +351,26 @@ export class StoryClusterer {
       head: new Centroid(half),
       anchors: new Centroid(half),
       members: [],
+      solo: false,
+      probe: 0,
+      shared: 0,
     };
+    // A story built again under its id (a split) leaves its old self in the postings.
+    if (this.stories.has(id)) this.droppedSinceSweep++;
     this.stories.set(id, story);
     return story;
   }
 
   private addMember(story: Story, v: Vectors): void {
+    this.splitSolo(story);
+    const first = story.size === 0 && story.members.length === 0;
     story.size++;
     if (v.hasBody) story.bodies++;
     story.full.add(v.full);
     story.head.add(v.head);
     story.anchors.add(v.anchors);
-    if (this.opts.memberWeight > 0) {
+    if (first) story.solo = this.opts.memberWeight > 0;
+    else if (this.opts.memberWeight > 0) {
       const half = this.opts.centroidTerms >> 1;
       const m = { full: new Centroid(half), head: new Centroid(half >> 1), anchors: new Centroid(half >> 1), bodies: v.hasBody ? 1 : 0 };
       m.full.add(v.full);
@@ -368,7 +397,22 @@ export class StoryClusterer {
     if (list.length > 2 * this.opts.postingCap) list.splice(0, list.length - this.opts.postingCap);
   }
 
+  /** A solo story's one member gets vectors of its own before anything else is added to the story's. */
+  private splitSolo(story: Story): void {
+    if (!story.solo) return;
+    story.solo = false;
+    const half = this.opts.centroidTerms >> 1;
+    story.members.push({
+      full: story.full.truncated(half),
+      head: story.head.truncated(half >> 1),
+      anchors: story.anchors.truncated(half >> 1),
+      bodies: story.bodies,
+    });
+  }
+
   private merge(keep: Story, gone: Story): void {
+    this.splitSolo(keep);
+    this.splitSolo(gone);
     keep.full.addCentroid(gone.full);
     keep.head.addCentroid(gone.head);
     keep.anchors.addCentroid(gone.anchors);
@@ -381,13 +425,29 @@ export class StoryClusterer {
     for (const id of gone.anchors.top(this.opts.probeTerms >> 1)) this.post(id, keep);
     this.stories.delete(gone.id);
     this.aliases.add(gone.id, keep.id);
+    this.droppedSinceSweep++;
   }
 
-  /** Stories quiet for longer than the window leave memory (their aliases stay resolvable). */
+  /**
+   * Stories quiet for longer than the window leave memory, and past `maxStories` the least
+   * recently told go too, so a worker's memory is bounded whatever the stream (an id that left
+   * still resolves through the aliases; a report of it later starts it again here, and the
+   * placement log replays the same everywhere).
+   */
   private maybeSweep(): void {
-    if (++this.placedSinceSweep < 1000 || !Number.isFinite(this.latest)) return;
+    if (++this.placedSinceSweep < 1000) return;
     this.placedSinceSweep = 0;
-    for (const [id, s] of this.stories) if (s.last !== null && s.last < this.latest - this.reachDays(s) * 24 * HOUR) this.stories.delete(id);
+    const before = this.stories.size;
+    if (Number.isFinite(this.latest)) {
+      for (const [id, s] of this.stories) if (s.last !== null && s.last < this.latest - this.reachDays(s) * 24 * HOUR) this.stories.delete(id);
+    }
+    const over = this.stories.size - this.opts.maxStories;
+    if (over > 0) {
+      const byLast = [...this.stories.values()].sort((a, b) => (a.last ?? -Infinity) - (b.last ?? -Infinity) || a.seq - b.seq);
+      for (const s of byLast.slice(0, over)) this.stories.delete(s.id);
+    }
+    if (this.stories.size === before && this.droppedSinceSweep === 0) return;
+    this.droppedSinceSweep = 0;
     for (const [term, list] of this.postings) {
       const live = list.filter((s) => this.stories.get(s.id) === s);
       if (live.length === 0) this.postings.delete(term);
