@@ -25,7 +25,7 @@ export const refetchScheduleSchema = z
       const ms = durationMs(text);
       if (ms === null) return ctx.addIssue({ code: 'custom', path: [i], message: `"${text}" is not a duration (a number and s, m, h or d: 90s, 10m, 1h, 3d)` });
       if (ms <= 0) return ctx.addIssue({ code: 'custom', path: [i], message: `"${text}": a step must come after the publication (more than 0)` });
-      if (before && ms <= before.ms) return ctx.addIssue({ code: 'custom', path: [i], message: `"${text}" comes after "${before.text}": steps must go up (10m, 1h, 6h…)` });
+      if (before && ms <= before.ms) return ctx.addIssue({ code: 'custom', path: [i], message: `"${text}" is not after "${before.text}": steps must go up (10m, 1h, 6h…)` });
       before = { text, ms };
     });
   })

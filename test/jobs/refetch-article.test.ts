@@ -15,6 +15,8 @@ import { createApertiumEngine } from '../../src/translate/engines/apertium/apert
 import { createTranslator, type TranslationEngine } from '../../src/translate/index.ts';
 import { buildPage } from '../../src/web/build-page.ts';
 import type { SiteOptions } from '../../src/web/start-web-server.ts';
+import { storySpend } from '../../src/store/stories.ts';
+import { editorialHarness, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
 import { startServer, type TestServer } from '../fetch/test-server.ts';
 import { requireApertiumPair } from '../helpers/require-tool.ts';
 import { openTestDb } from '../helpers/test-db.ts';
@@ -49,6 +51,10 @@ const sent: string[] = [];
 let fault: (out: string) => string = (out) => out;
 let refetch: (payload: { articleId: number }) => Promise<void>;
 const ids = new Map<string, number>();
+/** Engine characters of each article's first translation into Spanish, as the ledger had them before any update. */
+const firstCost = new Map<string, number>();
+const costOf = async (articleId: number) =>
+  (await db.query<{ n: number }>(`SELECT (cost->>'characters')::int AS n FROM translations WHERE article_id = $1 AND lang = 'es'`, [articleId])).rows[0]!.n;
 
 /** Real Apertium, with every unit it is sent recorded (and a fault applied on the way back when a test sets one). */
 function recorded(engine: TranslationEngine): TranslationEngine {
@@ -101,6 +107,7 @@ beforeAll(async () => {
     ids.set(item.guid, rows[0]!.id);
     await translate({ articleId: rows[0]!.id, lang: 'es' });
   }
+  for (const [path, id] of ids) firstCost.set(path, await costOf(id));
 }, 120_000);
 
 afterAll(async () => {
@@ -249,5 +256,148 @@ describe('refetching a published article', () => {
     expect(s.refetch_error).toMatch(/time|abort/i);
     expect(s.refetch_at).not.toBeNull();
     expect(await page(s.pub_path)).not.toContain('source-gone');
+  });
+});
+
+// Issue 12 §3 and §4: a source update the gate held reaches an editor through the review queue,
+// who publishes it anyway or dismisses it; and the cost ledger keeps every translation's spend.
+describe('a held source update in the review queue', () => {
+  const heldUpdates = async (path: string) =>
+    (await db.query<{ id: number; outcome: string; engine_characters: number }>(
+      `SELECT o.id, o.outcome, o.engine_characters FROM article_update_translations o JOIN article_updates u ON u.id = o.update_id
+        WHERE u.article_id = $1 ORDER BY o.id`,
+      [ids.get(path)],
+    )).rows;
+  /** The source changes the trucks' number again; the engine's output gets it wrong, so the gate holds it. */
+  async function holdAnotherUpdate(from: number, to: number, wrong: number): Promise<number> {
+    pages.set('/port', { ...pages.get('/port')!, paragraphs: pages.get('/port')!.paragraphs.map((p) => p.replace(`${from} trucks`, `${to} trucks`)) });
+    fault = (out) => out.replace(new RegExp(`\\b${to}\\b`, 'g'), String(wrong));
+    try {
+      await refetch({ articleId: ids.get('/port')! });
+    } finally {
+      fault = (out) => out;
+    }
+    return (await heldUpdates('/port')).at(-1)!.id;
+  }
+  let h: EditorialHarness;
+  beforeAll(() => {
+    h = editorialHarness(db, testConfig({ site: { name: SITE.name, baseUrl: SITE.baseUrl, languages: ['es'] } }));
+  });
+  afterAll(async () => h?.close());
+
+  it('lists it as its own entry, with the reason and what changed, within the filters and the count', async () => {
+    const [held] = await heldUpdates('/port');
+    expect(held!.outcome).toBe('held');
+    const queue = await (await h.request('GET', '/admin/review', { role: 'viewer' })).text();
+    expect(queue).toContain('1 to review');
+    const entry = queue.slice(queue.indexOf(`href="/admin/review/update/${held!.id}"`));
+    expect(entry).toMatch(/source update held: [^<]*numbers/);
+    expect(entry).toContain('figure changed: <bdi dir="ltr">7 → 70</bdi>');
+    expect(entry).toContain('Trucks wait at the port');
+    expect(entry).toContain('state-held">source update held<');
+    for (const q of ['lang=es', 'check=numbers', `source=${(await db.query<{ source_id: number }>('SELECT source_id FROM articles WHERE id = $1', [ids.get('/port')])).rows[0]!.source_id}`]) {
+      expect(await (await h.request('GET', `/admin/review?${q}`)).text()).toContain(`/admin/review/update/${held!.id}"`);
+    }
+    expect(await (await h.request('GET', '/admin/review?check=names')).text()).toContain('Nothing to review');
+
+    const page = await (await h.request('GET', `/admin/review/update/${held!.id}`, { role: 'viewer' })).text();
+    expect(page).toMatch(/<del>7<\/del>[^]*<ins>17<\/ins>/); // the held version against the live one
+    expect(page).not.toContain('/publish"'); // a viewer reads only
+  });
+
+  it('dismissed: the earlier translation stays and the entry leaves the queue', async () => {
+    const [held] = await heldUpdates('/port');
+    const before = await state('/port');
+    const res = await h.request('POST', `/admin/review/update/${held!.id}/dismiss`);
+    expect(res.status).toBe(303);
+    expect((await heldUpdates('/port'))[0]!.outcome).toBe('dismissed');
+    expect(h.audits.at(-1)).toMatchObject({ action: 'review.update.dismiss', target: `update:${held!.id}`, by: 'editor@wire.test' });
+    expect(await (await h.request('GET', '/admin/review')).text()).toContain('Nothing to review');
+    const after = await state('/port');
+    expect(after.t_text).toBe(before.t_text);
+    expect(after.t_updated).toEqual(before.t_updated);
+    // Decided once: a second answer is refused, saying why.
+    const again = await h.request('POST', `/admin/review/update/${held!.id}/publish`);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('no longer held (it was dismissed by editor@wire.test)');
+  });
+
+  it('published anyway: the held version goes live, with the update note and dateModified', async () => {
+    const id = await holdAnotherUpdate(70, 700, 170);
+    const before = await state('/port');
+    expect(before.t_text).toMatch(/\b7\b/);
+    const res = await h.request('POST', `/admin/review/update/${id}/publish`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/admin/review/update/${id}?done=published`);
+    expect(h.audits.at(-1)).toMatchObject({ action: 'review.update.publish', target: `update:${id}`, after: { outcome: 'published', path: before.pub_path } });
+
+    const after = await state('/port');
+    expect(after.t_text).toMatch(/\b170\b/); // the editor published the held text as it was
+    expect(after.t_status).toBe('approved');
+    const body = await page(after.pub_path);
+    expect(body).toContain('170');
+    expect(body).toContain('source-update');
+    const modified = new Date(Math.max(new Date(after.t_updated).getTime(), new Date(after.p_updated).getTime())).toISOString();
+    expect(modified > new Date(before.t_updated).toISOString()).toBe(true);
+    expect(body).toContain(`"dateModified":"${modified}"`);
+    expect(await (await h.request('GET', '/admin/review')).text()).toContain('Nothing to review');
+    const history = await db.query<{ editor: string | null; note: string | null }>(
+      'SELECT r.editor, r.note FROM translation_revisions r JOIN translations t ON t.id = r.translation_id WHERE t.article_id = $1 ORDER BY r.n DESC LIMIT 1',
+      [ids.get('/port')],
+    );
+    expect(history.rows[0]).toMatchObject({ editor: 'editor@wire.test', note: expect.stringContaining('source update published by an editor') });
+  });
+
+  it('a later held update supersedes an earlier one still held: the queue shows only the latest', async () => {
+    const first = await holdAnotherUpdate(700, 800, 180);
+    const second = await holdAnotherUpdate(800, 900, 190);
+    const outcomes = new Map((await heldUpdates('/port')).map((u) => [u.id, u.outcome]));
+    expect([outcomes.get(first), outcomes.get(second)]).toEqual(['superseded', 'held']);
+    const queue = await (await h.request('GET', '/admin/review')).text();
+    expect(queue).toContain('1 to review');
+    expect(queue).toContain(`/admin/review/update/${second}"`);
+  });
+
+  it('counts each translation once in the story\'s spend: first translations, every update (held ones too), placement', async () => {
+    const story = (await db.query<{ id: number }>('INSERT INTO stories DEFAULT VALUES RETURNING id')).rows[0]!.id;
+    await db.query('UPDATE articles SET story_id = $1 WHERE id = ANY($2::bigint[])', [story, [ids.get('/story'), ids.get('/port')]]);
+    // A re-translation leaves the first translation's line of the ledger as it was.
+    expect(await costOf(ids.get('/story')!)).toBe(firstCost.get('/story'));
+    expect(await costOf(ids.get('/port')!)).toBe(firstCost.get('/port'));
+    const updates = [...await heldUpdates('/story'), ...await heldUpdates('/port')];
+    expect(updates).toHaveLength(5); // /story: one published; /port: dismissed, published, superseded, held
+    for (const u of updates) expect(u.engine_characters).toBeGreaterThan(0);
+    const updateChars = updates.reduce((n, u) => n + u.engine_characters, 0);
+    // Only the changed paragraph went to the engine: an update costs a share of a first translation.
+    expect(updates[0]!.engine_characters).toBeLessThan(firstCost.get('/story')!);
+    const spend = await storySpend(db, story);
+    expect(spend).toEqual({
+      storyId: story,
+      translated: firstCost.get('/story')! + firstCost.get('/port')! + updateChars,
+      updates: updateChars,
+      placement: 0,
+      total: firstCost.get('/story')! + firstCost.get('/port')! + updateChars,
+      translations: 2 + 5,
+    });
+  });
+});
+
+describe('a configured schedule', () => {
+  const handler = (schedule: number[]) => createRefetchArticleHandler({
+    db, http, perHost: { concurrency: 4, minIntervalMs: 0 }, robots: { isAllowed: async () => true }, log, translator: createTranslator({ engines: new Map(), chains: {} }),
+    policy: POLICY, rulesFor: () => undefined, schedule,
+  });
+
+  it('sets the next fetch by its steps', async () => {
+    await handler([2 * 60 * 60_000, 5 * 60 * 60_000])({ articleId: ids.get('/story')! });
+    const s = await state('/story');
+    expect(s.refetch_at!.getTime() - new Date(s.listed_at).getTime()).toBe(2 * 60 * 60_000);
+  });
+
+  it('empty: the article is no longer followed, and the source is not asked', async () => {
+    const seen = server.seen.length;
+    await handler([])({ articleId: ids.get('/story')! });
+    expect((await state('/story')).refetch_at).toBeNull();
+    expect(server.seen.length).toBe(seen);
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/config/load-config.ts';
+import { refetchScheduleMs } from '../../src/config/refetch-schedule.ts';
 import { nextRefetchAt, REFETCH_SCHEDULE_MS } from '../../src/jobs/refetch-schedule.ts';
 import { sweepRefetches } from '../../src/jobs/refetch-sweep.ts';
 import { upsertArticle } from '../../src/store/articles.ts';
@@ -81,5 +83,67 @@ describe('the refetch sweep', () => {
     expect(await refetchAt(waiting)).not.toBeNull(); // it may yet be published
     expect(await refetchAt(takenDown)).toBeNull(); // past the last step and not live: no longer followed
     expect(await refetchAt(stale)).toBeNull();
+  });
+
+  const jobsFor = async (id: number) => (await db.query(`SELECT 1 FROM jobs WHERE key = $1`, [`refetch:article:${id}`])).rows.length;
+
+  it('with a first step later than the database\'s 10 minutes, waits for it before queueing a new article', async () => {
+    const schedule = refetchScheduleMs(['30m', '2h']);
+    const id = await article('slow-schedule', { live: true });
+    await db.query(`UPDATE articles SET refetch_at = now() - interval '1 second' WHERE id = $1`, [id]); // the database's 10 minutes have passed
+    expect(await sweepRefetches(db, { schedule })).toBe(0);
+    const { rows } = await db.query<{ due_in: number }>('SELECT EXTRACT(EPOCH FROM refetch_at - created_at)::int AS due_in FROM articles WHERE id = $1', [id]);
+    expect(rows[0]!.due_in).toBe(30 * 60);
+    expect(await jobsFor(id)).toBe(0);
+    // Thirty minutes on, it is due and queued.
+    await db.query(`UPDATE articles SET created_at = now() - interval '31 minutes', refetch_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    expect(await sweepRefetches(db, { schedule })).toBe(1);
+    expect(await jobsFor(id)).toBe(1);
+  });
+
+  it('with an empty schedule, queues nothing and stops following what falls due', async () => {
+    const id = await article('not-followed', { live: true });
+    await db.query(`UPDATE articles SET refetch_at = now() - interval '1 second' WHERE id = $1`, [id]);
+    expect(await sweepRefetches(db, { schedule: [] })).toBe(0);
+    expect(await refetchAt(id)).toBeNull();
+    expect(await jobsFor(id)).toBe(0);
+  });
+});
+
+// fetch.refetchSchedule: the steps are configurable, checked at start, and used by the sweep and the job.
+describe('fetch.refetchSchedule', () => {
+  const schedule = (steps: unknown) => parseConfig({ fetch: { refetchSchedule: steps } }).fetch.refetchSchedule;
+
+  it('defaults to 10 min, 1 h, 6 h, 24 h, 72 h: the steps the jobs use when given none', () => {
+    expect(refetchScheduleMs(parseConfig({}).fetch.refetchSchedule)).toEqual([...REFETCH_SCHEDULE_MS]);
+  });
+
+  it('reads durations in seconds, minutes, hours and days; an empty list follows nothing', () => {
+    expect(refetchScheduleMs(schedule(['90s', '30m', '1.5h', '2d']))).toEqual([90_000, 30 * MIN, 90 * MIN, 48 * HOUR]);
+    expect(schedule([])).toEqual([]);
+  });
+
+  it.each([
+    [['10m', '1h', '30m'], 'fetch.refetchSchedule[2]: "30m" is not after "1h": steps must go up (10m, 1h, 6h…)'],
+    [['1h', '1h'], 'fetch.refetchSchedule[1]: "1h" is not after "1h": steps must go up'],
+    [['0m', '1h'], 'fetch.refetchSchedule[0]: "0m": a step must come after the publication (more than 0)'],
+    [['10 minutes'], 'fetch.refetchSchedule[0]: "10 minutes" is not a duration (a number and s, m, h or d: 90s, 10m, 1h, 3d)'],
+    [['-5m'], '"-5m" is not a duration'],
+  ])('refuses %j with a clear message', (steps, message) => {
+    expect(() => schedule(steps)).toThrow(message);
+  });
+  it('refuses a schedule that is not a list', () => {
+    expect(() => schedule('10m')).toThrow(/fetch\.refetchSchedule/);
+  });
+
+  it('steps nextRefetchAt by the custom schedule', () => {
+    const since = new Date('2026-12-01T00:00:00Z');
+    const custom = refetchScheduleMs(['30m', '2h', '12h']);
+    const at = (ms: number) => new Date(since.getTime() + ms);
+    expect(nextRefetchAt(since, at(0), custom)).toEqual(at(30 * MIN));
+    expect(nextRefetchAt(since, at(31 * MIN), custom)).toEqual(at(2 * HOUR));
+    expect(nextRefetchAt(since, at(3 * HOUR), custom)).toEqual(at(12 * HOUR));
+    expect(nextRefetchAt(since, at(12 * HOUR), custom)).toBeNull();
+    expect(nextRefetchAt(since, at(0), [])).toBeNull();
   });
 });

@@ -22,6 +22,13 @@ ${from ? diffOf(from, to) : ''}</section>`;
 }
 
 function diffOf(from: RevisionRow, to: RevisionRow): string {
+  return `<h3>Changes from revision ${from.n} to ${to.n}</h3>${unitChanges(from, to)}`;
+}
+
+type Version = Pick<RevisionRow, 'title' | 'excerpt' | 'html'>;
+
+/** The units that differ between two versions of a translation, word by word; a line saying so when none does. */
+export function unitChanges(from: Version, to: Version): string {
   const a = alignUnits(from, from, []).units;
   const b = alignUnits(to, to, []).units;
   const before = new Map(a.map((u) => [u.key, htmlToText(u.targetUnit)]));
@@ -30,7 +37,7 @@ function diffOf(from: RevisionRow, to: RevisionRow): string {
     const now = htmlToText(u.targetUnit);
     return was === now ? [] : [`<tr><th scope="row">${esc(u.label)}</th><td class="diff">${wordDiff(was, now)}</td></tr>`];
   });
-  return `<h3>Changes from revision ${from.n} to ${to.n}</h3>${rows.length
+  return rows.length
     ? `<div class="table-wrap"><table class="diff-table"><thead><tr><th scope="col">Unit</th><th scope="col">Words taken out and put in</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
-    : '<p>No change in the text.</p>'}`;
+    : '<p>No change in the text.</p>';
 }

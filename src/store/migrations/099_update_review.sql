@@ -9,6 +9,12 @@ ALTER TABLE article_update_translations ADD COLUMN created_at timestamptz NOT NU
 UPDATE article_update_translations o SET created_at = u.detected_at FROM article_updates u WHERE u.id = o.update_id;
 -- The translation revision that holds the update's text (the held version an editor may publish).
 ALTER TABLE article_update_translations ADD COLUMN revision_id bigint REFERENCES translation_revisions(id) ON DELETE SET NULL;
+-- Updates held before this migration: their revision was written in the same transaction as the
+-- update (one now()), with the refetch's note.
+UPDATE article_update_translations o SET revision_id = r.id
+  FROM article_updates u, translations t, translation_revisions r
+ WHERE u.id = o.update_id AND t.article_id = u.article_id AND t.lang = o.lang AND r.translation_id = t.id
+   AND o.outcome = 'held' AND r.created_at = u.detected_at AND r.note LIKE 'source updated; held%';
 -- An editor's decision on a held update: outcome becomes 'published' (published anyway) or
 -- 'dismissed' (the earlier translation stays); a later update of the same language makes an
 -- earlier held one 'superseded' (its text is in the later one).
