@@ -53,3 +53,31 @@ export async function decideHeldUpdate(tx: Db, id: number, outcome: 'published' 
   );
   return rowCount > 0;
 }
+
+/** A held update as `transwire review updates` lists it. */
+export interface HeldUpdateRow {
+  id: number;
+  article_id: number;
+  lang: string;
+  /** The held version's title (the live translation's where the held text was not kept). */
+  title: string;
+  engine: string;
+  reason: string | null;
+  changes: SourceChanges;
+  source_title: string;
+  url: string;
+  created_at: Date;
+}
+
+/** The updates waiting for an editor, oldest first (the partial index article_update_translations_held). */
+export async function listHeldUpdates(db: Db): Promise<HeldUpdateRow[]> {
+  const { rows } = await db.query<HeldUpdateRow & { changes: SourceChanges | string }>(
+    `SELECT o.id, u.article_id, o.lang, coalesce(r.title, t.title, a.title) AS title, coalesce(r.engine, t.engine, '') AS engine, o.reason, u.changes,
+            a.title AS source_title, a.url, o.created_at
+       FROM article_update_translations o JOIN article_updates u ON u.id = o.update_id JOIN articles a ON a.id = u.article_id
+       LEFT JOIN translation_revisions r ON r.id = o.revision_id
+       LEFT JOIN translations t ON t.article_id = u.article_id AND t.lang = o.lang
+      WHERE o.outcome = 'held' ORDER BY o.created_at, o.id`,
+  );
+  return rows.map((r) => ({ ...r, changes: typeof r.changes === 'string' ? (JSON.parse(r.changes) as SourceChanges) : r.changes }));
+}

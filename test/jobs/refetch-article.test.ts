@@ -15,6 +15,7 @@ import { createApertiumEngine } from '../../src/translate/engines/apertium/apert
 import { createTranslator, type TranslationEngine } from '../../src/translate/index.ts';
 import { buildPage } from '../../src/web/build-page.ts';
 import type { SiteOptions } from '../../src/web/start-web-server.ts';
+import { createConsoleHandler } from '../../src/admin/mount-console.ts';
 import { storySpend } from '../../src/store/stories.ts';
 import { editorialHarness, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
 import { startServer, type TestServer } from '../fetch/test-server.ts';
@@ -358,6 +359,24 @@ describe('a held source update in the review queue', () => {
     expect(queue).toContain(`/admin/review/update/${second}"`);
   });
 
+  it('is listed, published or dismissed through the API the command line uses beside a server', async () => {
+    const api = createConsoleHandler({ services: h.services, localToken: 'local-secret-for-this-test' });
+    const call = async (method: 'GET' | 'POST', path: string) => {
+      const res = await api(new Request(`http://127.0.0.1:8080${path}`, { method, headers: { authorization: 'Bearer local-secret-for-this-test', ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) }, body: method === 'POST' ? '{}' : undefined }));
+      return { status: res.status, json: await res.json() as any };
+    };
+    const held = (await heldUpdates('/port')).at(-1)!;
+    const list = await call('GET', '/api/v1/review/updates');
+    expect(list.status).toBe(200);
+    expect(list.json).toEqual([expect.objectContaining({ id: held.id, lang: 'es', reason: expect.stringContaining('numbers'), changed: '1 paragraph changed and figure changed: 800 → 900' })]);
+    expect(await call('POST', `/api/v1/review/updates/${held.id}/dismiss`)).toEqual({ status: 200, json: { updateId: held.id } });
+    const again = await call('POST', `/api/v1/review/updates/${held.id}/publish`);
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.json)).toContain(`update ${held.id} is no longer held`);
+    expect((await call('GET', '/api/v1/review/updates')).json).toEqual([]);
+    expect((await call('POST', '/api/v1/review/updates/999999/dismiss')).status).toBe(404);
+  });
+
   it('counts each translation once in the story\'s spend: first translations, every update (held ones too), placement', async () => {
     const story = (await db.query<{ id: number }>('INSERT INTO stories DEFAULT VALUES RETURNING id')).rows[0]!.id;
     await db.query('UPDATE articles SET story_id = $1 WHERE id = ANY($2::bigint[])', [story, [ids.get('/story'), ids.get('/port')]]);
@@ -365,7 +384,7 @@ describe('a held source update in the review queue', () => {
     expect(await costOf(ids.get('/story')!)).toBe(firstCost.get('/story'));
     expect(await costOf(ids.get('/port')!)).toBe(firstCost.get('/port'));
     const updates = [...await heldUpdates('/story'), ...await heldUpdates('/port')];
-    expect(updates).toHaveLength(5); // /story: one published; /port: dismissed, published, superseded, held
+    expect(updates).toHaveLength(5); // /story: one published; /port: dismissed, published, superseded, dismissed
     for (const u of updates) expect(u.engine_characters).toBeGreaterThan(0);
     const updateChars = updates.reduce((n, u) => n + u.engine_characters, 0);
     // Only the changed paragraph went to the engine: an update costs a share of a first translation.
@@ -384,7 +403,7 @@ describe('a held source update in the review queue', () => {
 
 describe('a configured schedule', () => {
   const handler = (schedule: number[]) => createRefetchArticleHandler({
-    db, http, perHost: { concurrency: 4, minIntervalMs: 0 }, robots: { isAllowed: async () => true }, log, translator: createTranslator({ engines: new Map(), chains: {} }),
+    db, http, perHost: { concurrency: 4, minIntervalMs: 0 }, robots: { isAllowed: async () => true }, log, translator: createTranslator({ engines: new Map(), chains: {}, memory: createSqlTranslationMemory(db) }),
     policy: POLICY, rulesFor: () => undefined, schedule,
   });
 

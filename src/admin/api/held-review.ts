@@ -3,6 +3,9 @@ import { getArticle } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
 import { getTranslation, listHeld, type HeldRow, type TranslationRow } from '../../store/translations.ts';
 import type { AdminServices } from '../admin-route.ts';
+import { describeChanges } from '../../publish/render-updates.ts';
+import { listHeldUpdates, type HeldUpdateRow } from '../../store/held-updates.ts';
+import { htmlToText } from '../../translate/html-text.ts';
 import { approveTranslation, engineRefusal, queueRetranslation } from '../editorial/review-commands.ts';
 
 /**
@@ -52,4 +55,12 @@ export async function retranslateHeld(services: AdminServices, id: number, engin
   if (refusal) throw new PermanentError(`review retranslate: ${refusal}`, 'review.engine', { httpStatus: 400 });
   await queueRetranslation(services.db, translation, engine);
   return { articleId: translation.article_id, lang: translation.lang, engine };
+}
+
+/** A held source update as the command line lists it: the row, and what changed in words. */
+export type HeldUpdateEntry = HeldUpdateRow & { changed: string };
+
+/** The source updates the gate held (the earlier translation live): `transwire review updates`. */
+export async function listHeldUpdatesForReview(db: Db): Promise<HeldUpdateEntry[]> {
+  return (await listHeldUpdates(db)).map((r) => ({ ...r, changed: htmlToText(describeChanges('en', r.changes)) }));
 }
