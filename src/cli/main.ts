@@ -28,7 +28,7 @@ const COMMANDS: Record<string, { load: () => Promise<{ default: Command }>; help
   check: { load: () => import('./check.ts'), help: 'check --from en --to es <source.html> <translation.html> --json' },
   translate: { load: () => import('./translate.ts'), help: 'translate --from en --to es [file] [--json]' },
   cluster: { load: () => import('./cluster.ts'), help: 'cluster <articles.jsonl> --json: place each article in a story (near-duplicates, cross-lingual)' },
-  story: { load: () => import('./story.ts'), help: 'story lead <storyId> <articleId> | spend <storyId>: pick the translated lead, engine spend' },
+  story: { load: () => import('./story.ts'), help: 'story lead <storyId> <articleId> | spend <storyId> | split <storyId> <articleId...> | merge <keep> <gone>: pick the translated lead, engine spend, split or merge stories' },
   user: { load: () => import('./user.ts'), help: 'user add <email> --role admin|editor|viewer | list | remove | reset: console accounts' },
   token: { load: () => import('./token.ts'), help: 'token add <name> --role … [--scopes …] | list | revoke: API tokens for /api/v1/' },
 };

@@ -234,3 +234,127 @@ export async function isPlaced(db: Db, articleId: number): Promise<boolean> {
   const { rows } = await db.query('SELECT 1 FROM articles WHERE id = $1 AND placed_at IS NOT NULL', [articleId]);
   return rows.length > 0;
 }
+
+/**
+ * Story events (migration 098): a split or an editor's merge, logged beside the placements so
+ * every worker's clusterer replays it after the placement it followed (after_seq).
+ */
+export interface StoryEventRow {
+  id: number;
+  after_seq: number;
+  kind: 'split' | 'merge';
+  story_id: number;
+  other_id: number;
+  kept: number[];
+  moved: number[];
+  decided_by: string;
+}
+
+/** Story events after `afterId` logged since `since`, in order: what this worker has not applied yet. */
+export async function storyEventsAfter(db: Db, afterId: number, since: Date): Promise<StoryEventRow[]> {
+  const { rows } = await db.query<StoryEventRow>(
+    `SELECT id, after_seq, kind, story_id, other_id, kept, moved, decided_by
+       FROM story_events WHERE id > $1 AND at >= $2 ORDER BY id`,
+    [afterId, since],
+  );
+  return rows;
+}
+
+/** Logs a story event after the placement log's latest row (call it holding the placement lock). */
+export async function recordStoryEvent(
+  tx: Db,
+  e: { kind: 'split' | 'merge'; storyId: number; otherId: number; kept?: number[]; moved?: number[]; decidedBy: string },
+): Promise<StoryEventRow> {
+  const { rows } = await tx.query<StoryEventRow>(
+    `INSERT INTO story_events (after_seq, kind, story_id, other_id, kept, moved, decided_by)
+     VALUES ((SELECT COALESCE(max(seq), 0) FROM story_placements), $1, $2, $3, $4, $5, $6)
+     RETURNING id, after_seq, kind, story_id, other_id, kept, moved, decided_by`,
+    [e.kind, e.storyId, e.otherId, JSON.stringify(e.kept ?? []), JSON.stringify(e.moved ?? []), e.decidedBy],
+  );
+  return rows[0]!;
+}
+
+/** The placement log's rows of these articles (a split's members): their features, by article id. */
+export async function loggedPlacements(db: Db, articleIds: readonly number[]): Promise<Map<number, LoggedPlacement>> {
+  if (articleIds.length === 0) return new Map();
+  const { rows } = await db.query<{ article_id: number; features: LoggedPlacement }>(
+    'SELECT article_id, features FROM story_placements WHERE article_id = ANY($1::bigint[])',
+    [[...articleIds]],
+  );
+  return new Map(rows.map((r) => [r.article_id, r.features]));
+}
+
+/** A member of a story with what a split needs: its place in the log and its logged features. */
+export interface SplitMemberRow {
+  article_id: number;
+  lang: string;
+  story_role: StoryRole | null;
+  duplicate_of: number | null;
+  /** Its placement log row (null: placed before the log existed). */
+  seq: number | null;
+  features: LoggedPlacement | null;
+}
+
+/** Every member of a story in placement order (the story's first member first). */
+export async function storyMembersInLogOrder(db: Db, storyId: number, withFeatures = true): Promise<SplitMemberRow[]> {
+  const { rows } = await db.query<SplitMemberRow>(
+    `SELECT a.id AS article_id, a.lang, a.story_role, a.duplicate_of, p.seq, ${withFeatures ? 'p.features' : 'NULL AS features'}
+       FROM articles a LEFT JOIN story_placements p ON p.article_id = a.id
+      WHERE a.story_id = $1 ORDER BY p.seq NULLS LAST, a.id`,
+    [storyId],
+  );
+  return rows;
+}
+
+/**
+ * Story `newId` (created here, split from `storyId`) takes the articles `moved` of `storyId`: their
+ * rows, their near-duplicate sketches, and the story's lead in any language where one of them
+ * was it (an editor's pick stays with its article). Returns how many articles moved.
+ */
+export async function moveToNewStory(tx: Db, storyId: number, newId: number, moved: readonly number[]): Promise<number> {
+  await tx.query('INSERT INTO stories (id, split_from) VALUES ($1, $2)', [newId, storyId]);
+  const { rowCount } = await tx.query('UPDATE articles SET story_id = $2 WHERE story_id = $1 AND id = ANY($3::bigint[])', [storyId, newId, [...moved]]);
+  await tx.query('UPDATE story_sketches SET story_id = $2 WHERE article_key = ANY($1::text[])', [moved.map(String), String(newId)]);
+  await tx.query(
+    'UPDATE story_leads SET story_id = $2, updated_at = now() WHERE story_id = $1 AND article_id = ANY($3::bigint[])',
+    [storyId, newId, [...moved]],
+  );
+  await countMembers(tx, storyId);
+  await countMembers(tx, newId);
+  return rowCount;
+}
+
+/** Target languages among `langs` in which the story has no lead. */
+export async function languagesWithoutLead(db: Db, storyId: number, langs: readonly string[]): Promise<string[]> {
+  const { rows } = await db.query<{ lang: string }>('SELECT lang FROM story_leads WHERE story_id = $1', [storyId]);
+  const led = new Set(rows.map((r) => r.lang));
+  return langs.filter((l) => !led.has(l));
+}
+
+/** True when the article has a translation into `lang` (done, held or published). */
+export async function hasTranslation(db: Db, articleId: number, lang: string): Promise<boolean> {
+  const { rows } = await db.query('SELECT 1 FROM translations WHERE article_id = $1 AND lang = $2', [articleId, lang]);
+  return rows.length > 0;
+}
+
+/** Live publications of the members of these stories: the article pages that name their story. */
+export async function livePublicationsOfStories(db: Db, storyIds: readonly number[]): Promise<Array<{ id: number; lang: string }>> {
+  const { rows } = await db.query<{ id: number; lang: string }>(
+    `SELECT p.id, p.lang FROM publications p JOIN articles a ON a.id = p.article_id
+      WHERE a.story_id = ANY($1::bigint[]) AND p.status = 'live' ORDER BY p.id`,
+    [[...storyIds]],
+  );
+  return rows;
+}
+
+/** How many members the story has (near-duplicates included). */
+export async function memberCount(db: Db, storyId: number): Promise<number> {
+  const { rows } = await db.query<{ member_count: number }>('SELECT member_count FROM stories WHERE id = $1', [storyId]);
+  return rows[0]?.member_count ?? 0;
+}
+
+/** True when an editor merged another story into this one: the pipeline then never splits it (the editor said it is one). */
+export async function mergedByHand(db: Db, storyId: number): Promise<boolean> {
+  const { rows } = await db.query(`SELECT 1 FROM story_events WHERE kind = 'merge' AND story_id = $1 AND decided_by <> 'pipeline' LIMIT 1`, [storyId]);
+  return rows.length > 0;
+}

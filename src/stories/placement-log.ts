@@ -1,5 +1,5 @@
 import type { ArticleFeatures } from './article-features.ts';
-import type { StoryClusterer } from './story-clusterer.ts';
+import type { SplitMember, StoryClusterer } from './story-clusterer.ts';
 import type { PreparedArticle, StoryPlacement } from './story-placer.ts';
 
 /**
@@ -32,18 +32,74 @@ export function logEntry(prepared: PreparedArticle, placement: StoryPlacement): 
   };
 }
 
-/** Applies a logged placement to `clusterer`: the article joins `storyId` as it did where it was placed. */
-export function replayEntry(clusterer: StoryClusterer, storyId: string, e: LoggedPlacement): void {
-  if (e.duplicateOf !== undefined) {
-    clusterer.join(storyId, e.time);
-    return;
-  }
-  const features: ArticleFeatures = {
+/** The features a logged placement carries; null for a near-duplicate (its words were never added). */
+export function loggedFeatures(e: LoggedPlacement): ArticleFeatures | null {
+  if (e.duplicateOf !== undefined) return null;
+  return {
     time: e.time,
     full: new Map(e.full ?? []),
     head: new Map(e.head ?? []),
     anchors: new Map(e.anchors ?? []),
     hasBody: e.hasBody ?? true,
   };
+}
+
+/** Applies a logged placement to `clusterer`: the article joins `storyId` as it did where it was placed. */
+export function replayEntry(clusterer: StoryClusterer, storyId: string, e: LoggedPlacement): void {
+  const features = loggedFeatures(e);
+  if (!features) {
+    clusterer.join(storyId, e.time);
+    return;
+  }
   clusterer.replay(features, storyId, e.merged ?? []);
+}
+
+/**
+ * A change to stories outside a placement, logged beside the placements (story_events): a story
+ * split in two — `story` keeps the `kept` articles, new story `other` takes the `moved` ones — or
+ * story `other` merged into `story` by an editor.
+ */
+export interface LoggedStoryEvent {
+  kind: 'split' | 'merge';
+  story: string;
+  other: string;
+  /** Article ids in placement order (a split; empty for a merge). */
+  kept: readonly string[];
+  moved: readonly string[];
+}
+
+/**
+ * Applies a story event to `clusterer` as the worker that logged it did. `logged` holds the
+ * placement log's row of every article a split names (an article gone from the database is left
+ * out: its story is built from the others).
+ */
+export function replayStoryEvent(clusterer: StoryClusterer, e: LoggedStoryEvent, logged: ReadonlyMap<string, LoggedPlacement>): void {
+  if (e.kind === 'merge') {
+    clusterer.mergeStories(e.story, e.other);
+    return;
+  }
+  const members = (ids: readonly string[]): SplitMember[] =>
+    ids.flatMap((id) => {
+      const row = logged.get(id);
+      return row ? [{ features: loggedFeatures(row), time: row.time }] : [];
+    });
+  clusterer.split(e.story, e.other, members(e.kept), members(e.moved));
+}
+
+/**
+ * Placements and story events in the order they happened: an event comes right after the
+ * placement it followed (its `afterSeq`), before any later one. Both lists are in their own order.
+ */
+export function inLogOrder<P extends { seq: number }, E extends { afterSeq: number }>(
+  placements: readonly P[],
+  events: readonly E[],
+): Array<{ placement: P } | { event: E }> {
+  const out: Array<{ placement: P } | { event: E }> = [];
+  let e = 0;
+  for (const p of placements) {
+    while (e < events.length && events[e]!.afterSeq < p.seq) out.push({ event: events[e++]! });
+    out.push({ placement: p });
+  }
+  while (e < events.length) out.push({ event: events[e++]! });
+  return out;
 }

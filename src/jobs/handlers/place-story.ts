@@ -4,13 +4,19 @@ import type { ArticleRow } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
 import { createStorySketchIndex } from '../../store/story-sketches.ts';
 import {
-  claimStoryLead, createStory, isPlaced, lockPlacements, mergeStory, placementsAfter, recordPlacement, reserveStoryId,
-  setStoryRole, toldInStory, type StoryRole,
+  claimStoryLead, createStory, isPlaced, lockPlacements, loggedPlacements, memberCount, mergedByHand, mergeStory, placementsAfter, recordPlacement,
+  reserveStoryId, setStoryRole, storyEventsAfter, storyMembersInLogOrder, toldInStory, type StoryEventRow, type StoryRole,
 } from '../../store/stories.ts';
 import { newFacts } from '../../stories/adds-facts.ts';
-import { leadOf, logEntry, replayEntry, StoryPlacer, type ClusterOptions, type StoryArticle, type TranslatedHead } from '../../stories/index.ts';
+import {
+  DEFAULT_SPLIT_OPTIONS, findSplit, inLogOrder, leadOf, logEntry, loggedFeatures, replayEntry, replayStoryEvent, splitDue, StoryPlacer, type ClusterOptions,
+  type LoggedStoryEvent, type SplitOptions, type StoryArticle, type TranslatedHead,
+} from '../../stories/index.ts';
 import type { Translator } from '../../translate/index.ts';
-import { JobQueue } from '../queue.ts';
+import { applySplit, type StorySplit } from '../split-story.ts';
+import { enqueueTranslation, refreshStoryPages } from '../story-jobs.ts';
+
+export { enqueueTranslation } from '../story-jobs.ts';
 
 export interface StoryPlacementDeps {
   db: Db;
@@ -21,6 +27,8 @@ export interface StoryPlacementDeps {
   /** The language articles are compared in (default en). */
   pivot?: string;
   cluster?: Partial<ClusterOptions>;
+  /** When a story that grew is split in two (story-split.ts); tests lower the sizes. */
+  split?: Partial<SplitOptions>;
 }
 
 export interface PlacedArticle {
@@ -29,23 +37,11 @@ export interface PlacedArticle {
   duplicateOf: number | null;
   /** Target languages a translation was queued for. */
   translating: string[];
+  /** The story split in two after this article joined it (`storyId` is where the article ended). */
+  split?: StorySplit;
 }
 
 const DAY = 86_400_000;
-
-/** Queues the translation of an article into `lang` (keyed: queuing it twice is one job). */
-export async function enqueueTranslation(tx: Db, articleId: number, lang: string): Promise<void> {
-  await JobQueue.enqueue(tx, { kind: 'translate', key: `translate:article:${articleId}:${lang}`, payload: { articleId, lang }, priority: 60 });
-}
-
-/**
- * Queues the render job that refreshes a story's pages in every language and the lists counting
- * it; `lang` is the site language whose home page and feed it renders at once.
- */
-async function refreshStoryPages(tx: Db, storyId: number, lang: string | undefined): Promise<void> {
-  if (!lang) return;
-  await JobQueue.enqueue(tx, { kind: 'render', key: `render:story:${storyId}`, payload: { lang, storyId, reason: 'story' }, priority: 10 });
-}
 
 /**
  * The placement step of the pipeline, between extraction and translation. Every worker keeps a
@@ -61,6 +57,7 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
   const pivot = deps.pivot ?? 'en';
   let placer = new StoryPlacer({ pivot, cluster: deps.cluster });
   let seen = 0;
+  let seenEvent = 0;
   // One placement at a time in this process (the advisory lock orders processes; PGlite has one).
   let tail: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -82,12 +79,56 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
     }
   }
 
+  /** Replays what other workers logged since this one last looked: placements and story events, in the order they happened. */
   async function catchUp(tx: Db): Promise<void> {
     const since = new Date(Date.now() - placer.clusterer.opts.windowDays * DAY);
-    for (const row of await placementsAfter(tx, seen, since)) {
-      replayEntry(placer.clusterer, String(row.story_id), row.features);
-      seen = row.seq;
+    const rows = await placementsAfter(tx, seen, since);
+    const events = (await storyEventsAfter(tx, seenEvent, since)).map((e) => ({ ...e, afterSeq: e.after_seq }));
+    for (const step of inLogOrder(rows, events)) {
+      if ('event' in step) await applyEvent(tx, step.event);
+      else {
+        replayEntry(placer.clusterer, String(step.placement.story_id), step.placement.features);
+        seen = step.placement.seq;
+      }
     }
+  }
+
+  /** A split or merge, applied to this worker's clusterer from the log (the worker that decided it does the same). */
+  async function applyEvent(tx: Db, e: StoryEventRow): Promise<void> {
+    const logged = e.kind === 'split' ? await loggedPlacements(tx, [...e.kept, ...e.moved]) : new Map();
+    const event: LoggedStoryEvent = { kind: e.kind, story: String(e.story_id), other: String(e.other_id), kept: e.kept.map(String), moved: e.moved.map(String) };
+    replayStoryEvent(placer.clusterer, event, new Map([...logged].map(([id, row]) => [String(id), row])));
+    seenEvent = e.id;
+  }
+
+  /**
+   * After an article joined a story that grew: whether its members now tell two events
+   * (story-split.ts, with the clusterer's own similarity). If so the story splits in two, the
+   * event is logged and applied here as every other worker will replay it. A story an editor
+   * merged by hand is left as it is.
+   */
+  async function maybeSplit(tx: Db, storyId: number): Promise<StorySplit | null> {
+    const opts = { ...DEFAULT_SPLIT_OPTIONS, ...deps.split };
+    if (!splitDue(await memberCount(tx, storyId), opts) || (await mergedByHand(tx, storyId))) return null;
+    const members = await storyMembersInLogOrder(tx, storyId);
+    const found = findSplit(
+      placer.clusterer,
+      members.map((m) => ({ key: String(m.article_id), features: m.features ? loggedFeatures(m.features) : null, duplicateOf: m.duplicate_of === null ? null : String(m.duplicate_of) })),
+      opts,
+    );
+    if (!found) return null;
+    const translator = deps.translator?.();
+    const { split, event } = await applySplit(tx, {
+      storyId,
+      keep: found.keep.map(Number),
+      move: found.move.map(Number),
+      decidedBy: 'pipeline',
+      targetLanguages: deps.targetLanguages,
+      ...(translator ? { canTranslate: (from: string, to: string) => translator.canTranslate(from, to) } : {}),
+    });
+    await applyEvent(tx, event);
+    log.info({ story_id: storyId, new_story_id: split.newStoryId, kept: split.kept.length, moved: split.moved.length, similarity: found.similarity }, 'story split: its members tell two events');
+    return split;
   }
 
   /**
@@ -161,7 +202,11 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
       if (storyId !== newId && plan.translating.length === 0) await refreshStoryPages(tx, storyId, siteLang);
       for (const gone of placement.merged) await refreshStoryPages(tx, Number(gone), siteLang);
       if (placement.merged.length > 0) await refreshStoryPages(tx, storyId, siteLang);
-      return { storyId, role: plan.role, duplicateOf, translating: plan.translating };
+      // A story that took in a report (not a copy, not one that merged stories: that article said
+      // they are one) may have grown into two events.
+      const split = !duplicateOf && storyId !== newId && placement.merged.length === 0 ? await maybeSplit(tx, storyId) : null;
+      const endedIn = split?.moved.includes(a.id) ? split.newStoryId : storyId;
+      return { storyId: endedIn, role: plan.role, duplicateOf, translating: plan.translating, ...(split ? { split } : {}) };
     });
   }
 
@@ -183,6 +228,7 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
         } catch (err) {
           placer = new StoryPlacer({ pivot, cluster: deps.cluster });
           seen = 0;
+          seenEvent = 0;
           throw err;
         }
       });

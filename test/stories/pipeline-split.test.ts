@@ -1,0 +1,165 @@
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { TranslatedArticle } from '../../src/domain/translation.ts';
+import { createRenderSiteHandler, type RenderSitePayload } from '../../src/jobs/handlers/render-site.ts';
+import { publishTranslation } from '../../src/jobs/publish-translation.ts';
+import type { ArticleRow } from '../../src/store/articles.ts';
+import type { Db } from '../../src/store/db.ts';
+import { upsertTranslation } from '../../src/store/translations.ts';
+import type { StoryArticle } from '../../src/stories/index.ts';
+import type { SiteOptions } from '../../src/web/start-web-server.ts';
+import { createSiteApp, type SiteApp } from '../../src/web/site-app.ts';
+import { openTestDb } from '../helpers/test-db.ts';
+import { storeArticle, worker } from './pipeline-helpers.ts';
+import { FIRE_IDS, fireFifth, fireSecondCopy, gluedStream, QUAKE_IDS, quakeFifth } from './split-fixtures.ts';
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+/**
+ * A story that grew into two events splits in the pipeline: the quake and a wildfire in the same
+ * city, glued by an article that told both, placed by two workers sharing one placement log.
+ */
+const SITE: SiteOptions = { name: 'Transwire Test', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' };
+let db: Db;
+let app: SiteApp;
+const rows = new Map<string, ArticleRow>();
+const id = (key: string) => rows.get(key)!.id;
+const a = () => worker(db, { targets: ['es'] });
+const b = () => worker(db, { targets: ['es'] });
+let workerA: ReturnType<typeof worker>;
+let workerB: ReturnType<typeof worker>;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  for (const art of [...gluedStream, fireFifth, quakeFifth, fireSecondCopy]) rows.set(art.id, await storeArticle(db, art));
+  workerA = a();
+  workerB = b();
+  app = createSiteApp({ db, site: SITE });
+  await app.start();
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+async function storyOf(key: string): Promise<number> {
+  const { rows: r } = await db.query<{ story_id: number }>('SELECT story_id FROM articles WHERE id = $1', [id(key)]);
+  return r[0]!.story_id;
+}
+
+/** Publishes a Spanish translation of the article, as translate-article would. */
+async function publishSpanish(art: StoryArticle): Promise<string> {
+  const t: TranslatedArticle = {
+    lang: 'es', title: `ES ${art.title}`, excerpt: null, html: `<p>ES ${art.text.split('\n')[0]}</p>`, text: `ES ${art.text.split('\n')[0]}`,
+    engine: 'apertium', engineVersion: '1', nameRenderings: {}, checks: { ok: true, findings: [] },
+    cost: { engine: 'apertium', characters: 100, memoryCharacters: 0, memoryHits: 0, segments: 1, money: null },
+  };
+  const tr = await upsertTranslation(db, id(art.id), t, 'publish', 'published', null);
+  const pub = await db.transaction((tx) => publishTranslation(tx, rows.get(art.id)!, tr, false));
+  return pub.path;
+}
+
+/** Runs the queued render jobs as a worker would, then lets the site app see the pages they wrote. */
+async function runRenders(): Promise<string[]> {
+  const render = createRenderSiteHandler({ db, site: SITE });
+  const { rows: jobs } = await db.query<{ id: number; key: string; payload: RenderSitePayload }>(`SELECT id, key, payload FROM jobs WHERE kind = 'render' AND state = 'queued' ORDER BY id`);
+  for (const j of jobs) {
+    await render(j.payload);
+    await db.query(`UPDATE jobs SET state = 'done' WHERE id = $1`, [j.id]);
+  }
+  await app.refresh();
+  return jobs.map((j) => j.key);
+}
+
+async function page(path: string): Promise<{ status: number; doc: Document; location: string | null }> {
+  const res = await app.fetch(new Request(`http://site.test${path}`));
+  return { status: res.status, location: res.headers.get('location'), doc: parseHTML(await res.text()).document };
+}
+
+const listedOutlets = (d: Document) => [...d.querySelectorAll('.story-sources a')].map((x) => x.getAttribute('href'));
+
+let glued = 0;
+let fireStory = 0;
+const paths = new Map<string, string>();
+
+describe('a story that grows into two events', () => {
+  it('is glued: the bridge joins the quake, the first wildfire reports follow it into the story', async () => {
+    const placed = [];
+    for (const [i, key] of ['quake-1', 'quake-2', 'quake-3', 'bridge', 'fire-1'].entries()) {
+      placed.push(await (i % 2 === 0 ? workerA : workerB).place(rows.get(key)!));
+    }
+    glued = await storyOf('quake-1');
+    for (const key of ['quake-2', 'quake-3', 'bridge', 'fire-1']) expect(await storyOf(key), key).toBe(glued);
+    expect(placed.every((p) => !p?.split)).toBe(true);
+    // The glued story's page in Spanish lists the wildfire; fire-1 has a page of its own (an update).
+    paths.set('quake-1', await publishSpanish(gluedStream[0]!));
+    paths.set('fire-1', await publishSpanish(gluedStream.find((x) => x.id === 'fire-1')!));
+    await runRenders();
+    const before = await page(`/es/story/${glued}`);
+    expect(before.status).toBe(200);
+    expect(listedOutlets(before.doc)).toContain(rows.get('fire-1')!.url);
+    expect((await page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${glued}`);
+  });
+
+  it('splits once the two halves grow apart: the quake keeps the story and its URL, the wildfire becomes a story of its own', async () => {
+    const results = [];
+    for (const [i, key] of ['fire-2', 'quake-4', 'fire-3', 'fire-4'].entries()) results.push(await (i % 2 === 0 ? workerB : workerA).place(rows.get(key)!));
+    const splits = results.filter((r) => r?.split);
+    expect(splits).toHaveLength(1);
+    const split = splits[0]!.split!;
+    expect(split.storyId).toBe(glued);
+    fireStory = split.newStoryId;
+    for (const key of QUAKE_IDS) expect(await storyOf(key), key).toBe(glued);
+    for (const key of FIRE_IDS) expect(await storyOf(key), key).toBe(fireStory);
+    const { rows: s } = await db.query<{ id: number; member_count: number; split_from: number | null; merged_into: number | null }>(
+      'SELECT id, member_count, split_from, merged_into FROM stories WHERE id IN ($1, $2) ORDER BY id', [glued, fireStory]);
+    expect(s.map((r) => r.member_count).reduce((x, y) => x + y)).toBe(gluedStream.length);
+    expect(s.find((r) => r.id === fireStory)).toMatchObject({ split_from: glued, merged_into: null });
+    // The event is in the log, after the placement it followed.
+    const { rows: events } = await db.query<{ kind: string; story_id: number; other_id: number; decided_by: string }>('SELECT kind, story_id, other_id, decided_by FROM story_events');
+    expect(events).toEqual([{ kind: 'split', story_id: glued, other_id: fireStory, decided_by: 'pipeline' }]);
+    expect(workerA.lines.concat(workerB.lines).some((l) => l.includes('story split'))).toBe(true);
+  });
+
+  it('never loses or doubles a member: every placed article is in exactly one live story', async () => {
+    const { rows: r } = await db.query<{ n: number; stories: number; counted: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT a.story_id)::int AS stories,
+              (SELECT sum(member_count)::int FROM stories WHERE merged_into IS NULL) AS counted
+         FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.placed_at IS NOT NULL AND s.merged_into IS NULL`);
+    expect(r[0]).toEqual({ n: gluedStream.length, stories: 2, counted: gluedStream.length });
+  });
+
+  it('each story has one lead in Spanish: the quake keeps quake-1, the wildfire leads with its earliest report, queued for translation only where not translated', async () => {
+    const { rows: leads } = await db.query<{ story_id: number; article_id: number }>(`SELECT story_id, article_id FROM story_leads WHERE lang = 'es' ORDER BY story_id`);
+    const { rows: first } = await db.query<{ id: number; translated: boolean }>(
+      `SELECT a.id, EXISTS (SELECT 1 FROM translations t WHERE t.article_id = a.id AND t.lang = 'es') AS translated
+         FROM articles a JOIN story_placements p ON p.article_id = a.id WHERE a.story_id = $1 ORDER BY p.seq LIMIT 1`, [fireStory]);
+    expect(leads).toEqual([{ story_id: glued, article_id: id('quake-1') }, { story_id: fireStory, article_id: first[0]!.id }]);
+    const { rows: jobs } = await db.query<{ key: string }>(`SELECT key FROM jobs WHERE kind = 'translate' AND key = $1`, [`translate:article:${first[0]!.id}:es`]);
+    expect(jobs.length).toBe(first[0]!.translated ? 0 : 1);
+  });
+
+  it('both story pages and the moved article\'s page are refreshed: the old page no longer lists the wildfire, the article links to its new story', async () => {
+    const keys = await runRenders();
+    expect(keys).toEqual(expect.arrayContaining([`render:story:${glued}`, `render:story:${fireStory}`]));
+    const quakePage = await page(`/es/story/${glued}`);
+    expect(quakePage.status).toBe(200);
+    const quakeLinks = listedOutlets(quakePage.doc);
+    for (const key of FIRE_IDS) expect(quakeLinks).not.toContain(rows.get(key)!.url);
+    expect(quakeLinks).toContain(rows.get('quake-2')!.url);
+    const firePage = await page(`/es/story/${fireStory}`);
+    expect(firePage.status).toBe(200);
+    const fireLinks = listedOutlets(firePage.doc);
+    for (const key of FIRE_IDS) expect(fireLinks).toContain(rows.get(key)!.url);
+    expect(fireLinks).not.toContain(rows.get('quake-1')!.url);
+    expect((await page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${fireStory}`);
+  });
+
+  it('a worker that starts from the log places later reports as the workers that split did; a copy of a moved report follows it', async () => {
+    const fresh = worker(db, { targets: ['es'] });
+    expect((await fresh.place(rows.get('fire-5')!))?.storyId).toBe(fireStory);
+    expect((await workerA.place(rows.get('quake-5')!))?.storyId).toBe(glued);
+    const copy = await workerB.place(rows.get('fire-2-copy')!);
+    expect(copy).toMatchObject({ storyId: fireStory, role: 'duplicate', duplicateOf: id('fire-2') });
+  });
+});
