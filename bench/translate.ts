@@ -81,7 +81,9 @@ const BOILER = [
 const boilerDocs = sample.map((h) => `${h}\n${BOILER.map((b) => `<p>${b}</p>`).join('\n')}`);
 const boilerWords = boilerDocs.reduce((n, h) => n + words(h), 0);
 // BENCH_SKIP_OVERHEAD=1: fault detection only (a quicker run while tuning the gate).
-const skipOverhead = process.env.BENCH_SKIP_OVERHEAD === '1';
+// BENCH_ONLY_CHRF=1: the chrF part alone (quality against references), no overhead, no faults.
+const onlyChrf = process.env.BENCH_ONLY_CHRF === '1';
+const skipOverhead = process.env.BENCH_SKIP_OVERHEAD === '1' || onlyChrf;
 const runs: Array<{ raw: number; seq: number; conc: number; rawB: number; memB: number }> = [];
 let memHits = 0;
 // One untimed pass first: a worker that has been running has its code compiled; raw Apertium has
@@ -138,6 +140,7 @@ if (process.env.BENCH_SKIP_CHRF !== '1') {
   console.log(`raw apertium -u eng-spa: ${q.raw.toFixed(2)}   orchestrator: ${q.orchestrator.toFixed(2)}   difference ${d >= 0 ? '+' : ''}${d.toFixed(2)} (goal ≥ +1.5)`);
   for (const x of q.byDomain) console.log(`  ${x.domain.padEnd(9)} ${String(x.lines).padStart(4)} paragraphs: raw ${x.raw.toFixed(2)}, orchestrator ${x.orchestrator.toFixed(2)}`);
 }
+if (onlyChrf) process.exit(0);
 
 const orch = await orchestrator(articles.map((a) => a.html), WORKERS);
 // ---- fault detection ----

@@ -5,7 +5,7 @@
  * gets each document as an article, one paragraph per line, as the workers would.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Translator } from '../../src/translate/index.ts';
@@ -52,6 +52,12 @@ export async function mtQuality(translator: Translator, concurrency: number): Pr
     }
   }));
 
+  // BENCH_CHRF_DUMP=dir: both outputs beside the references, one line each, to read where they differ.
+  const dump = process.env.BENCH_CHRF_DUMP;
+  if (dump) {
+    writeFileSync(join(dump, 'raw.es'), `${raw.join('\n')}\n`);
+    writeFileSync(join(dump, 'orchestrator.es'), `${ours.join('\n')}\n`);
+  }
   const domains = [...new Set(docs.map(([d]) => d))];
   const pick = (xs: string[], d: string) => xs.filter((_, i) => docs[i]![0] === d);
   return {

@@ -7,7 +7,10 @@ import { checkFidelity } from './fidelity/check-fidelity.ts';
 import { renderingsFromLexicons } from './fidelity/lexicon-renderings.ts';
 import { nameCandidates, namesToRender } from './fidelity/names-check.ts';
 import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary.ts';
+import { applyCognates, unknownCognates, type Cognate } from './repair/cognates.ts';
 import { lowerAfterLeadingPlaceholder } from './repair/placeholder-case.ts';
+import { restoreShouted } from './repair/shouted.ts';
+import { spanishUsage } from './repair/target-words.ts';
 import { targetTypography } from './repair/target-typography.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
 import { htmlToText } from './html-text.ts';
@@ -212,8 +215,11 @@ export function createTranslator(opts: TranslatorOptions): Translator {
         let raw: string[];
         let lexicons: Array<LexiconSource | null>;
         let prot: typeof glossed;
+        let cognates = new Map<string, Cognate>();
         try {
           prot = await prepareUnits(glossed, route[0]!.engine, from, route[0]!.to, readings, to);
+          // Words the engine will copy untranslated, written as their cognates after it (one leg: a pivot translates them on).
+          if (route.length === 1) cognates = await unknownCognates(prot.map((p) => htmlToText(p.html)), route[0]!.engine, from, to, readings).catch(() => cognates);
           ({ texts: raw, lexicons } = await runRoute(route, prot.map((p) => p.html), cost, 'lexicon', options.fresh));
         } catch (err) {
           errors.push(err);
@@ -225,7 +231,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           if (edited !== undefined) return edited;
           const r = restoreTerms(lowerAfterLeadingPlaceholder(t, prot[i]!.html), prot[i]!.slots);
           for (const m of r.missing) lost.push({ segment: i >= 2 && i < bodyEnd ? i - 2 : null, term: prot[i]!.slots[m]!.term });
-          return tidy(localizeNumbers(r.html, sourceUnits[i]!, from, to), to, htmlToText(sourceUnits[i]!));
+          return tidy(applyCognates(localizeNumbers(restoreShouted(r.html), sourceUnits[i]!, from, to), cognates), to, htmlToText(sourceUnits[i]!));
         });
         const body = targetUnits.slice(2, bodyEnd);
         const imageTargets = targetUnits.slice(bodyEnd);
@@ -319,9 +325,9 @@ function uniqueKeys(keys: MemoryKey[]): MemoryKey[] {
   return [...seen.values()];
 }
 
-/** Engines leave doubled spaces around the blanks they moved, and the source's typography (see targetTypography). */
+/** Engines leave doubled spaces around the blanks they moved, the source's typography (see targetTypography) and some words (spanishUsage). */
 function tidy(html: string, to: string, source: string): string {
-  return targetTypography(html.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source);
+  return spanishUsage(targetTypography(html.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source), to);
 }
 
 /** Every route failed: the error whose retry policy fits best (wait if anyone asked us to). */

@@ -3,8 +3,11 @@ import type { NameReading, TranslationEngine } from '../engine.ts';
 import { escapeRe, type ProtectedSegment } from '../glossary.ts';
 import { htmlToText } from '../html-text.ts';
 import { hasWholeWord, wholeWordIndexes } from '../../shared/whole-words.ts';
+import { clauseThat } from './clause-that.ts';
 import { findDates } from './dates.ts';
+import { findLinks } from './links.ts';
 import { nameCandidates } from './names.ts';
+import { markShouted } from './shouted.ts';
 import { protectSpans, type Span } from './protect-spans.ts';
 import { englishSpelling } from './source-spelling.ts';
 import { isTitleCase, toSentenceCase } from './sentence-case.ts';
@@ -18,7 +21,9 @@ import { isTitleCase, toSentenceCase } from './sentence-case.ts';
  * (`from` → `legTo`); dates are written for the article's target `to`.
  */
 export async function prepareUnits(given: ProtectedSegment[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache, to: string): Promise<ProtectedSegment[]> {
-  const units = from === 'en' ? given.map((u) => ({ ...u, html: englishSpelling(u.html) })) : given;
+  const english = from === 'en' ? given.map((u) => ({ ...u, html: clauseThat(englishSpelling(u.html)) })) : given;
+  // Only for an engine that reads capitals as names (one that can say how it reads them): others keep a shout's words.
+  const units = engine.nameReadings ? english.map((u) => ({ ...u, html: markShouted(u.html) })) : english;
   const texts = units.map((u) => htmlToText(u.html));
   const candidates = nameCandidates(texts);
   const inside = new Set(candidates.slice(1).flat().flatMap((r) => r.name.split(' ')));
@@ -36,7 +41,7 @@ export async function prepareUnits(given: ProtectedSegment[], engine: Translatio
   const keep = await namesToProtect(texts, engine, from, legTo, readings, candidates);
   const nameRe = namesRe(keep);
   const find = (text: string): Span[] => {
-    const spans: Span[] = findDates(text, to);
+    const spans: Span[] = [...findLinks(text), ...findDates(text, to)];
     if (nameRe) for (const m of text.matchAll(nameRe)) spans.push({ at: m.index, end: m.index + m[0].length, rendering: m[0] });
     return spans.sort((a, b) => a.at - b.at || b.end - a.end);
   };

@@ -15,6 +15,17 @@ const NO_APOSTROPHE: Record<string, string> = {
   im: "I'm", ive: "I've", youre: "you're", theyre: "they're", thats: "that's", whats: "what's", theres: "there's",
 };
 const NO_APOSTROPHE_RE = new RegExp(`(?<![\\p{L}\\p{N}'’])(${Object.keys(NO_APOSTROPHE).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
+/**
+ * Informal English of posts and transcripts the engine has no entry for (it copies "gonna",
+ * "kinda", "tbh" into the Spanish as they are): written out as the words they stand for. Only
+ * forms that are no other English word; in capitals they are left (an acronym, a shout).
+ */
+const INFORMAL: Record<string, string> = {
+  gonna: 'going to', wanna: 'want to', gotta: 'have to', kinda: 'somewhat', sorta: 'somewhat', lemme: 'let me', gimme: 'give me',
+  dunno: "don't know", outta: 'out of', tho: 'though', cuz: 'because', coz: 'because', pls: 'please', plz: 'please', thx: 'thanks',
+  idk: "I don't know", tbh: 'to be honest', imo: 'in my opinion', imho: 'in my opinion', btw: 'by the way', ppl: 'people', yeah: 'yes', yep: 'yes', yup: 'yes', nope: 'no', "y'all": 'you all', 'y’all': 'you all',
+};
+const INFORMAL_RE = new RegExp(`(?<![\\p{L}\\p{N}'’&#;-])(${Object.keys(INFORMAL).join('|')})(?![\\p{L}\\p{N}'’-])`, 'giu');
 
 export function englishSpelling(html: string): string {
   return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => gt + spellRun(run));
@@ -25,6 +36,7 @@ function spellRun(run: string): string {
     .replace(TYPOGRAPHIC_APOSTROPHE, "'")
     // In capitals it is another word (IM, ITS) or a shout the engine reads letter by letter anyway.
     .replace(NO_APOSTROPHE_RE, (w: string) => (w === w.toUpperCase() ? w : withCase(w, NO_APOSTROPHE[w.toLowerCase()]!)))
+    .replace(INFORMAL_RE, (w: string) => (w.length > 1 && w === w.toUpperCase() ? w : withCase(w, INFORMAL[w.toLowerCase()]!)))
     .replace(SMALL_I, 'I');
 }
 

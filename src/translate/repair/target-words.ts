@@ -1,0 +1,24 @@
+/**
+ * Words the engine gets wrong by rule in its Spanish, fixed on the translation's text runs:
+ *  - "cuándo" with its accent is the question word only: Apertium writes it for every "when"
+ *    ("incluso cuándo algo va viral"). Outside a question, and not after a verb of knowing or
+ *    asking (sé cuándo, pregunta cuándo: an indirect question), it is the conjunction "cuando".
+ *  - Laughter written in English letters, copied by the engine ("lol", "haha", "hehe"), is
+ *    written as Spanish writes it: jaja, jeje.
+ */
+const ASKING = ['sé', 'sabe', 'saben', 'sabes', 'sabemos', 'saber', 'sabía', 'sabían', 'sabíamos', 'supe', 'supo', 'pregunto', 'preguntó', 'pregunta', 'preguntan', 'preguntar', 'preguntaba', 'dime', 'dinos', 'decir', 'dijo', 'idea de', 'ver', 'mira', 'explicar', 'entender', 'entiendo', 'averiguar', 'depende de', 'importa', 'es', 'no'];
+/** "cuándo" not opened by ¿, not after an asking word, and with no "?" before the sentence ends. */
+const CUANDO = new RegExp(`(?<!(?:^|[^\\p{L}])(?:${ASKING.join('|')}) )(?<![¿\\p{L}])([Cc])uándo(?![\\p{L}])(?![^.!¡¿]*\\?)`, 'gu');
+const LAUGH = /(?<![\p{L}\p{N}@#])(lol|lmao|(?:ha){2,}h?|(?:he){2,}h?)(?![\p{L}\p{N}])/giu;
+
+export function spanishUsage(html: string, to: string): string {
+  if (to !== 'es') return html;
+  if (!/uándo|lol|lmao|haha|hehe/i.test(html)) return html;
+  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => gt + run.replace(CUANDO, '$1uando').replace(LAUGH, laughter));
+}
+
+function laughter(w: string): string {
+  const l = w.toLowerCase();
+  const out = l === 'lol' ? 'jaja' : l === 'lmao' ? 'jajaja' : (l.startsWith('he') ? 'je' : 'ja').repeat(Math.max(2, Math.floor(l.length / 2)));
+  return w === w.toUpperCase() ? out.toUpperCase() : /^\p{Lu}/u.test(w) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
