@@ -142,8 +142,6 @@ export interface StorySpend {
    * (article_update_translations), counted once each.
    */
   translated: number;
-  /** Of `translated`, the re-translations of source updates. */
-  updates: number;
   /** Engine characters of heads translated into the pivot to place the members. */
   placement: number;
   total: number;
@@ -166,7 +164,7 @@ export async function storySpend(db: Db, storyId: number): Promise<StorySpend> {
   );
   const r = rows[0]!;
   const translated = r.first + r.updates;
-  return { storyId, translated, updates: r.updates, placement: r.placement, total: translated + r.placement, translations: r.firsts + r.update_count };
+  return { storyId, translated, placement: r.placement, total: translated + r.placement, translations: r.firsts + r.update_count };
 }
 
 export interface StoryMember {

@@ -393,7 +393,6 @@ describe('a held source update in the review queue', () => {
     expect(spend).toEqual({
       storyId: story,
       translated: firstCost.get('/story')! + firstCost.get('/port')! + updateChars,
-      updates: updateChars,
       placement: 0,
       total: firstCost.get('/story')! + firstCost.get('/port')! + updateChars,
       translations: 2 + 5,
