@@ -9,12 +9,13 @@ const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'sra', 'srta'
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
-  const re = /([.!?…]+)["”»’)]*\s+(?=["“«‘(¿¡]*\s?([\p{L}\d]))/gu;
+  // A closing quotation may be a straight apostrophe: Apertium writes ‘…’ as ‘…'.
+  const re = /([.!?…]+)["”»’')]*\s+(?=["“«‘(¿¡]*\s?([\p{L}\d]))/gu;
   for (const m of text.matchAll(re)) {
     const stops = m[1]!;
     const first = m[2]!;
-    const lastWord = wordBefore(text, start, m.index);
-    if (stops.startsWith('.') && (ABBREV.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    // Only one full stop may be an abbreviation's or an initial's: "y..." ends a sentence.
+    if (stops === '.' && abbreviationBefore(text, start, m.index, first)) continue;
     // Only a full stop ends a sentence before a small letter ("Why?” she asked" is one).
     if (/\p{Ll}/u.test(first) && !/^\.+$/.test(stops)) continue;
     out.push(text.slice(start, m.index + m[0].length).trim());
@@ -26,15 +27,22 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * The last word of text[start, end) in lower case, as abbreviations are listed: the letters after
- * the last dot of its run of letters and dots ("U.S" → "s", "EE" → "ee"). Read backwards: a
- * regex anchored at the end would scan the whole paragraph for every full stop.
+ * Whether the full stop at `end` closes an abbreviation or an initial rather than a sentence: the
+ * word before it (the letters after the last dot of its run of letters and dots: "U.S" → "S",
+ * "EE" → "EE") is listed, or is one capital letter ("J. Abrams") or the last letter of a dotted
+ * run ("e.g", "a.m"). One small letter alone is a word (Spanish "a", "y": "proyectos a. Dirigí"),
+ * and "no" (Spanish "núm.") is the abbreviation of "number" only before one ("No. 5", not "o no. En"). Read
+ * backwards: a regex anchored at the end would scan the whole paragraph for every full stop.
  */
-function wordBefore(text: string, start: number, end: number): string {
+function abbreviationBefore(text: string, start: number, end: number, next: string): boolean {
   let i = end;
   while (i > start && LETTER_OR_DOT.test(text[i - 1]!)) i--;
-  const run = text.slice(i, end).toLowerCase().split('.').filter(Boolean);
-  return run.at(-1) ?? '';
+  const run = text.slice(i, end).split('.').filter(Boolean);
+  const word = run.at(-1) ?? '';
+  const lower = word.toLowerCase();
+  if (lower === 'no' || lower === 'núm') return /\d/.test(next);
+  if (ABBREV.has(lower)) return true;
+  return /^\p{L}$/u.test(word) && (run.length > 1 || /\p{Lu}/u.test(word));
 }
 
 const LETTER_OR_DOT = /[\p{L}.]/u;

@@ -112,6 +112,27 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
     return others > 0;
   };
 
+  /**
+   * How many of `name`'s extra times in segment i's translation stand for other names of its
+   * source the translation says fewer times: inflected (Nazi crimes → delitos Nazis) or in the
+   * engine's rendering of them (Magic Box → Caja Mágica beside "Caja Magica", Big Machine →
+   * Máquina Grande beside Ariana Grande). The engine's words, not a name gained.
+   */
+  const standIns = (name: string, i: number) => {
+    const f = fold(name);
+    let n = 0;
+    for (const other of new Set(src[i]!)) {
+      if (other === name) continue;
+      const g = fold(other);
+      const short = countOf(src[i]!, other) - (tgtWords[i]!.get(g) ?? 0);
+      if (short <= 0) continue;
+      const e = accepted?.get(other);
+      // The most any one of them accounts for: the words of a run (Magic, Box) share its rendering.
+      if (inflected(f, g) || e?.own.has(f) || e?.run.has(f)) n = Math.max(n, short);
+    }
+    return n;
+  };
+
   units.forEach((u, i) => {
     const quoted = quotations(u.sourceText).length > 0;
     // Who speaks is asked only of a paragraph with a quotation.
@@ -142,7 +163,7 @@ export function checkNames(units: Unit[], from: string, to: string, renderings?:
       const sameWord = (srcWords[i]!.get(f) ?? 0) === (tgtWords[i]!.get(f) ?? 0);
       // Every time said, in some form the engine gives it (its rendering, a close spelling): not lost.
       if (t < s && !sameWord && !(losses && !losses.has(name))) lost.push(name);
-      if (t > s && !sameWord) gained.push(name);
+      if (t > s && !sameWord && t - s > standIns(name, i)) gained.push(name);
     }
     // One name standing where another was ("Tass quoted Tass") is an error whatever the history.
     const swap = lost.length > 0 && gained.length > 0;
@@ -196,22 +217,31 @@ function halfTranslated(u: Unit, surnamesAlone: Set<string>): Map<string, string
   const tgtWords = foldedWords(u.targetText).words;
   let target: string[] | null = null;
   for (const m of source.matchAll(RUN_RE)) {
-    const words = m[0].split(' ');
-    for (let k = 0; k + 1 < words.length; k++) {
-      const [given, surname] = [words[k]!, words[k + 1]!];
-      if (given.length < 3 || TITLES.has(given.toLowerCase()) || !surnamesAlone.has(surname) || tgtWords.has(fold(given)) || !tgtWords.has(fold(surname))) continue;
-      target ??= u.targetText.match(TARGET_WORD_RE) ?? [];
-      for (let j = 1; j < target.length; j++) {
-        const other = target[j - 1]!;
-        if (target[j] !== surname || !/^\p{Lu}/u.test(other) || srcWords.has(fold(other)) || !similarFolded(fold(other), fold(given), 0.5)) continue;
-        out.set(`${given} ${surname}`, `${other} ${surname}`);
-      }
+    // A person's name closes its run (Defense Secretary Mark Esper): a word before two others is
+    // no given name of theirs ("ambassador to Britain Liu Xiaming" → "Gran Bretaña Liu Xiaming").
+    const [given, surname] = m[0].split(' ').slice(-2) as [string, string];
+    if (given.length < 3 || TITLES.has(given.toLowerCase()) || !surnamesAlone.has(surname) || tgtWords.has(fold(given)) || !tgtWords.has(fold(surname))) continue;
+    target ??= u.targetText.match(TARGET_WORD_RE) ?? [];
+    for (let j = 1; j < target.length; j++) {
+      const other = target[j - 1]!;
+      if (target[j] !== surname || !/^\p{Lu}/u.test(other) || srcWords.has(fold(other)) || !similarFolded(fold(other), fold(given), 0.5)) continue;
+      out.set(`${given} ${surname}`, `${other} ${surname}`);
     }
   }
   return out;
 }
 
-/** Capitalized words said alone, not right after another capitalized word: surnames used on their own ("Wanjiru said"). */
+/** One folded word the other with an ending of one or two letters (nazi, nazis): the same name inflected. */
+function inflected(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 2 && long.startsWith(short);
+}
+
+/**
+ * Capitalized words said alone, not right after another capitalized word: surnames used on their
+ * own ("Wanjiru said"). Not after an article or a possessive, nor before "of": an office or a
+ * body is said so ("the Agency's team", "former Speaker of the House"), a person is not.
+ */
 function namesAlone(texts: string[]): Set<string> {
   const out = new Set<string>();
   for (const text of texts) {
@@ -220,7 +250,7 @@ function namesAlone(texts: string[]): Set<string> {
   return out;
 }
 
-const NAME_ALONE_RE = /(?<![\p{Lu}][\p{L}\p{M}]*\s)(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)(?!\s\p{Lu})(?![\p{L}\p{M}])/gu;
+const NAME_ALONE_RE = /(?<![\p{Lu}][\p{L}\p{M}]*\s)(?<!(?<![\p{L}\p{M}])(?:the|an?|this|that|our|their|its|his|her|my|your)\s)(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)(?!\s\p{Lu})(?![\p{L}\p{M}])(?!\s+of(?![\p{L}\p{M}]))/gu;
 /** Words that stand before a name without being a given name: titles, ordinals, points of the compass. */
 const TITLES = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'great', 'greater', 'upper', 'lower', 'old', 'united', 'royal', 'national', 'international', 'president', 'vice', 'senator', 'governor', 'minister', 'secretary', 'chief', 'director', 'judge', 'general', 'prime', 'sir', 'lord', 'lady', 'king', 'queen', 'prince', 'princess', 'saint', 'pope', 'father', 'brother', 'sister', 'coach', 'captain', 'officer', 'detective', 'professor', 'doctor', 'mayor', 'ambassador', 'chairman', 'representative', 'speaker', 'justice', 'commissioner', 'sheriff', 'sergeant', 'colonel', 'major', 'lieutenant', 'admiral', 'bishop', 'rabbi', 'imam', 'reverend', 'former', 'late', 'new', 'the']);
 
@@ -268,15 +298,19 @@ function renderedLoss(srcNames: string[], target: string, accepted: ReturnType<t
 }
 
 /**
- * The names of `srcNames` that no word of the target stands for, not even a close spelling: what
- * renderedLoss reports `absent` without renderings, found by stopping at the first word that does.
+ * The names of `srcNames` that no word of the target stands for, not even a close spelling, counted
+ * as renderedLoss counts them: what it reports `absent` without renderings, found by stopping at
+ * the first word that does. Counted otherwise, a name renderedLoss finds lost is never rendered,
+ * and it reports one the engine translated (Indian → indios beside India) as kept and lost.
  */
 function absentNames(srcNames: string[], target: string): string[] {
   const { words, joined } = foldedWords(target);
+  const others = new Set(srcNames.map(fold));
   return [...new Set(srcNames)].filter((name) => {
     const self = fold(name);
     const contains = containsName(self, joined);
-    for (const w of words.keys()) if (contains(w) || similarFolded(w, self, 0.8)) return false;
+    // As renderedLoss counts: another name of the paragraph stands for itself (India is no form of Indian).
+    for (const w of words.keys()) if (!(w !== self && others.has(w)) && (contains(w) || similarFolded(w, self, 0.8))) return false;
     return true;
   });
 }
@@ -284,13 +318,14 @@ function absentNames(srcNames: string[], target: string): string[] {
 /** The names of `srcNames` said more often than the target has them as words (any case): those a count may find lost. */
 function fewerNames(srcNames: string[], target: string): string[] {
   const { words, joined } = foldedWords(target);
+  const others = new Set(srcNames.map(fold));
   return [...new Set(srcNames)].filter((name) => {
     const self = fold(name);
     const need = countOf(srcNames, name);
     if ((words.get(self) ?? 0) >= need) return false;
     const contains = containsName(self, joined);
     let found = 0;
-    for (const [w, n] of words) if (contains(w) || similarFolded(w, self, 0.8)) found += n;
+    for (const [w, n] of words) if (!(w !== self && others.has(w)) && (contains(w) || similarFolded(w, self, 0.8))) found += n;
     return found < need;
   });
 }

@@ -1,4 +1,4 @@
-import { outsideQuotes, quotations } from '../../shared/quotations.ts';
+import { QUOTATION_RE, outsideQuotes, quotations } from '../../shared/quotations.ts';
 import { splitSentences } from '../../shared/sentences.ts';
 import { boundedMemo } from '../bounded-memo.ts';
 
@@ -10,9 +10,10 @@ export { outsideQuotes, quotations, splitSentences };
  */
 export const NAME_RE = /(?<![\p{L}\p{M}\p{N}])\p{Ll}{0,2}\p{Lu}[\p{L}\p{M}]*\p{L}(?![\p{L}\p{M}])(?!['’]t(?!\p{L}))/gu;
 
-/** A capitalized word of a text, and whether it opens a sentence (nothing but an end mark, quote or dash before it). */
+/** A capitalized word of a text, where it stands, and whether it opens a sentence (nothing but an end mark, quote or dash before it). */
 export interface CapitalWord {
   word: string;
+  at: number;
   initial: boolean;
 }
 
@@ -27,7 +28,7 @@ export const capitalWords = boundedMemo(4096, (text: string): readonly CapitalWo
   for (const m of text.matchAll(NAME_RE)) {
     let j = m.index - 1;
     while (j >= 0 && SPACE_RE.test(text[j]!)) j--;
-    out.push({ word: m[0], initial: j < 0 || OPENER_RE.test(text[j]!) });
+    out.push({ word: m[0], at: m.index, initial: j < 0 || OPENER_RE.test(text[j]!) });
   }
   return out;
 });
@@ -36,10 +37,42 @@ const SPACE_RE = /\s/;
 /** What may stand right before a sentence's first word: its end mark, or an opening quote or dash. */
 const OPENER_RE = /[.!?:;"“”'‘’«(—–-]/;
 
-/** Capitalized words that are not function words of either language: the names to follow. */
+/**
+ * Capitalized words that are not function words of either language: the names to follow. A verb
+ * written in capitals for emphasis ("you DID download", "They WILL NOT WORK") and the small words
+ * of a title in a quotation ("All the Money You Will Ever Need") are not names either: Will is
+ * one in running text only (Will Smith).
+ */
 export function nameTokens(text: string, langs: string[]): string[] {
   const stop = stopSet(langs);
-  return capitalWords(text).map((c) => c.word).filter((w) => isName(w, stop));
+  const words = capitalWords(text);
+  let titles: Array<[number, number]> | null = null;
+  return words.filter((c) => {
+    if (!isName(c.word, stop)) return false;
+    const lower = c.word.toLowerCase();
+    if (EMPHASIS.has(lower) && c.word === c.word.toUpperCase()) return false;
+    if (!TITLE_WORDS.has(lower) && !EMPHASIS.has(lower)) return true;
+    titles ??= titleQuotations(text, words, stop);
+    return !titles.some(([from, to]) => c.at >= from && c.at < to);
+  }).map((c) => c.word);
+}
+
+/** Verbs and adverbs a writer puts in capitals for emphasis; none is an acronym (unlike US, IS, ME). */
+const EMPHASIS = new Set(['did', 'do', 'does', 'will', 'would', 'can', 'could', 'should', 'must', 'might', 'shall', 'not', 'never', 'only', 'very', 'really', 'ever', 'just', 'have', 'has', 'had', 'was', 'were', 'are']);
+/** Besides those, the small words a title capitalizes (Jesus Is Just Alright With Me). */
+const TITLE_WORDS = new Set(['is', 'am', 'be', 'been', 'me', 'him', 'them', 'us', 'you', 'your', 'into', 'onto', 'upon']);
+
+/**
+ * The quotations of a text written in title case, as [start, end): those with a function word
+ * capitalized inside a sentence ("A Proven Path to All the Money You Will Ever Need").
+ */
+function titleQuotations(text: string, words: readonly CapitalWord[], stop: Set<string>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(QUOTATION_RE)) {
+    const end = m.index + m[0].length;
+    if (words.some((c) => c.at > m.index && c.at < end && !c.initial && (stop.has(c.word.toLowerCase()) || TITLE_WORDS.has(c.word.toLowerCase())) && c.word !== c.word.toUpperCase())) out.push([m.index, end]);
+  }
+  return out;
 }
 
 /** Whether a short phrase (a run of capitalized words) has a name in it, as nameTokens sees them; not remembered. */
@@ -100,7 +133,7 @@ function functionWords(lang: string): Set<string> | undefined {
 
 /** Words that start sentences in capitals without being names (function words and the like). */
 const FUNCTION: Record<string, string> = {
-  en: 'the a an in on at of and or but if as to for from by with after before during while when where what who which this that these those it its he she they we you i his her their our my there here also however meanwhile earlier later on monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december mr mrs ms dr president minister prime secretary foreign deputy senior no yes new old inside outside interior not now then here',
+  en: 'the a an in on at of and or but if as to for from by with after before during while when where what who which this that these those it its he she they we you i his her their our my there here also however into meanwhile earlier later on monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december mr mrs ms dr president minister prime secretary foreign deputy senior no yes new old inside outside interior not now then here',
   es: 'el la los las un una unos unas en de del al y o pero si como para por con sin tras antes durante mientras cuando donde qué quién cual este esta estos estas ese esa eso esto él ella ellos ellas nosotros su sus lo le les hay también sin embargo entonces lunes martes miércoles jueves viernes sábado domingo enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre sr sra presidente ministro primer secretario no sí nuevo nueva',
 };
 
