@@ -70,6 +70,13 @@ const m = measure(DEFAULT_SPLIT_OPTIONS);
 console.log(`events of 6+ articles looked at as one story: ${m.looked}; split (wrongly): ${m.falseSplits} (${pct(m.falseSplits, m.looked)})`);
 console.log(`pairs of events (3+ articles each) glued into one story: ${m.pairs}; split: ${m.split} (${pct(m.split, m.pairs)}); split exactly into the two events: ${m.exact} (${pct(m.exact, m.pairs)})`);
 console.log(`findSplit: ${(m.ms / (m.looked + m.pairs)).toFixed(1)} ms per story looked at (mean; ${m.looked + m.pairs} stories, members 6–${Math.max(...events.map(([, ids]) => ids.length)) * 2})`);
+// The largest story looked at (maxMembers): the first 200 articles of the stream as one story.
+{
+  const big = candidates(rows.slice(0, DEFAULT_SPLIT_OPTIONS.maxMembers).map((r) => r.id));
+  const t = performance.now();
+  findSplit(placer.clusterer, big);
+  console.log(`findSplit on a story of ${big.length} members (the most looked at): ${(performance.now() - t).toFixed(0)} ms`);
+}
 // The bar (apart × convergeThreshold) around its default: a plateau, not a peak.
 for (const apart of [0.4, 0.5, 0.7, 0.8, 1]) {
   const g = measure({ ...DEFAULT_SPLIT_OPTIONS, apart });

@@ -43,8 +43,9 @@ describe('finding two events in a story', () => {
     expect(found.keep).toContain('quake-1-copy');
   });
 
-  it('is looked at on every member up to 16, then on every eighth, up to 200', () => {
-    expect([5, 6, 7, 16, 17, 24, 25, 200, 208].map((n) => splitDue(n))).toEqual([false, true, true, true, false, true, false, true, false]);
+  it('is looked at on every member up to 16, then four times per doubling, up to 200', () => {
+    const due = Array.from({ length: 230 }, (_, n) => n).filter((n) => splitDue(n));
+    expect(due).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192]);
   });
 });
 
