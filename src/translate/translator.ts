@@ -231,7 +231,7 @@ export function createTranslator(opts: TranslatorOptions): Translator {
           if (edited !== undefined) return edited;
           const r = restoreTerms(lowerAfterLeadingPlaceholder(t, prot[i]!.html), prot[i]!.slots);
           for (const m of r.missing) lost.push({ segment: i >= 2 && i < bodyEnd ? i - 2 : null, term: prot[i]!.slots[m]!.term });
-          return tidy(applyCognates(localizeNumbers(restoreShouted(r.html), sourceUnits[i]!, from, to), cognates), to, htmlToText(sourceUnits[i]!));
+          return applyCognates(tidy(localizeNumbers(restoreShouted(r.html), sourceUnits[i]!, from, to), to, htmlToText(sourceUnits[i]!)), cognates);
         });
         const body = targetUnits.slice(2, bodyEnd);
         const imageTargets = targetUnits.slice(bodyEnd);

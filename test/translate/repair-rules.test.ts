@@ -4,7 +4,7 @@ import { createInMemoryTranslationMemory, createTranslator, type Translator } fr
 import { clauseThat } from '../../src/translate/repair/clause-that.ts';
 import { applyCognates, spanishCognate } from '../../src/translate/repair/cognates.ts';
 import { findLinks } from '../../src/translate/repair/links.ts';
-import { markShouted, restoreShouted } from '../../src/translate/repair/shouted.ts';
+import { markShouted, restoreShouted, shoutedWords } from '../../src/translate/repair/shouted.ts';
 import { englishSpelling } from '../../src/translate/repair/source-spelling.ts';
 import { spanishUsage } from '../../src/translate/repair/target-words.ts';
 import { requireApertiumPair } from '../helpers/require-tool.ts';
@@ -20,19 +20,26 @@ describe('repairs that raise translation quality, by rule', () => {
     ['presentism', 'presentismo'],
     ['metastasized', 'metastasizado'],
     ['immersive', 'inmersivo'],
+    ['accusations', 'acusaciones'],
+    ['hypoallergenic', 'hipoalergénico'],
+    ['pneumonic', 'neumónico'],
+    ['immunologists', 'inmunólogos'],
+    ['insurgency', 'insurgencia'],
   ])('a Spanish cognate for an unknown English word: %s → %s', (en, es) => {
     expect(spanishCognate(en)?.word).toBe(es);
   });
 
   it('gives no cognate where the ending is not a learned suffix or the spelling is not Spanish', () => {
-    for (const w of ['relive', 'clearance', 'homogenous', 'workshop', 'tokenism', 'Monetization', 'tic', 'nation']) expect(spanishCognate(w)).toBeNull();
+    for (const w of ['relive', 'clearance', 'homogenous', 'workshop', 'tokenism', 'Monetization', 'tic', 'nation', 'recommence']) expect(spanishCognate(w)).toBeNull();
   });
 
   it('writes the cognate where the engine copied the word, the article agreeing, and leaves a capitalized word (a name) alone', () => {
     const cognates = new Map([['monetization', spanishCognate('monetization')!], ['presentism', spanishCognate('presentism')!]]);
     expect(applyCognates('El monetization del arte y el presentism.', cognates)).toBe('La monetización del arte y el presentismo.');
     expect(applyCognates('<p>un monetization</p>', cognates)).toBe('<p>una monetización</p>');
-    expect(applyCognates('Monetization Inc. dijo', cognates)).toBe('Monetization Inc. dijo');
+    // The translation may open a sentence with it (capitalized by the typography): the cognate keeps the capital.
+    expect(applyCognates('Monetization del arte.', cognates)).toBe('Monetización del arte.');
+    expect(applyCognates('MONETIZATION Inc. dijo', cognates)).toBe('MONETIZATION Inc. dijo');
   });
 
   it('writes out the "that" of a reported clause, only before a clause', () => {
@@ -56,6 +63,9 @@ describe('repairs that raise translation quality, by rule', () => {
     expect(marked).toBe('<tw-caps>"Yes. I lack a gun."</tw-caps> Thassalin left. NASA said a VERY long day.');
     expect(markShouted('DETONATION')).toBe('<tw-caps>Detonation</tw-caps>');
     expect(markShouted('NORTHBRIDGE — The council met.')).toBe('NORTHBRIDGE — The council met.');
+    // Names the engine knows in capitals stay in them (it writes SWITZERLAND as SUIZA, "switzerland" not at all).
+    expect(shoutedWords('<p>BAAR, SWITZERLAND</p>')).toEqual(['BAAR', 'SWITZERLAND']);
+    expect(markShouted('BAAR, SWITZERLAND', new Set(['SWITZERLAND']))).toBe('<tw-caps>Baar, SWITZERLAND</tw-caps>');
     expect(restoreShouted('<tw-caps>"Sí. Carezco de una pistola."</tw-caps> Thassalin &amp; salió.')).toBe('"SÍ. CAREZCO DE UNA PISTOLA." Thassalin &amp; salió.');
     // A marker the engine lost is dropped, nothing else changes.
     expect(restoreShouted('Sí.</tw-caps> Salió.')).toBe('Sí. Salió.');
@@ -72,6 +82,12 @@ describe('repairs that raise translation quality, by rule', () => {
     expect(spanishUsage('Cuándo La Oficina acabó, lol. Hehehe, LOL', 'es')).toBe('Cuando La Oficina acabó, jaja. Jejeje, JAJA');
     expect(spanishUsage('<a href="lol.html">lol</a>', 'es')).toBe('<a href="lol.html">jaja</a>');
     expect(spanishUsage('Quan arriba, lol', 'ca')).toBe('Quan arriba, lol');
+  });
+
+  it('writes English "So" opening a sentence as "Así que" where Apertium made it "Tan" before what "tan" cannot qualify', () => {
+    expect(spanishUsage('Tan, dejamos temprano. ¿Tan qué hacemos? “Tan incluso si llueve”, dijo.', 'es')).toBe('Así que, dejamos temprano. ¿Así que qué hacemos? “Así que incluso si llueve”, dijo.');
+    // "Tan" before an adjective or an adverb, or inside a sentence, is Spanish.
+    expect(spanishUsage('Tan grande era. Es tan bueno. Tan lejos, tan bueno.', 'es')).toBe('Tan grande era. Es tan bueno. Tan lejos, tan bueno.');
   });
 });
 
@@ -93,5 +109,11 @@ describe('repairs that raise translation quality, with Apertium (real, eng-spa)'
     expect(a.text).toContain('La monetización del arte');
     expect(a.text).toContain('Sé que');
     expect(a.html).not.toContain('tw-caps');
+  });
+
+  it('leaves in capitals the names of a shouted line the engine knows so, and the article of a copied word agrees with its cognate', async () => {
+    const a = await t.translateArticle({ title: '', excerpt: null, html: '<p>BAAR, SWITZERLAND</p><p>They fear the oversaturation of the market.</p>' }, 'en', 'es');
+    expect(a.text).toContain('BAAR, SUIZA');
+    expect(a.text).toContain('la sobresaturación');
   });
 });

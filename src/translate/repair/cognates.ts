@@ -7,7 +7,7 @@ import type { ReadingCache } from './prepare-units.ts';
  * of learned suffixes: -tion → -ción, -sion → -sión, -ity → -idad, -ism → -ismo, -ist → -ista,
  * -ic/-ical → -ico, -ize → -izar, -tive/-sive → -tivo/-sivo, -ence/-ency → -encia, -ogy → -ogía,
  * with the plural kept. The stem is written as Spanish spells it (ph → f, th → t, mpt → nt,
- * over- → sobre-, imm- → inm-, no doubled consonants, an "e" before s + consonant); a result with letters
+ * pn-/ps- → n-/s-, over- → sobre-, imm- → inm-, -ologist → -ólogo, no doubled consonants, an "e" before s + consonant); a result with letters
  * Spanish does not write (k, w, sh) is no plausible Spanish word and none is given. Endings whose
  * English words are as often Germanic or irregular in Spanish are left out: -ous (homogeneous →
  * homogéneo, gratuitous → gratuito), -ance (clearance), -ment (development → desarrollo).
@@ -22,6 +22,8 @@ interface Suffix {
   feminine?: boolean;
   /** The stem's last vowel takes the stress mark (algorithmic → algorítmico). */
   stressStem?: boolean;
+  /** How the English stem must end for the rule to apply. */
+  stemEnds?: RegExp;
 }
 
 // Longer endings first: "-ization" is "-ation" is "-tion"; "-ical" before "-ic".
@@ -30,6 +32,8 @@ const SUFFIXES: Suffix[] = [
   { en: 'sion', plural: 'sions', es: 'sión', esPlural: 'siones', feminine: true },
   { en: 'ity', plural: 'ities', es: 'idad', esPlural: 'idades', feminine: true },
   { en: 'ism', plural: 'isms', es: 'ismo', esPlural: 'ismos' },
+  // A scientist of a field is its -ólogo (immunologist → inmunólogo), not an -ista.
+  { en: 'ologist', plural: 'ologists', es: 'ólogo', esPlural: 'ólogos' },
   { en: 'ist', plural: 'ists', es: 'ista', esPlural: 'istas' },
   { en: 'ical', es: 'ico', stressStem: true },
   { en: 'ic', es: 'ico', stressStem: true },
@@ -42,8 +46,9 @@ const SUFFIXES: Suffix[] = [
   // -tive, -sive: the learned ending, not a verb's (relive, outlive).
   { en: 'tive', plural: 'tives', es: 'tivo', esPlural: 'tivos' },
   { en: 'sive', plural: 'sives', es: 'sivo', esPlural: 'sivos' },
-  { en: 'ence', plural: 'ences', es: 'encia', esPlural: 'encias', feminine: true },
-  { en: 'ency', plural: 'encies', es: 'encia', esPlural: 'encias', feminine: true },
+  // After the consonants of learned stems only: a verb's -ence (recommence) is no noun.
+  { en: 'ence', plural: 'ences', es: 'encia', esPlural: 'encias', feminine: true, stemEnds: /[cdglnrtv]$/ },
+  { en: 'ency', plural: 'encies', es: 'encia', esPlural: 'encias', feminine: true, stemEnds: /[cdglnrtv]$/ },
   { en: 'ogy', plural: 'ogies', es: 'ogía', esPlural: 'ogías', feminine: true },
 ];
 
@@ -63,7 +68,7 @@ export function spanishCognate(word: string): Cognate | null {
       if (!word.endsWith(ending)) continue;
       const stem = word.slice(0, -ending.length);
       // The stem carries the meaning: a short one is no learned word ("nation" is known; "ic" alone is not a suffix).
-      if (stem.length < 3) continue;
+      if (stem.length < 3 || (s.stemEnds && !s.stemEnds.test(stem))) continue;
       const esStem = spellStem(stem, s.stressStem === true);
       if (esStem === null) continue;
       const out = esStem + (plural ? s.esPlural! : s.es);
@@ -82,11 +87,14 @@ function spellStem(stem: string, stress: boolean): string | null {
   let s = stem
     .replace(/^over/, 'sobre')
     .replace(/^imm/, 'inm')
+    .replace(/^p(?=[ns])/, '')
     .replace(/mpt/g, 'nt')
     .replace(/ph/g, 'f')
     .replace(/th/g, 't')
     .replace(/ch(?=[aeiour])/g, 'c')
-    .replace(/([bdfgmpstz])\1/g, '$1')
+    // Spanish doubles only rr, and cc before e or i (acción): accusation → acusación, allergenic → alergénico.
+    .replace(/cc(?![ei])/g, 'c')
+    .replace(/([bdfglmnpstz])\1/g, '$1')
     .replace(/(?<=[^aeiou])y(?=[^aeiou]|$)/g, 'i')
     .replace(/^y/, 'i');
   // Spanish opens no word with s + consonant: scandal → escándalo, strategy → estrategia.
@@ -128,20 +136,25 @@ const FEMININE: Record<string, string> = {
 /**
  * The translation with each unknown word the engine copied (`cognates`: English word → its
  * cognate) written as its cognate, and a masculine article right before a feminine one made to
- * agree ("el monetization" → "la monetización"). Text runs of the HTML only; a word with a
- * capital (a name, a sentence's first word the source capitalized) is left as it is.
+ * agree ("el monetization" → "la monetización"). Text runs of the HTML only. Run after the
+ * typography (whose copied-start rule reads the English word): the word may then open a sentence
+ * with a capital, which the cognate keeps. Only words the source wrote in small letters are in
+ * `cognates`, never a name.
  */
 export function applyCognates(html: string, cognates: Map<string, Cognate>): string {
   if (cognates.size === 0) return html;
-  const re = new RegExp(`(?:(\\p{L}+) )?(?<![\\p{L}\\p{M}\\p{N}'’@#/.-])(${[...cognates.keys()].join('|')})(?![\\p{L}\\p{M}\\p{N}'’@/-])`, 'gu');
+  // A word the source wrote in small letters may open a sentence of the translation, capitalized there.
+  const alternatives = [...cognates.keys()].map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`);
+  const re = new RegExp(`(?:(\\p{L}+) )?(?<![\\p{L}\\p{M}\\p{N}'’@#/.-])(${alternatives.join('|')})(?![\\p{L}\\p{M}\\p{N}'’@/-])`, 'gu');
   return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) =>
     gt + run.replace(re, (whole, before: string | undefined, word: string) => {
-      const c = cognates.get(word)!;
-      if (before === undefined) return c.word;
+      const c = cognates.get(word.toLowerCase())!;
+      const cognate = word === word.toLowerCase() ? c.word : c.word.charAt(0).toUpperCase() + c.word.slice(1);
+      if (before === undefined) return cognate;
       const lower = before.toLowerCase();
       const agreed = c.feminine && FEMININE[lower] !== undefined ? FEMININE[lower]! : before;
       const cased = before !== lower && agreed !== before ? agreed.charAt(0).toUpperCase() + agreed.slice(1) : agreed;
-      return `${cased} ${c.word}`;
+      return `${cased} ${cognate}`;
     }));
 }
 

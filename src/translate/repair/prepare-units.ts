@@ -7,7 +7,7 @@ import { clauseThat } from './clause-that.ts';
 import { findDates } from './dates.ts';
 import { findLinks } from './links.ts';
 import { nameCandidates } from './names.ts';
-import { markShouted } from './shouted.ts';
+import { markShouted, shoutedWords } from './shouted.ts';
 import { protectSpans, type Span } from './protect-spans.ts';
 import { englishSpelling } from './source-spelling.ts';
 import { isTitleCase, toSentenceCase } from './sentence-case.ts';
@@ -22,8 +22,7 @@ import { isTitleCase, toSentenceCase } from './sentence-case.ts';
  */
 export async function prepareUnits(given: ProtectedSegment[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache, to: string): Promise<ProtectedSegment[]> {
   const english = from === 'en' ? given.map((u) => ({ ...u, html: clauseThat(englishSpelling(u.html)) })) : given;
-  // Only for an engine that reads capitals as names (one that can say how it reads them): others keep a shout's words.
-  const units = engine.nameReadings ? english.map((u) => ({ ...u, html: markShouted(u.html) })) : english;
+  const units = engine.nameReadings ? await lowerShouts(english, engine, from, legTo, readings) : english;
   const texts = units.map((u) => htmlToText(u.html));
   const candidates = nameCandidates(texts);
   const inside = new Set(candidates.slice(1).flat().flatMap((r) => r.name.split(' ')));
@@ -46,6 +45,19 @@ export async function prepareUnits(given: ProtectedSegment[], engine: Translatio
     return spans.sort((a, b) => a.at - b.at || b.end - a.end);
   };
   return out.map((u) => protectSpans(u, find));
+}
+
+/**
+ * Shouted sentences in sentence case between markers (see shouted.ts), for an engine that reads
+ * capitals as names (one that can say how it reads a word; others are given the shout as it
+ * is). A word it knows as a name in capitals (SWITZERLAND, US) is left in them.
+ */
+async function lowerShouts(units: ProtectedSegment[], engine: TranslationEngine, from: string, legTo: string, readings: ReadingCache): Promise<ProtectedSegment[]> {
+  const words = [...new Set(units.flatMap((u) => shoutedWords(u.html)))];
+  if (words.length === 0) return units;
+  const read = await readings.get(words, (w) => engine.nameReadings!(w, from, legTo));
+  const keep = new Set(words.filter((w) => read.get(w) === 'proper' || read.get(w) === 'mixed'));
+  return units.map((u) => ({ ...u, html: markShouted(u.html, keep) }));
 }
 
 /**

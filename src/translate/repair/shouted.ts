@@ -24,12 +24,16 @@ function shout(run: string): boolean {
   return letters.length >= 6 && ((run.match(/\p{L}+/gu) ?? []).length >= 2 || letters.length >= 8);
 }
 
-/** A shouted run in sentence case: each sentence's first letter a capital, the pronoun "I" kept. */
-function sentenceCase(run: string): string {
+/** A shouted run in sentence case: each sentence's first letter a capital, the pronoun "I" and the `keep` words kept. */
+function sentenceCase(run: string, keep: Set<string>): string {
   let start = true;
   return run.replace(/[\p{L}][\p{L}\p{M}'’]*|[.!?…]/gu, (w) => {
     if (/^[.!?…]$/u.test(w)) {
       start = true;
+      return w;
+    }
+    if (keep.has(w)) {
+      start = false;
       return w;
     }
     const out = start || w === 'I' || /^I['’]/.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w.toLowerCase();
@@ -38,23 +42,41 @@ function sentenceCase(run: string): string {
   });
 }
 
-/** The units' text runs with their shouted sentences in sentence case, between markers. */
-export function markShouted(html: string): string {
+/** A text run's sentences grouped into runs alike: in capitals or not. */
+function groupsOf(run: string): Array<{ caps: boolean; text: string }> {
+  const groups: Array<{ caps: boolean; text: string }> = [];
+  for (const p of run.match(SENTENCE) ?? []) {
+    if (p === '') continue;
+    const caps = inCapitals(p);
+    if (groups.at(-1)?.caps === caps) groups.at(-1)!.text += p;
+    else groups.push({ caps, text: p });
+  }
+  return groups;
+}
+
+/** The words of the shouted runs of an HTML unit, as written: the ones to ask the engine about (SWITZERLAND, US are names). */
+export function shoutedWords(html: string): string[] {
+  if (!/\p{Lu}{3}/u.test(html)) return [];
+  const out = new Set<string>();
+  for (const m of html.matchAll(/(?:^|>)([^<]+)/g)) {
+    for (const g of groupsOf(m[1]!)) if (g.caps && shout(g.text)) for (const w of g.text.match(/\p{L}[\p{L}\p{M}]*/gu) ?? []) out.add(w);
+  }
+  return [...out];
+}
+
+/**
+ * The units' text runs with their shouted sentences in sentence case, between markers; the
+ * `keep` words (names the engine knows in capitals: SWITZERLAND, UK) stay as written.
+ */
+export function markShouted(html: string, keep: Set<string> = new Set()): string {
   if (!/\p{Lu}{3}/u.test(html)) return html;
   return html.replace(/(^|>)([^<]+)/g, (whole, gt: string, run: string) => {
-    // Sentences grouped into runs alike: in capitals or not.
-    const groups: Array<{ caps: boolean; text: string }> = [];
-    for (const p of run.match(SENTENCE) ?? []) {
-      if (p === '') continue;
-      const caps = inCapitals(p);
-      if (groups.at(-1)?.caps === caps) groups.at(-1)!.text += p;
-      else groups.push({ caps, text: p });
-    }
+    const groups = groupsOf(run);
     if (!groups.some((g) => g.caps && shout(g.text))) return whole;
     return gt + groups.map((g) => {
       if (!g.caps || !shout(g.text)) return g.text;
       const trail = /\s*$/.exec(g.text)![0];
-      return `${OPEN}${sentenceCase(g.text.slice(0, g.text.length - trail.length))}${CLOSE}${trail}`;
+      return `${OPEN}${sentenceCase(g.text.slice(0, g.text.length - trail.length), keep)}${CLOSE}${trail}`;
     }).join('');
   });
 }

@@ -3,18 +3,24 @@
  *  - "cuándo" with its accent is the question word only: Apertium writes it for every "when"
  *    ("incluso cuándo algo va viral"). Outside a question, and not after a verb of knowing or
  *    asking (sé cuándo, pregunta cuándo: an indirect question), it is the conjunction "cuando".
+ *  - "Tan" opening a sentence before a comma or a word it cannot modify ("Tan, dejamos", "Tan qué
+ *    hacemos", "Tan incluso si"): "tan" qualifies an adjective or an adverb only; this is English
+ *    "So" as a connective, which Spanish says "Así que" (Apertium gets "So I left" right itself).
  *  - Laughter written in English letters, copied by the engine ("lol", "haha", "hehe"), is
  *    written as Spanish writes it: jaja, jeje.
  */
 const ASKING = ['sé', 'sabe', 'saben', 'sabes', 'sabemos', 'saber', 'sabía', 'sabían', 'sabíamos', 'supe', 'supo', 'pregunto', 'preguntó', 'pregunta', 'preguntan', 'preguntar', 'preguntaba', 'dime', 'dinos', 'decir', 'dijo', 'idea de', 'ver', 'mira', 'explicar', 'entender', 'entiendo', 'averiguar', 'depende de', 'importa', 'es', 'no'];
 /** "cuándo" not opened by ¿, not after an asking word, and with no "?" before the sentence ends. */
 const CUANDO = new RegExp(`(?<!(?:^|[^\\p{L}])(?:${ASKING.join('|')}) )(?<![¿\\p{L}])([Cc])uándo(?![\\p{L}])(?![^.!¡¿]*\\?)`, 'gu');
+/** Words "tan" cannot qualify: determiners, pronouns, prepositions, conjunctions, question words, sentence adverbs. */
+const NOT_QUALIFIED = ['qué', 'cómo', 'por', 'cuándo', 'dónde', 'quién', 'cuál', 'incluso', 'entonces', 'sí', 'no', 'ahora', 'si', 'cuando', 'y', 'pero', 'o', 'de', 'en', 'el', 'la', 'los', 'las', 'un', 'una', 'esto', 'eso', 'este', 'esta', 'aquello', 'aquí', 'allí', 'ya', 'hoy', 'que', 'lo', 'le', 'me', 'te', 'se', 'nos', 'mi', 'tu', 'su', 'yo', 'él', 'ella', 'nosotros', 'ellos', 'básicamente', 'realmente', 'hopefully', 'yeah', 'vale', 'bien'];
+const SO = new RegExp(`(^|[.!?…]["”»’)]*\\s+)(["“«¿¡]*)Tan(,| (?=(?:${NOT_QUALIFIED.join('|')})(?![\\p{L}])))`, 'gu');
 const LAUGH = /(?<![\p{L}\p{N}@#])(lol|lmao|(?:ha){2,}h?|(?:he){2,}h?)(?![\p{L}\p{N}])/giu;
 
 export function spanishUsage(html: string, to: string): string {
   if (to !== 'es') return html;
-  if (!/uándo|lol|lmao|haha|hehe/i.test(html)) return html;
-  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => gt + run.replace(CUANDO, '$1uando').replace(LAUGH, laughter));
+  if (!/uándo|lol|lmao|haha|hehe|Tan/i.test(html)) return html;
+  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => gt + run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(LAUGH, laughter));
 }
 
 function laughter(w: string): string {
