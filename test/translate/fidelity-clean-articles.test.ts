@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/domain/translation.ts';
 import { checkFidelity } from '../../src/translate/index.ts';
+import { renderingsFromLexicons } from '../../src/translate/fidelity/lexicon-renderings.ts';
 import { namesToRender } from '../../src/translate/fidelity/names-check.ts';
 import { nameTokens, splitSentences } from '../../src/translate/fidelity/text-tools.ts';
 
@@ -106,5 +107,19 @@ describe('a given name read as a word (the look-alike check)', () => {
       ['U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion.', 'Esper said the region must push back.'],
       ['Secretario de Defensa de los EE.UU. Marca Esper el miércoles acusó a China de coerción.', 'Esper dijo que la región tiene que empujar atrás.'],
     )).toEqual([expect.objectContaining({ segment: 0, detail: expect.stringContaining('"Mark Esper" is "Marca Esper"') })]);
+  });
+});
+
+describe('a word the orchestrator respelled for the engine', () => {
+  it('is rendered from what the engine read (Yup → Yes → Sí), and its translation found', () => {
+    const source = ['Yup, you read it right! From The New York Times to the CNN.'];
+    const target = ['¡Sí, lo leíste bien! De The New York Times a la CNN.'];
+    // The lexicon of the segment the engine got: "Yes, you read it right!…"
+    const lexicon = [{ source: 'Yes', targets: ['Sí'] }, { source: 'read', targets: ['leer'] }, { source: 'The New York Times', targets: ['The New York Times'] }];
+    const { renderings, unresolved } = renderingsFromLexicons(['Yup'], [() => lexicon], source);
+    expect(renderings).toEqual({ Yup: 'Sí' });
+    expect(unresolved).toEqual([]);
+    // Rendered alone instead, the engine keeps "Yup": the gate took it for a name lost.
+    expect(serious(gate(source, target, renderings))).toEqual([]);
   });
 });

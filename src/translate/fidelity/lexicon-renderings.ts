@@ -1,4 +1,5 @@
 import type { Lexicon, LexiconSource } from '../engine.ts';
+import { englishSpelling } from '../repair/source-spelling.ts';
 import { fold, similarFolded } from './text-tools.ts';
 
 /**
@@ -22,7 +23,7 @@ export function renderingsFromLexicons(names: string[], sources: Array<LexiconSo
     for (const t of targets) e.targets.add(t);
   };
   // Only units that can answer for these names are indexed: an article has hundreds of units and a few names to render.
-  const wanted = new Set(nameWords.map(fold));
+  const wanted = new Set([...nameWords.map(fold), ...nameWords.map(respelled).filter((w) => w !== null)]);
   const stems = new Set([...wanted].flatMap(stemsOf));
   // Lengths first: folding every unit's lemma is the costly part (a precomposed lemma folds to its own length).
   const lengths = new Set([...wanted, ...stems].map((w) => w.length));
@@ -50,7 +51,8 @@ export function renderingsFromLexicons(names: string[], sources: Array<LexiconSo
   const cover = (word: string): boolean => {
     const f = fold(word);
     let found = false;
-    const exact = single.get(f) ?? stem(f) ?? lemmaOf(f);
+    const spelled = respelled(word);
+    const exact = single.get(f) ?? (spelled === null ? undefined : single.get(spelled)) ?? stem(f) ?? lemmaOf(f);
     if (exact) {
       add({ source: word, targets: exact.targets });
       found = true;
@@ -86,6 +88,16 @@ export function renderingsFromLexicons(names: string[], sources: Array<LexiconSo
     else if (!name.split(' ').every(cover)) unresolved.push(name);
   }
   return { renderings, unresolved };
+}
+
+/**
+ * The word as the orchestrator spelled it for the engine, folded, where that is another single
+ * word (Yup → yes, repair/source-spelling.ts): the lexicon has what the engine read. Tried only
+ * after the word itself, which a source the orchestrator does not respell always has.
+ */
+function respelled(word: string): string | null {
+  const spelled = englishSpelling(word);
+  return spelled !== word && !/\s/.test(spelled) ? fold(spelled) : null;
 }
 
 /** The lemmas a folded word may be an inflection of, longest first: up to three letters off, four kept (Americans → American). */
