@@ -163,3 +163,28 @@ describe('a story that grows into two events', () => {
     expect(copy).toMatchObject({ storyId: fireStory, role: 'duplicate', duplicateOf: id('fire-2') });
   });
 });
+
+describe('three workers placing at once', () => {
+  it('whatever order the lock gives them, every article ends in exactly one live story, counted once, and the log replays to the stories in the database', async () => {
+    const other = await openTestDb();
+    try {
+      const stored = new Map<string, ArticleRow>();
+      for (const art of [...gluedStream, fireFifth, quakeFifth]) stored.set(art.id, await storeArticle(other, art));
+      const workers = [worker(other), worker(other), worker(other)];
+      await Promise.all(gluedStream.map((art, i) => workers[i % 3]!.place(stored.get(art.id)!)));
+      const { rows: r } = await other.query<{ n: number; distinct: number; counted: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT a.id)::int AS distinct,
+                (SELECT sum(member_count)::int FROM stories WHERE merged_into IS NULL) AS counted
+           FROM articles a JOIN stories s ON s.id = a.story_id WHERE a.placed_at IS NOT NULL AND s.merged_into IS NULL`);
+      expect(r[0]).toEqual({ n: gluedStream.length, distinct: gluedStream.length, counted: gluedStream.length });
+      // A worker that starts from the log and one that placed agree on where the next reports go.
+      const fresh = worker(other);
+      const next = [await fresh.place(stored.get('fire-5')!), await workers[0]!.place(stored.get('quake-5')!)];
+      const storyOfArticle = async (key: string) => (await other.query<{ story_id: number }>('SELECT story_id FROM articles WHERE id = $1', [stored.get(key)!.id])).rows[0]!.story_id;
+      expect(next[0]!.storyId).toBe(await storyOfArticle('fire-4'));
+      expect(next[1]!.storyId).toBe(await storyOfArticle('quake-4'));
+    } finally {
+      await other.close();
+    }
+  });
+});
