@@ -20,9 +20,15 @@ export interface FeatureWeights {
   title: number;
   /** A lead word likewise: the lead says who, what, where. */
   lead: number;
+  /**
+   * The first this many body words count fully, the n-th after them h / n (half at 2h). News is
+   * written as an inverted pyramid — the event first, background and page leftovers below — so
+   * a long article is not drowned in its own tail.
+   */
+  bodyFullWords: number;
 }
 
-export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { title: 3, lead: 2 };
+export const DEFAULT_FEATURE_WEIGHTS: FeatureWeights = { title: 3, lead: 2, bodyFullWords: 100 };
 
 const LEAD_WORDS = 60;
 
@@ -61,7 +67,10 @@ export function articleFeatures(
   add(head, terms(headLead), weights.lead);
   const full = new Map(head);
   const withBody = inPivot || !translated;
-  if (withBody) add(full, terms(article.text), 1);
+  if (withBody) {
+    const h = weights.bodyFullWords;
+    terms(article.text).forEach((t, n) => full.set(t, (full.get(t) ?? 0) + (n < h ? 1 : h / n)));
+  }
   const anchorMap = new Map<string, number>();
   // The title is left out: headline case capitalizes every word, so its capitals name nothing.
   add(anchorMap, anchors(`${lead}\n${article.text}`), 1);

@@ -19,11 +19,18 @@ export interface Sketch {
 
 const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
 
-/** The sketch of a text, or null when it is too short for shingles to mean anything (under 8). */
+/**
+ * Under this many shingles (about 28 words) a text is not sketched: it is too short to call a
+ * copy of anything, and as often the page's chrome ("Chat with us in Facebook Messenger…", all a
+ * video page's text) as the story, which would make every such page a copy of every other.
+ */
+export const MIN_SHINGLES = 25;
+
+/** The sketch of a text, or null when it is too short (under MIN_SHINGLES shingles). */
 export function sketch(text: string): Sketch | null {
   const ws = words(text);
   const count = ws.length - SHINGLE + 1;
-  if (count < 8) return null;
+  if (count < MIN_SHINGLES) return null;
   const hashes = new Set<number>();
   for (let i = 0; i < count; i++) hashes.add(fnv(ws, i, SHINGLE));
   const signature = new Int32Array(HASHES).fill(0x7fffffff);

@@ -55,7 +55,9 @@ export function tfidf(counts: Map<string, number>, stats: TermStats): SparseVect
   const v: SparseVector = new Map();
   for (const [term, c] of counts) {
     const id = stats.id(term);
-    v.set(id, (v.get(id) ?? 0) + (1 + Math.log(c)) * stats.idf(id));
+    // A count under 1 (a word far down the text) weighs its share; above 1, its logarithm.
+    const tf = c > 1 ? 1 + Math.log(c) : c;
+    v.set(id, (v.get(id) ?? 0) + tf * stats.idf(id));
   }
   let norm = 0;
   for (const w of v.values()) norm += w * w;

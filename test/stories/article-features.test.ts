@@ -21,6 +21,13 @@ describe('article features', () => {
     expect(c.place(articleFeatures(bare, 'en', null), bare.id).story).toBe(q.story);
   });
 
+  it('body words count less the further down they come (the event first, background below)', () => {
+    const filler = Array.from({ length: 400 }, (_, i) => `filler${i}`).join(' ');
+    const f = articleFeatures(article({ id: 'long', lead: 'Storm on the coast.', text: `Harbour cranes collapsed. ${filler} Lighthouse closed.` }), 'en', null);
+    expect(f.full.get('harbour')).toBe(1);
+    expect(f.full.get('lighthous')).toBeLessThan(0.3);
+  });
+
   it('a slug in another language than the pivot is not read as pivot words', () => {
     const es = article({ id: 'es', lang: 'es', title: 'Terremoto', url: 'https://diario.example/earthquake-kills-42-in-valparaiso/' });
     const f = articleFeatures(es, 'en', null);

@@ -34,8 +34,9 @@ describe('story memory is bounded', () => {
     const index = new MemorySketchIndex(2);
     await index.add('quake-1', 'q', sketch(quake.text)!);
     expect(await findNearDuplicate(index, sketch(quakeRepublished.text)!)).toMatchObject({ articleId: 'quake-1' });
-    await index.add('a', 'a', sketch(event(1).text + ' ' + event(2).text)!);
-    await index.add('b', 'b', sketch(event(3).text + ' ' + event(4).text)!);
+    const long = (from: number) => [0, 1, 2, 3].map((k) => event(from + k).text).join(' ');
+    await index.add('a', 'a', sketch(long(1))!);
+    await index.add('b', 'b', sketch(long(5))!);
     expect(await findNearDuplicate(index, sketch(quakeRepublished.text)!)).toBeNull();
   });
 

@@ -19,6 +19,14 @@ describe('near-duplicates', () => {
     expect(other.story).toBe(first.story);
   });
 
+  it("two video pages whose only text is the site's chrome are not copies of each other", async () => {
+    const chrome = "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.";
+    const placer = new StoryPlacer();
+    await placer.place({ ...quake, id: 'video-1', lead: 'A concertgoer describes the first moments of the shooting.', text: chrome });
+    const other = await placer.place({ ...portStrike, id: 'video-2', lead: 'South Korea says the vessel transferred oil to a North Korean ship.', text: chrome });
+    expect(other.duplicateOf).toBeUndefined();
+  });
+
   it('signatures estimate Jaccard: a copy scores high, another event low', () => {
     const a = sketch(quake.text)!;
     expect(sketchSimilarity(a.signature, sketch(quakeRepublished.text)!.signature)).toBeGreaterThan(0.7);
