@@ -236,7 +236,9 @@ export function createTranslator(opts: TranslatorOptions): Translator {
         const body = targetUnits.slice(2, bodyEnd);
         const imageTargets = targetUnits.slice(bodyEnd);
         const altTargets = imageTargets.slice(0, alts.length);
-        const nameRenderingsFound = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText), lexicons);
+        const found = await nameRenderings(route, sourceUnits.map(htmlToText), from, to, cost, targetUnits.map(htmlToText), lexicons);
+        // A word the engine copied is rendered as the translation writes it after it (Pneumonic → Neumónico), not as copied.
+        const nameRenderingsFound = found && cognates.size > 0 ? Object.fromEntries(Object.entries(found).map(([n, r]) => [n, applyCognates(r, cognates)])) : found;
         const versions = await Promise.all(route.map((l) => l.engine.version()));
         return {
           lang: to,

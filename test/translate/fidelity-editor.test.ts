@@ -126,6 +126,16 @@ describe('false alarms', () => {
     expect(serious(report).map((f) => [f.check, f.segment])).toEqual(target[0]!.includes('Northbridgeha') ? [['names', 0]] : []);
   });
 
+  it('a word the orchestrator writes as its cognate after the engine (Pneumonic → Neumónico) is no name lost', async () => {
+    const a = await translator.translateArticle({
+      title: '',
+      excerpt: null,
+      html: '<p>The plague has a pneumonic form, officials said.</p><p>Pneumonic plague spreads between people. Doctors in Beijing treated two patients.</p>',
+    }, 'en', 'es');
+    expect(a.html).toContain('Neumónico');
+    expect(serious(a.checks).filter((f) => /names|attribution/.test(f.check))).toEqual([]);
+  });
+
   it('a dateline the engine translates or moves changes no name count', () => {
     const r = checkFidelity({
       from: 'en',
