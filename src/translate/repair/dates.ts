@@ -56,12 +56,14 @@ const STYLES: Record<string, DateStyle> = {
 };
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A month as news style abbreviates it beside a day ("Aug. 2", "Sept. 12"); the engine leaves most in English. */
+const MONTH_ABBREVIATED = '(Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
 const DAY = '([0-3]?\\d)(?:st|nd|rd|th)?';
 const YEAR = '(\\d{4})';
 // "on 13 March 2026", "On March 13, 2026", "13 March", "March 2026"; "on" is taken along so the
 // engine does not translate it alone (encima). "May" and "March" alone are left: verbs and names.
 const DATE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:([Oo]n) )?(?:${DAY} ${MONTH}(?:,? ${YEAR})?|${MONTH} ${DAY}(?:,? ${YEAR})?|${MONTH} ${YEAR})(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:([Oo]n) )?(?:${DAY} ${MONTH}(?:,? ${YEAR})?|(?:${MONTH}|${MONTH_ABBREVIATED}) ${DAY}(?:,? ${YEAR})?|${MONTH} ${YEAR})(?![\\p{L}\\p{N}])`,
   'gu',
 );
 // A month alone after a word that makes it a time ("in August", "since January"): not May.
@@ -85,9 +87,9 @@ export function findDates(text: string, to: string): DateSpan[] {
   if (!style || !/\d|[A-Z][a-z]+ber|January|February|March|April|May|June|July|August/.test(text)) return [];
   const out: DateSpan[] = [];
   for (const m of text.matchAll(DATE_RE)) {
-    const [, on, d1, m1, y1, m2, d2, y2, m3, y3] = m;
-    const month = m1 ?? m2 ?? m3!;
-    const name = style.months[MONTHS_EN.indexOf(month.toLowerCase())]!;
+    const [, on, d1, m1, y1, m2, abbreviated, d2, y2, m3, y3] = m;
+    const month = (m1 ?? m2 ?? abbreviated ?? m3!).toLowerCase().replace('.', '');
+    const name = style.months[MONTHS_EN.findIndex((n) => n.startsWith(month))]!;
     const day = Number(d1 ?? d2 ?? 0);
     if (m3 === undefined && (day < 1 || day > 31)) continue;
     let body = m3 !== undefined ? style.monthYear(name, y3!) : style.dayMonth(day, name, y1 ?? y2 ?? null);
