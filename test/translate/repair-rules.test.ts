@@ -25,18 +25,21 @@ describe('repairs that raise translation quality, by rule', () => {
     ['pneumonic', 'neumónico'],
     ['immunologists', 'inmunólogos'],
     ['insurgency', 'insurgencia'],
+    ['electrohydraulic', 'electrohidráulico'],
   ])('a Spanish cognate for an unknown English word: %s → %s', (en, es) => {
     expect(spanishCognate(en)?.word).toBe(es);
   });
 
   it('gives no cognate where the ending is not a learned suffix or the spelling is not Spanish', () => {
-    for (const w of ['relive', 'clearance', 'homogenous', 'workshop', 'tokenism', 'Monetization', 'tic', 'nation', 'recommence']) expect(spanishCognate(w)).toBeNull();
+    for (const w of ['relive', 'clearance', 'homogenous', 'workshop', 'tokenism', 'Monetization', 'tic', 'nation', 'recommence', 'compromise', 'fundraising', 'quizzical']) expect(spanishCognate(w)).toBeNull();
   });
 
   it('writes the cognate where the engine copied the word, the article agreeing, and leaves a capitalized word (a name) alone', () => {
     const cognates = new Map([['monetization', spanishCognate('monetization')!], ['presentism', spanishCognate('presentism')!]]);
     expect(applyCognates('El monetization del arte y el presentism.', cognates)).toBe('La monetización del arte y el presentismo.');
     expect(applyCognates('<p>un monetization</p>', cognates)).toBe('<p>una monetización</p>');
+    cognates.set('accusations', spanishCognate('accusations')!);
+    expect(applyCognates('el accusations', cognates)).toBe('las acusaciones');
     // The translation may open a sentence with it (capitalized by the typography): the cognate keeps the capital.
     expect(applyCognates('Monetization del arte.', cognates)).toBe('Monetización del arte.');
     expect(applyCognates('MONETIZATION Inc. dijo', cognates)).toBe('MONETIZATION Inc. dijo');

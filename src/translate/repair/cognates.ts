@@ -5,7 +5,7 @@ import type { ReadingCache } from './prepare-units.ts';
  * Spanish cognates of English words the engine does not know. Apertium copies such a word as it
  * is ("monetization", "scalability"), where English and Spanish share a regular correspondence
  * of learned suffixes: -tion → -ción, -sion → -sión, -ity → -idad, -ism → -ismo, -ist → -ista,
- * -ic/-ical → -ico, -ize → -izar, -tive/-sive → -tivo/-sivo, -ence/-ency → -encia, -ogy → -ogía,
+ * -ic/-ical → -ico, -ize → -izar (not -ise: compromise), -tive/-sive → -tivo/-sivo, -ence/-ency → -encia, -ogy → -ogía,
  * with the plural kept. The stem is written as Spanish spells it (ph → f, th → t, mpt → nt,
  * pn-/ps- → n-/s-, over- → sobre-, imm- → inm-, -ologist → -ólogo, no doubled consonants, an "e" before s + consonant); a result with letters
  * Spanish does not write (k, w, sh) is no plausible Spanish word and none is given. Endings whose
@@ -37,12 +37,10 @@ const SUFFIXES: Suffix[] = [
   { en: 'ist', plural: 'ists', es: 'ista', esPlural: 'istas' },
   { en: 'ical', es: 'ico', stressStem: true },
   { en: 'ic', es: 'ico', stressStem: true },
+  // -ize only: English words in -ise are as often no verb of that suffix (compromise, premise, fundraising).
   { en: 'ize', es: 'izar' },
-  { en: 'ise', es: 'izar' },
   { en: 'ized', es: 'izado' },
-  { en: 'ised', es: 'izado' },
   { en: 'izing', es: 'izando' },
-  { en: 'ising', es: 'izando' },
   // -tive, -sive: the learned ending, not a verb's (relive, outlive).
   { en: 'tive', plural: 'tives', es: 'tivo', esPlural: 'tivos' },
   { en: 'sive', plural: 'sives', es: 'sivo', esPlural: 'sivos' },
@@ -97,6 +95,8 @@ function spellStem(stem: string, stress: boolean): string | null {
     .replace(/([bdfglmnpstz])\1/g, '$1')
     .replace(/(?<=[^aeiou])y(?=[^aeiou]|$)/g, 'i')
     .replace(/^y/, 'i');
+  // A doubled z is no learned stem (quizzical).
+  if (/zz/.test(stem)) return null;
   // Spanish opens no word with s + consonant: scandal → escándalo, strategy → estrategia.
   if (/^s[^aeiou]/.test(s)) s = `e${s}`;
   if (/[kwxy]|sh|ck|q(?!u)/.test(s.replace(/y$/, ''))) return null;
@@ -105,8 +105,9 @@ function spellStem(stem: string, stress: boolean): string | null {
   if (VOWELS.includes(s.at(-1)!)) return s;
   for (let i = s.length - 1; i >= 0; i--) {
     if (VOWELS.includes(s[i]!)) {
-      // "ui", "iu", "ai": the mark goes on the second of two vowels side by side, where Spanish puts it (lingüístico → lingüístico).
-      return s.slice(0, i) + STRESSED[s[i]!]! + s.slice(i + 1);
+      // In a falling diphthong the mark goes on the open vowel: hidráulico, not hidraúlico.
+      const at = 'iu'.includes(s[i]!) && i > 0 && 'aeo'.includes(s[i - 1]!) ? i - 1 : i;
+      return s.slice(0, at) + STRESSED[s[at]!]! + s.slice(at + 1);
     }
   }
   return null;
@@ -133,6 +134,11 @@ const FEMININE: Record<string, string> = {
   el: 'la', un: 'una', del: 'de la', al: 'a la', este: 'esta', ese: 'esa', aquel: 'aquella', los: 'las', unos: 'unas', estos: 'estas', esos: 'esas', aquellos: 'aquellas', nuestro: 'nuestra', nuestros: 'nuestras', otro: 'otra', otros: 'otras', mucho: 'mucha', muchos: 'muchas',
 };
 
+/** A singular article or demonstrative before a plural noun, made plural: [masculine, feminine]. */
+const PLURAL: Record<string, [string, string]> = {
+  el: ['los', 'las'], la: ['los', 'las'], un: ['unos', 'unas'], del: ['de los', 'de las'], al: ['a los', 'a las'], este: ['estos', 'estas'], ese: ['esos', 'esas'],
+};
+
 /**
  * The translation with each unknown word the engine copied (`cognates`: English word → its
  * cognate) written as its cognate, and a masculine article right before a feminine one made to
@@ -152,7 +158,7 @@ export function applyCognates(html: string, cognates: Map<string, Cognate>): str
       const cognate = word === word.toLowerCase() ? c.word : c.word.charAt(0).toUpperCase() + c.word.slice(1);
       if (before === undefined) return cognate;
       const lower = before.toLowerCase();
-      const agreed = c.feminine && FEMININE[lower] !== undefined ? FEMININE[lower]! : before;
+      const agreed = (c.plural ? PLURAL[lower] : undefined)?.[c.feminine ? 1 : 0] ?? (c.feminine && FEMININE[lower] !== undefined ? FEMININE[lower]! : before);
       const cased = before !== lower && agreed !== before ? agreed.charAt(0).toUpperCase() + agreed.slice(1) : agreed;
       return `${cased} ${cognate}`;
     }));
