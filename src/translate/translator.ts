@@ -10,6 +10,7 @@ import { prepareGlossary, restoreTerms, type PreparedGlossary } from './glossary
 import { applyCognates, unknownCognates, type Cognate } from './repair/cognates.ts';
 import { lowerAfterLeadingPlaceholder } from './repair/placeholder-case.ts';
 import { restoreShouted } from './repair/shouted.ts';
+import { oneSpelling } from './repair/spelling-variants.ts';
 import { spanishUsage } from './repair/target-words.ts';
 import { targetTypography } from './repair/target-typography.ts';
 import { escapeHtml } from '../shared/escape-html.ts';
@@ -329,7 +330,7 @@ function uniqueKeys(keys: MemoryKey[]): MemoryKey[] {
 
 /** Engines leave doubled spaces around the blanks they moved, the source's typography (see targetTypography) and some words (spanishUsage). */
 function tidy(html: string, to: string, source: string): string {
-  return spanishUsage(targetTypography(html.replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source), to);
+  return spanishUsage(targetTypography(oneSpelling(html, source).replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source), to);
 }
 
 /** Every route failed: the error whose retry policy fits best (wait if anyone asked us to). */
