@@ -1,4 +1,4 @@
-import type { SparseVector } from './term-stats.ts';
+import type { SortedVector, SparseVector } from './term-stats.ts';
 
 /**
  * The sum of a story's member vectors, kept to its `capacity` heaviest terms in typed arrays
@@ -33,13 +33,16 @@ export class Centroid {
     return c;
   }
 
-  /** Cosine with a normalized sparse vector. */
-  cosine(v: SparseVector): number {
+  /** Cosine with a normalized sparse vector sorted by id (one merge pass). */
+  cosine(v: SortedVector): number {
     if (this.norm === 0) return 0;
+    const a = this.ids;
+    const b = v.ids;
     let dot = 0;
-    for (let i = 0; i < this.ids.length; i++) {
-      const w = v.get(this.ids[i]!);
-      if (w !== undefined) dot += w * this.weights[i]!;
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i]! < b[j]!) i++;
+      else if (a[i]! > b[j]!) j++;
+      else dot += v.weights[j++]! * this.weights[i++]!;
     }
     return dot / this.norm;
   }

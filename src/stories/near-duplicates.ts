@@ -43,8 +43,9 @@ export async function findNearDuplicate(index: SketchIndex, s: Sketch, threshold
  * candidate that the signature then rejects.
  */
 export class MemorySketchIndex implements SketchIndex {
-  private readonly byBand = new Map<number, SketchEntry[]>();
-  private readonly order: Array<{ entry: SketchEntry; keys: number[] } | undefined> = [];
+  // A band key most articles hold alone maps to its entry, not to a list of one.
+  private readonly byBand = new Map<number, SketchEntry | SketchEntry[]>();
+  private readonly order: Array<{ entry: SketchEntry; bands: Int32Array } | undefined> = [];
   private oldest = 0;
 
   constructor(readonly capacity = 100_000) {}
@@ -52,33 +53,38 @@ export class MemorySketchIndex implements SketchIndex {
   async candidates(bands: Int32Array): Promise<SketchEntry[]> {
     const seen = new Set<SketchEntry>();
     bands.forEach((key, b) => {
-      for (const e of this.byBand.get(bandKey(b, key)) ?? []) seen.add(e);
+      const hit = this.byBand.get(bandKey(b, key));
+      if (Array.isArray(hit)) for (const e of hit) seen.add(e);
+      else if (hit) seen.add(hit);
     });
     return [...seen];
   }
 
   async add(articleId: string, storyId: string, s: Sketch): Promise<void> {
     const entry: SketchEntry = { articleId, storyId, signature: s.signature };
-    const keys = Array.from(s.bands, (key, b) => bandKey(b, key));
-    for (const k of keys) {
-      const list = this.byBand.get(k);
-      if (list) list.push(entry);
-      else this.byBand.set(k, [entry]);
-    }
-    this.order.push({ entry, keys });
+    s.bands.forEach((key, b) => {
+      const k = bandKey(b, key);
+      const hit = this.byBand.get(k);
+      if (Array.isArray(hit)) hit.push(entry);
+      else this.byBand.set(k, hit ? [hit, entry] : entry);
+    });
+    this.order.push({ entry, bands: s.bands });
     if (this.order.length - this.oldest > this.capacity) this.forgetOldest();
   }
 
   private forgetOldest(): void {
-    const { entry, keys } = this.order[this.oldest]!;
+    const { entry, bands } = this.order[this.oldest]!;
     this.order[this.oldest++] = undefined;
-    for (const k of keys) {
-      const list = this.byBand.get(k);
-      if (!list) continue;
-      const at = list.indexOf(entry);
-      if (at >= 0) list.splice(at, 1);
-      if (list.length === 0) this.byBand.delete(k);
-    }
+    bands.forEach((key, b) => {
+      const k = bandKey(b, key);
+      const hit = this.byBand.get(k);
+      if (hit === entry) this.byBand.delete(k);
+      else if (Array.isArray(hit)) {
+        const at = hit.indexOf(entry);
+        if (at >= 0) hit.splice(at, 1);
+        if (hit.length === 1) this.byBand.set(k, hit[0]!);
+      }
+    });
     // The queue's spent head is cut off now and then, not on every article.
     if (this.oldest > 4096 && this.oldest * 2 > this.order.length) {
       this.order.splice(0, this.oldest);

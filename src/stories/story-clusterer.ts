@@ -2,7 +2,7 @@ import type { ArticleFeatures } from './article-features.ts';
 import { Centroid } from './centroid.ts';
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from './cluster-options.ts';
 import { StoryAliases } from './story-aliases.ts';
-import { TermStats, tfidf, type SparseVector } from './term-stats.ts';
+import { sortedVector, TermStats, tfidf, type SortedVector, type SparseVector } from './term-stats.ts';
 
 interface Story {
   id: string;
@@ -41,6 +41,8 @@ interface Vectors {
   head: SparseVector;
   anchors: SparseVector;
   hasBody: boolean;
+  /** The same sorted by term id, made when first scored: a centroid is then met in one merge pass. */
+  sorted?: { full: SortedVector; head: SortedVector; anchors: SortedVector };
 }
 
 export interface Placement {
@@ -235,11 +237,12 @@ export class StoryClusterer {
    * bodies, whichever says more: a headline's words are often in another report's text, not its title.
    */
   private similarity(v: Vectors, s: Member): number {
-    let words = v.hasBody && s.bodies > 0 ? s.full.cosine(v.full) : s.head.cosine(v.head);
-    if (!v.hasBody && s.bodies > 0) words = Math.max(words, s.full.cosine(v.head));
-    else if (v.hasBody && s.bodies === 0) words = Math.max(words, s.head.cosine(v.full));
+    const q = (v.sorted ??= { full: sortedVector(v.full), head: sortedVector(v.head), anchors: sortedVector(v.anchors) });
+    let words = v.hasBody && s.bodies > 0 ? s.full.cosine(q.full) : s.head.cosine(q.head);
+    if (!v.hasBody && s.bodies > 0) words = Math.max(words, s.full.cosine(q.head));
+    else if (v.hasBody && s.bodies === 0) words = Math.max(words, s.head.cosine(q.full));
     const hasAnchors = v.anchors.size > 0 && s.anchors.norm > 0;
-    return hasAnchors ? (1 - this.opts.anchorWeight) * words + this.opts.anchorWeight * s.anchors.cosine(v.anchors) : words;
+    return hasAnchors ? (1 - this.opts.anchorWeight) * words + this.opts.anchorWeight * s.anchors.cosine(q.anchors) : words;
   }
 
   private decay(t: number | null, s: Story): number {
@@ -275,10 +278,10 @@ export class StoryClusterer {
     };
     add(v.hasBody ? v.full : v.head, this.opts.probeTerms);
     add(v.anchors, this.opts.probeTerms >> 1);
-    return touched
-      .filter((s) => this.stories.get(s.id) === s)
-      .sort((a, b) => b.shared - a.shared)
-      .slice(0, this.opts.scoredCandidates);
+    return best(
+      touched.filter((s) => this.stories.get(s.id) === s),
+      this.opts.scoredCandidates,
+    );
   }
 
   /**
@@ -454,6 +457,44 @@ export class StoryClusterer {
       else if (live.length !== list.length) this.postings.set(term, live);
     }
   }
+}
+
+/**
+ * The `k` stories sharing the most weight, most first, ties in the order they were found (what a
+ * stable sort would give), through a heap of `k`: thousands are touched at 100,000 stories.
+ */
+function best(stories: Story[], k: number): Story[] {
+  if (stories.length <= k) return stories.sort((a, b) => b.shared - a.shared);
+  // worse(i, j): stories[i] ranks below stories[j].
+  const worse = (i: number, j: number) => stories[i]!.shared < stories[j]!.shared || (stories[i]!.shared === stories[j]!.shared && i > j);
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let w = at;
+      if (l < heap.length && worse(heap[l]!, heap[w]!)) w = l;
+      if (r < heap.length && worse(heap[r]!, heap[w]!)) w = r;
+      if (w === at) return;
+      [heap[at], heap[w]] = [heap[w]!, heap[at]!];
+      at = w;
+    }
+  };
+  for (let i = 0; i < stories.length; i++) {
+    if (heap.length < k) {
+      heap.push(i);
+      for (let at = heap.length - 1; at > 0; ) {
+        const up = (at - 1) >> 1;
+        if (!worse(heap[at]!, heap[up]!)) break;
+        [heap[at], heap[up]] = [heap[up]!, heap[at]!];
+        at = up;
+      }
+    } else if (worse(heap[0]!, i)) {
+      heap[0] = i;
+      down(0);
+    }
+  }
+  return heap.sort((i, j) => (worse(i, j) ? 1 : worse(j, i) ? -1 : 0)).map((i) => stories[i]!);
 }
 
 function heaviest(v: SparseVector, n: number): Array<[number, number]> {

@@ -47,6 +47,17 @@ export function termId(term: string): number {
 /** A sparse vector by term id. */
 export type SparseVector = Map<number, number>;
 
+/** A sparse vector as two arrays sorted by term id. */
+export interface SortedVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+export function sortedVector(v: SparseVector): SortedVector {
+  const ids = Int32Array.from(v.keys()).sort();
+  return { ids, weights: Float64Array.from(ids, (id) => v.get(id)!) };
+}
+
 /**
  * TF-IDF of weighted counts, sublinear in the count (a word said ten times is not ten times the
  * evidence), L2-normalized. Terms that hash to one id add up.
