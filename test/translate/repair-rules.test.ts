@@ -87,6 +87,12 @@ describe('repairs that raise translation quality, by rule', () => {
     expect(spanishUsage('Quan arriba, lol', 'ca')).toBe('Quan arriba, lol');
   });
 
+  it('writes the default Spanish word where Apertium picks a marked one (vuestro, aquel, coger), in capitals where shouted', () => {
+    expect(spanishUsage('Beberé toda vuestra cerveza. Aquello es bueno; aquella casa. Voy a coger más.', 'es')).toBe('Beberé toda tu cerveza. Eso es bueno; esa casa. Voy a conseguir más.');
+    expect(spanishUsage('ATACÓ VUESTROS DIOSES', 'es')).toBe('ATACÓ TUS DIOSES');
+    expect(spanishUsage('Aquellos días', 'ca')).toBe('Aquellos días');
+  });
+
   it('writes English "So" opening a sentence as "Así que" where Apertium made it "Tan" before what "tan" cannot qualify', () => {
     expect(spanishUsage('Tan, dejamos temprano. ¿Tan qué hacemos? “Tan incluso si llueve”, dijo.', 'es')).toBe('Así que, dejamos temprano. ¿Así que qué hacemos? “Así que incluso si llueve”, dijo.');
     // "Tan" before an adjective or an adverb, or inside a sentence, is Spanish.

@@ -6,6 +6,11 @@
  *  - "Tan" opening a sentence before a comma or a word it cannot modify ("Tan, dejamos", "Tan qué
  *    hacemos", "Tan incluso si"): "tan" qualifies an adjective or an adverb only; this is English
  *    "So" as a connective, which Spanish says "Así que" (Apertium gets "So I left" right itself).
+ *  - Apertium's word for some English words is not the one Spanish writers use by default:
+ *    "your" as "vuestro" (the plural familiar of Spain only, beside its own singular "tú" and
+ *    "puedes": made "tu"), "that" as the distal "aquel"/"aquello" (the medial "ese"/"eso" is the
+ *    default, "aquel" marks the remote), "get" as "coger" (vulgar in most of the Americas; the
+ *    neutral "conseguir", in the forms that need no conjugation table).
  *  - Laughter written in English letters, copied by the engine ("lol", "haha", "hehe"), is
  *    written as Spanish writes it: jaja, jeje.
  */
@@ -15,12 +20,25 @@ const CUANDO = new RegExp(`(?<!(?:^|[^\\p{L}])(?:${ASKING.join('|')}) )(?<![¿\\
 /** Words "tan" cannot qualify: determiners, pronouns, prepositions, conjunctions, question words, sentence adverbs. */
 const NOT_QUALIFIED = ['qué', 'cómo', 'por', 'cuándo', 'dónde', 'quién', 'cuál', 'incluso', 'entonces', 'sí', 'no', 'ahora', 'si', 'cuando', 'y', 'pero', 'o', 'de', 'en', 'el', 'la', 'los', 'las', 'un', 'una', 'esto', 'eso', 'este', 'esta', 'aquello', 'aquí', 'allí', 'ya', 'hoy', 'que', 'lo', 'le', 'me', 'te', 'se', 'nos', 'mi', 'tu', 'su', 'yo', 'él', 'ella', 'nosotros', 'ellos', 'básicamente', 'realmente', 'hopefully', 'yeah', 'vale', 'bien'];
 const SO = new RegExp(`(^|[.!?…]["”»’)]*\\s+)(["“«¿¡]*)Tan(,| (?=(?:${NOT_QUALIFIED.join('|')})(?![\\p{L}])))`, 'gu');
+const DEFAULT_WORD: Record<string, string> = {
+  vuestro: 'tu', vuestra: 'tu', vuestros: 'tus', vuestras: 'tus',
+  aquello: 'eso', aquel: 'ese', aquella: 'esa', aquellos: 'esos', aquellas: 'esas',
+  coger: 'conseguir', cogiendo: 'consiguiendo', cogido: 'conseguido',
+};
+const DEFAULT_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(DEFAULT_WORD).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
 const LAUGH = /(?<![\p{L}\p{N}@#])(lol|lmao|(?:ha){2,}h?|(?:he){2,}h?)(?![\p{L}\p{N}])/giu;
 
 export function spanishUsage(html: string, to: string): string {
   if (to !== 'es') return html;
-  if (!/uándo|lol|lmao|haha|hehe|Tan/i.test(html)) return html;
-  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => gt + run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(LAUGH, laughter));
+  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog/i.test(html)) return html;
+  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) =>
+    gt + run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(DEFAULT_RE, defaultWord).replace(LAUGH, laughter));
+}
+
+function defaultWord(w: string): string {
+  const out = DEFAULT_WORD[w.toLowerCase()]!;
+  // A word in capitals (a shout) stays in capitals; a name is never one of these words.
+  return w === w.toUpperCase() ? out.toUpperCase() : /^\p{Lu}/u.test(w) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
 }
 
 function laughter(w: string): string {
