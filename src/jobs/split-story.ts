@@ -35,7 +35,7 @@ export interface SplitPlan {
  * rows, sketches, and any lead they were, an editor's pick included), each part without a lead in
  * a target language gets its earliest report as lead there (queued for translation unless already
  * translated; never a near-duplicate, never into its own language), the event is logged for every
- * worker's clusterer, and the pages of both stories and of their members' articles are refreshed.
+ * worker's clusterer, and the pages of both stories and of the moved members' articles are refreshed.
  */
 export async function applySplit(tx: Db, plan: SplitPlan): Promise<{ split: StorySplit; event: StoryEventRow }> {
   const newStoryId = await reserveStoryId(tx);
@@ -59,7 +59,7 @@ export async function applySplit(tx: Db, plan: SplitPlan): Promise<{ split: Stor
   const siteLang = plan.targetLanguages[0];
   await refreshStoryPages(tx, plan.storyId, siteLang);
   await refreshStoryPages(tx, newStoryId, siteLang);
-  await refreshMemberPages(tx, [plan.storyId, newStoryId]);
+  await refreshMemberPages(tx, plan.move);
   return { split: { storyId: plan.storyId, newStoryId, kept: plan.keep, moved: plan.move, leads }, event };
 }
 
@@ -139,12 +139,13 @@ export async function mergeByHand(db: Db, opts: HandMerge): Promise<StoryMerge> 
     const gone = await liveStoryId(tx, opts.gone);
     if (gone === null) throw new PermanentError(`story merge: no story ${opts.gone}`, 'story.not_found', { httpStatus: 404 });
     if (keep === gone) throw new PermanentError(`story merge: ${opts.keep} and ${opts.gone} are one story (${keep}) already`, 'story.merge_same');
+    const moved = (await storyMembersInLogOrder(tx, gone, false)).map((m) => m.article_id);
     await mergeStory(tx, gone, keep);
     const event = await recordStoryEvent(tx, { kind: 'merge', storyId: keep, otherId: gone, decidedBy: opts.editor });
     const siteLang = opts.targetLanguages[0];
     await refreshStoryPages(tx, gone, siteLang);
     await refreshStoryPages(tx, keep, siteLang);
-    await refreshMemberPages(tx, [keep]);
+    await refreshMemberPages(tx, moved);
     return { storyId: keep, merged: gone, eventId: event.id };
   });
 }

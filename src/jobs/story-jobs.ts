@@ -1,5 +1,5 @@
 import type { Db } from '../store/db.ts';
-import { livePublicationsOfStories } from '../store/stories.ts';
+import { livePublicationsOf } from '../store/stories.ts';
 import { JobQueue } from './queue.ts';
 
 /** Queues the translation of an article into `lang` (keyed: queuing it twice is one job). */
@@ -17,12 +17,13 @@ export async function refreshStoryPages(tx: Db, storyId: number, lang: string | 
 }
 
 /**
- * Queues the render of every live article page of these stories' members: each names its story
- * and how many sources told it ("3 sources · see the story"), which a split or merge changes.
- * Keyed as a publication's own render job, so one already queued is not doubled.
+ * Queues the render of the live pages of articles that changed story (a split or a merge): each
+ * links to its story ("3 sources · see the story"). Keyed as a publication's own render job, so
+ * one already queued is not doubled. The pages of members that stayed keep their link; their
+ * count of sources catches up at their next render.
  */
-export async function refreshMemberPages(tx: Db, storyIds: readonly number[]): Promise<number> {
-  const pubs = await livePublicationsOfStories(tx, storyIds);
+export async function refreshMemberPages(tx: Db, articleIds: readonly number[]): Promise<number> {
+  const pubs = await livePublicationsOf(tx, articleIds);
   for (const p of pubs) {
     await JobQueue.enqueue(tx, { kind: 'render', key: `render:${p.lang}:${p.id}`, payload: { lang: p.lang, publicationId: p.id, reason: 'story' }, priority: 10 });
   }

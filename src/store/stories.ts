@@ -335,12 +335,11 @@ export async function hasTranslation(db: Db, articleId: number, lang: string): P
   return rows.length > 0;
 }
 
-/** Live publications of the members of these stories: the article pages that name their story. */
-export async function livePublicationsOfStories(db: Db, storyIds: readonly number[]): Promise<Array<{ id: number; lang: string }>> {
+/** Live publications of these articles: their pages name their story. */
+export async function livePublicationsOf(db: Db, articleIds: readonly number[]): Promise<Array<{ id: number; lang: string }>> {
   const { rows } = await db.query<{ id: number; lang: string }>(
-    `SELECT p.id, p.lang FROM publications p JOIN articles a ON a.id = p.article_id
-      WHERE a.story_id = ANY($1::bigint[]) AND p.status = 'live' ORDER BY p.id`,
-    [[...storyIds]],
+    `SELECT id, lang FROM publications WHERE article_id = ANY($1::bigint[]) AND status = 'live' ORDER BY id`,
+    [[...articleIds]],
   );
   return rows;
 }
