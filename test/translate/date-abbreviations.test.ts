@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFidelity } from '../../src/translate/index.ts';
 import { findDates } from '../../src/translate/repair/dates.ts';
+import { nameCandidates } from '../../src/translate/repair/names.ts';
 
 /** Months as news style abbreviates them beside a day: Apertium left "Aug. 2" in English (issue 13, bench:translate). */
 describe('abbreviated months', () => {
@@ -16,5 +17,12 @@ describe('abbreviated months', () => {
   it('the gate finds the month of such a date in the translation', () => {
     const r = checkFidelity({ from: 'en', to: 'es', source: ['Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI'], target: ['2 de agosto -- DTE Teatro de Música de la Energía, Clarkston, MI'] });
     expect(r.findings.filter((f) => f.check === 'dates')).toEqual([]);
+  });
+});
+
+describe('a month abbreviation after a word in capitals', () => {
+  it('is no part of a name run, so the date is written by rule ("Clarkston, MI Aug. 4")', () => {
+    const runs = nameCandidates(['Noblesville, IN Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI Aug. 4 -- Riverbend Music Center']).map((r) => r.map((x) => x.name));
+    expect(runs.flat().filter((n) => /Aug/.test(n))).toEqual([]);
   });
 });

@@ -20,6 +20,8 @@ const NOT_NAME = new Set([
   'lt', 'gov', 'sen', 'rep', 'gen', 'col', 'sgt', 'capt', 'cpl', 'maj', 'adm', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'sr', 'jr',
   // time
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  // as news style abbreviates them beside a day ("MI Aug. 4" is no name run: the date is written by rule)
+  'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
 ]);
