@@ -330,7 +330,7 @@ function uniqueKeys(keys: MemoryKey[]): MemoryKey[] {
 
 /** Engines leave doubled spaces around the blanks they moved, the source's typography (see targetTypography) and some words (spanishUsage). */
 function tidy(html: string, to: string, source: string): string {
-  return spanishUsage(targetTypography(oneSpelling(html, source).replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source), to);
+  return spanishUsage(targetTypography(oneSpelling(html, source).replace(/[ \t]{2,}/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim(), to, source), to, source);
 }
 
 /** Every route failed: the error whose retry policy fits best (wait if anyone asked us to). */

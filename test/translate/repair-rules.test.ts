@@ -65,6 +65,7 @@ describe('repairs that raise translation quality, by rule', () => {
     const marked = markShouted('"YES. I LACK A GUN." Thassalin left. NASA said a VERY long day.');
     expect(marked).toBe('<tw-caps>"Yes. I lack a gun."</tw-caps> Thassalin left. NASA said a VERY long day.');
     expect(markShouted('DETONATION')).toBe('<tw-caps>Detonation</tw-caps>');
+    expect(markShouted('JANUARY 14th, 10:26 PM.')).toBe('<tw-caps>January 14th, 10:26 pm.</tw-caps>');
     expect(markShouted('NORTHBRIDGE — The council met.')).toBe('NORTHBRIDGE — The council met.');
     // Names the engine knows in capitals stay in them (it writes SWITZERLAND as SUIZA, "switzerland" not at all).
     expect(shoutedWords('<p>BAAR, SWITZERLAND</p>')).toEqual(['BAAR', 'SWITZERLAND']);
@@ -91,6 +92,12 @@ describe('repairs that raise translation quality, by rule', () => {
     expect(spanishUsage('Beberé toda vuestra cerveza. Aquello es bueno; aquella casa. Voy a coger más.', 'es')).toBe('Beberé toda tu cerveza. Eso es bueno; esa casa. Voy a conseguir más.');
     expect(spanishUsage('ATACÓ VUESTROS DIOSES', 'es')).toBe('ATACÓ TUS DIOSES');
     expect(spanishUsage('Aquellos días', 'ca')).toBe('Aquellos días');
+  });
+
+  it('puts "feliz" first in a greeting the source opens with "Happy", and nowhere else', () => {
+    expect(spanishUsage('¡Cumpleaños feliz! Domingo feliz, amigos. Año Nuevo feliz.', 'es', 'Happy birthday! Happy Sunday, friends. Happy New Year.')).toBe('¡Feliz cumpleaños! Feliz domingo, amigos. Feliz Año Nuevo.');
+    expect(spanishUsage('Vacaciones felices a todos.', 'es', 'Happy holidays to all.')).toBe('Felices vacaciones a todos.');
+    expect(spanishUsage('Perro feliz.', 'es', 'A happy dog.')).toBe('Perro feliz.');
   });
 
   it('writes English "So" opening a sentence as "Así que" where Apertium made it "Tan" before what "tan" cannot qualify', () => {

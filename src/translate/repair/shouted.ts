@@ -14,7 +14,8 @@ const SENTENCE = /[^.!?…]*(?:[.!?…]+["”’»)]*|$)\s*/gu;
 
 /** Whether a sentence is in capitals: every cased letter of it (two at least). */
 function inCapitals(sentence: string): boolean {
-  const letters = sentence.replace(/[^\p{L}]/gu, '');
+  // An ordinal's ending is no lower-case word ("JANUARY 14th").
+  const letters = sentence.replace(/(?<=\d)(?:st|nd|rd|th)(?![\p{L}])/gu, '').replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 

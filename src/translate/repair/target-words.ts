@@ -11,6 +11,9 @@
  *    "puedes": made "tu"), "that" as the distal "aquel"/"aquello" (the medial "ese"/"eso" is the
  *    default, "aquel" marks the remote), "get" as "coger" (vulgar in most of the Americas; the
  *    neutral "conseguir", in the forms that need no conjugation table).
+ *  - A greeting: Spanish puts "feliz" first ("¡Feliz cumpleaños!", "Feliz domingo", "Felices
+ *    fiestas"); Apertium moves it after the noun as any adjective ("Cumpleaños feliz!"). Where
+ *    the source opens a sentence with "Happy", a sentence opening "<noun> feliz" is turned round.
  *  - Laughter written in English letters, copied by the engine ("lol", "haha", "hehe"), is
  *    written as Spanish writes it: jaja, jeje.
  */
@@ -26,13 +29,19 @@ const DEFAULT_WORD: Record<string, string> = {
   coger: 'conseguir', cogiendo: 'consiguiendo', cogido: 'conseguido',
 };
 const DEFAULT_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(DEFAULT_WORD).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+const GREETING = /(^|[.!?…]["”»’)]*\s+)([¡"“«]*)(\p{Lu}[\p{Ll}\p{M}]+(?: \p{Lu}[\p{Ll}\p{M}]+)?) (feliz|felices)(?![\p{L}\p{M}])/gu;
 const LAUGH = /(?<![\p{L}\p{N}@#])(lol|lmao|(?:ha){2,}h?|(?:he){2,}h?)(?![\p{L}\p{N}])/giu;
 
-export function spanishUsage(html: string, to: string): string {
+/** The translation's Spanish usage; `source` is the unit's source text (plain). */
+export function spanishUsage(html: string, to: string, source = ''): string {
   if (to !== 'es') return html;
-  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog/i.test(html)) return html;
-  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) =>
-    gt + run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(DEFAULT_RE, defaultWord).replace(LAUGH, laughter));
+  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog|feli/i.test(html)) return html;
+  const greeting = /(?:^|[.!?…]\s+)["“]?Happy\s/.test(source);
+  return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => {
+    let out = run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(DEFAULT_RE, defaultWord).replace(LAUGH, laughter);
+    if (greeting) out = out.replace(GREETING, (__, start: string, marks: string, noun: string, happy: string) => `${start}${marks}${happy.charAt(0).toUpperCase()}${happy.slice(1)} ${noun.includes(' ') ? noun : noun.toLowerCase()}`);
+    return gt + out;
+  });
 }
 
 function defaultWord(w: string): string {
