@@ -94,6 +94,11 @@ describe('repairs that raise translation quality, by rule', () => {
     expect(spanishUsage('Aquellos días', 'ca')).toBe('Aquellos días');
   });
 
+  it('writes "estar" where Apertium put "ser" before a gerund, not before "cuando"', () => {
+    expect(spanishUsage('Mi cerebro es habiendo un tiempo difícil. He sido escuchando. ERAN HACIENDO.', 'es')).toBe('Mi cerebro está habiendo un tiempo difícil. He estado escuchando. ESTABAN HACIENDO.');
+    expect(spanishUsage('Es cuando llega. Es mando a distancia.', 'es')).toBe('Es cuando llega. Es mando a distancia.');
+  });
+
   it('puts "feliz" first in a greeting the source opens with "Happy", and nowhere else', () => {
     expect(spanishUsage('¡Cumpleaños feliz! Domingo feliz, amigos. Año Nuevo feliz.', 'es', 'Happy birthday! Happy Sunday, friends. Happy New Year.')).toBe('¡Feliz cumpleaños! Feliz domingo, amigos. Feliz Año Nuevo.');
     expect(spanishUsage('Vacaciones felices a todos.', 'es', 'Happy holidays to all.')).toBe('Felices vacaciones a todos.');

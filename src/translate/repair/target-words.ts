@@ -11,6 +11,9 @@
  *    "puedes": made "tu"), "that" as the distal "aquel"/"aquello" (the medial "ese"/"eso" is the
  *    default, "aquel" marks the remote), "get" as "coger" (vulgar in most of the Americas; the
  *    neutral "conseguir", in the forms that need no conjugation table).
+ *  - "ser" before a gerund ("es habiendo", "he sido escuchando"): English's progressive "is
+ *    having", which Spanish says with "estar" (está teniendo, he estado escuchando); "ser" never
+ *    goes with a gerund.
  *  - A greeting: Spanish puts "feliz" first ("¡Feliz cumpleaños!", "Feliz domingo", "Felices
  *    fiestas"); Apertium moves it after the noun as any adjective ("Cumpleaños feliz!"). Where
  *    the source opens a sentence with "Happy", a sentence opening "<noun> feliz" is turned round.
@@ -29,25 +32,35 @@ const DEFAULT_WORD: Record<string, string> = {
   coger: 'conseguir', cogiendo: 'consiguiendo', cogido: 'conseguido',
 };
 const DEFAULT_RE = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(DEFAULT_WORD).join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+const SER_ESTAR: Record<string, string> = {
+  es: 'está', era: 'estaba', eran: 'estaban', son: 'están', soy: 'estoy', eres: 'estás', somos: 'estamos', 'éramos': 'estábamos', eras: 'estabas',
+  fue: 'estuvo', fueron: 'estuvieron', sea: 'esté', ser: 'estar', sido: 'estado', 'será': 'estará', 'serán': 'estarán', 'sería': 'estaría', 'seré': 'estaré',
+};
+/** A form of "ser" and a gerund after it; words in -ando that are no gerund (cuando, mando) are not one. */
+const SER_GERUND = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(SER_ESTAR).join('|')}) (?!(?:cuando|mando|comando|bando|blando)(?![\\p{L}]))(\\p{L}+(?:ando|iendo|yendo))(?![\\p{L}\\p{M}])`, 'giu');
 const GREETING = /(^|[.!?…]["”»’)]*\s+)([¡"“«]*)(\p{Lu}[\p{Ll}\p{M}]+(?: \p{Lu}[\p{Ll}\p{M}]+)?) (feliz|felices)(?![\p{L}\p{M}])/gu;
 const LAUGH = /(?<![\p{L}\p{N}@#])(lol|lmao|(?:ha){2,}h?|(?:he){2,}h?)(?![\p{L}\p{N}])/giu;
 
 /** The translation's Spanish usage; `source` is the unit's source text (plain). */
 export function spanishUsage(html: string, to: string, source = ''): string {
   if (to !== 'es') return html;
-  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog|feli/i.test(html)) return html;
+  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog|feli|ndo/i.test(html)) return html;
   const greeting = /(?:^|[.!?…]\s+)["“]?Happy\s/.test(source);
   return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => {
-    let out = run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(DEFAULT_RE, defaultWord).replace(LAUGH, laughter);
+    let out = run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(DEFAULT_RE, defaultWord).replace(LAUGH, laughter)
+      .replace(SER_GERUND, (_m, ser: string, gerund: string) => `${withCaseOf(ser, SER_ESTAR[ser.toLowerCase()]!)} ${gerund}`);
     if (greeting) out = out.replace(GREETING, (__, start: string, marks: string, noun: string, happy: string) => `${start}${marks}${happy.charAt(0).toUpperCase()}${happy.slice(1)} ${noun.includes(' ') ? noun : noun.toLowerCase()}`);
     return gt + out;
   });
 }
 
 function defaultWord(w: string): string {
-  const out = DEFAULT_WORD[w.toLowerCase()]!;
-  // A word in capitals (a shout) stays in capitals; a name is never one of these words.
-  return w === w.toUpperCase() ? out.toUpperCase() : /^\p{Lu}/u.test(w) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+  return withCaseOf(w, DEFAULT_WORD[w.toLowerCase()]!);
+}
+
+/** `out` in the case `w` is written in: a word in capitals (a shout) stays in capitals; a name is never one of these words. */
+function withCaseOf(w: string, out: string): string {
+  return w.length > 1 && w === w.toUpperCase() ? out.toUpperCase() : /^\p{Lu}/u.test(w) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
 }
 
 function laughter(w: string): string {
