@@ -99,6 +99,11 @@ describe('repairs that raise translation quality, by rule', () => {
     expect(spanishUsage('Es cuando llega. Es mando a distancia.', 'es')).toBe('Es cuando llega. Es mando a distancia.');
   });
 
+  it('writes "como" for a bare "gusta" (English "like" as a preposition), never where a pronoun makes it the verb', () => {
+    expect(spanishUsage('Parece gusta un gato. Es gusta ir al gimnasio.', 'es')).toBe('Parece como un gato. Es como ir al gimnasio.');
+    expect(spanishUsage('Me gusta el ritmo y a Ana le gusta. ¿Te gustaría?', 'es')).toBe('Me gusta el ritmo y a Ana le gusta. ¿Te gustaría?');
+  });
+
   it('puts "feliz" first in a greeting the source opens with "Happy", and nowhere else', () => {
     expect(spanishUsage('¡Cumpleaños feliz! Domingo feliz, amigos. Año Nuevo feliz.', 'es', 'Happy birthday! Happy Sunday, friends. Happy New Year.')).toBe('¡Feliz cumpleaños! Feliz domingo, amigos. Feliz Año Nuevo.');
     expect(spanishUsage('Vacaciones felices a todos.', 'es', 'Happy holidays to all.')).toBe('Felices vacaciones a todos.');

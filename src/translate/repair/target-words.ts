@@ -14,6 +14,9 @@
  *  - "ser" before a gerund ("es habiendo", "he sido escuchando"): English's progressive "is
  *    having", which Spanish says with "estar" (está teniendo, he estado escuchando); "ser" never
  *    goes with a gerund.
+ *  - "gusta"/"gustar" with no pronoun before it ("Parece gusta", "es gusta ir"): Spanish's "gustar"
+ *    always takes one (me gusta, le gusta); bare, it is Apertium's reading of the English
+ *    preposition "like" ("seems like", "is like going"), which Spanish says "como".
  *  - A greeting: Spanish puts "feliz" first ("¡Feliz cumpleaños!", "Feliz domingo", "Felices
  *    fiestas"); Apertium moves it after the noun as any adjective ("Cumpleaños feliz!"). Where
  *    the source opens a sentence with "Happy", a sentence opening "<noun> feliz" is turned round.
@@ -38,16 +41,18 @@ const SER_ESTAR: Record<string, string> = {
 };
 /** A form of "ser" and a gerund after it; words in -ando that are no gerund (cuando, mando) are not one. */
 const SER_GERUND = new RegExp(`(?<![\\p{L}\\p{M}])(${Object.keys(SER_ESTAR).join('|')}) (?!(?:cuando|mando|comando|bando|blando)(?![\\p{L}]))(\\p{L}+(?:ando|iendo|yendo))(?![\\p{L}\\p{M}])`, 'giu');
+const BARE_GUSTAR = /(?<!(?:^|[^\p{L}])(?:me|te|le|les|nos|os|se|lo|la) )(?<![\p{L}\p{M}])(gusta|gustar)(?![\p{L}\p{M}])/giu;
 const GREETING = /(^|[.!?…]["”»’)]*\s+)([¡"“«]*)(\p{Lu}[\p{Ll}\p{M}]+(?: \p{Lu}[\p{Ll}\p{M}]+)?) (feliz|felices)(?![\p{L}\p{M}])/gu;
 const LAUGH = /(?<![\p{L}\p{N}@#])(lol|lmao|(?:ha){2,}h?|(?:he){2,}h?)(?![\p{L}\p{N}])/giu;
 
 /** The translation's Spanish usage; `source` is the unit's source text (plain). */
 export function spanishUsage(html: string, to: string, source = ''): string {
   if (to !== 'es') return html;
-  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog|feli|ndo/i.test(html)) return html;
+  if (!/uándo|lol|lmao|haha|hehe|Tan|vuestr|aquel|cog|feli|ndo|gust/i.test(html)) return html;
   const greeting = /(?:^|[.!?…]\s+)["“]?Happy\s/.test(source);
   return html.replace(/(^|>)([^<]+)/g, (_, gt: string, run: string) => {
     let out = run.replace(CUANDO, '$1uando').replace(SO, '$1$2Así que$3').replace(DEFAULT_RE, defaultWord).replace(LAUGH, laughter)
+      .replace(BARE_GUSTAR, (w: string) => withCaseOf(w, 'como'))
       .replace(SER_GERUND, (_m, ser: string, gerund: string) => `${withCaseOf(ser, SER_ESTAR[ser.toLowerCase()]!)} ${gerund}`);
     if (greeting) out = out.replace(GREETING, (__, start: string, marks: string, noun: string, happy: string) => `${start}${marks}${happy.charAt(0).toUpperCase()}${happy.slice(1)} ${noun.includes(' ') ? noun : noun.toLowerCase()}`);
     return gt + out;
