@@ -32,7 +32,10 @@ export interface ClusterOptions {
   centroidTerms: number;
   /** Candidate stories are found through an article's heaviest terms… */
   probeTerms: number;
-  /** …among the latest stories holding each term (older ones fall off the list)… */
+  /**
+   * …among the latest stories holding each term (older ones fall off the list: a word a hundred
+   * recent stories share does not find an event, and decay favours the latest anyway)…
+   */
   postingCap: number;
   /** …and only the candidates sharing the most weight are scored fully. */
   scoredCandidates: number;
@@ -57,7 +60,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = Object.freeze({
   membersKept: 8,
   centroidTerms: 128,
   probeTerms: 24,
-  postingCap: 500,
+  postingCap: 100,
   scoredCandidates: 40,
   maxStories: 200_000,
 });

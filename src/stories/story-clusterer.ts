@@ -449,7 +449,10 @@ export class StoryClusterer {
       const byLast = [...this.stories.values()].sort((a, b) => (a.last ?? -Infinity) - (b.last ?? -Infinity) || a.seq - b.seq);
       for (const s of byLast.slice(0, over)) this.stories.delete(s.id);
     }
-    if (this.stories.size === before && this.droppedSinceSweep === 0) return;
+    // Postings are cleaned once the stories gone since reach a twentieth of those held: a full
+    // pass costs the whole index, so it is amortized over as many placements as it frees.
+    this.droppedSinceSweep += before - this.stories.size;
+    if (this.droppedSinceSweep === 0 || this.droppedSinceSweep * 20 < this.stories.size) return;
     this.droppedSinceSweep = 0;
     for (const [term, list] of this.postings) {
       const live = list.filter((s) => this.stories.get(s.id) === s);
