@@ -226,11 +226,12 @@ async function scale(): Promise<void> {
   }
   const seeding = { perSecond: seeded / ((performance.now() - t0) / 1000) };
   const held = (heldHeap() - heapBefore) / 2 ** 20;
+  const heldStories = placer.clusterer.size;
   const bigFresh = await placeAll(placer, fresh);
   const bigMixed = await placeAll(placer, more);
   console.log(
-    `  ${placer.clusterer.size.toLocaleString('en')} stories held · seeding ${seeding.perSecond.toFixed(0)} articles/s on average as the index grew · ` +
-      `heap held at ${placer.clusterer.size.toLocaleString('en')} stories ${held.toFixed(0)} MiB (${((held * 2 ** 20) / placer.clusterer.size / 1024).toFixed(1)} KiB a story, the sketches of the latest 100,000 articles and the term statistics included)\n` +
+    `  ${placer.clusterer.size.toLocaleString('en')} stories held at the end · seeding ${seeding.perSecond.toFixed(0)} articles/s on average as the index grew · ` +
+      `heap held at ${heldStories.toLocaleString('en')} stories ${held.toFixed(0)} MiB (${((held * 2 ** 20) / heldStories / 1024).toFixed(1)} KiB a story, the sketches of the latest 100,000 articles and the term statistics included)\n` +
       `  at ${STORIES.toLocaleString('en')}, new events: ${rate(bigFresh)} (goal ≥ 500; each starts a story) · ×${(bigFresh.perCpuSecond / baseFresh.perCpuSecond).toFixed(2)} per CPU-second of the same into ${SMALL.toLocaleString('en')} (${rate(baseFresh)})\n` +
       `  at ${STORIES.toLocaleString('en')}, mixed: ${rate(bigMixed)} (half a copy of a seeded story's article, half a new event) · ×${(bigMixed.perCpuSecond / baseMixed.perCpuSecond).toFixed(2)} of the same into ${SMALL.toLocaleString('en')} (${rate(baseMixed)}) · peak RSS ${peakRss()}`,
   );
