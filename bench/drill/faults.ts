@@ -60,7 +60,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function faultsPart(o: { bin: string; pg: DrillPostgres; runDir: string; report: Report; s: FaultSettings }): Promise<Record<string, unknown>> {
   const { s, report } = o;
   heading(`Faults: ${s.sources} sources on ${s.hosts} hosts, ${s.workers} workers, ${s.webs} web, ${s.seconds} s`);
-  const world = await startWorld({ sources: s.sources, hosts: s.hosts, history: s.history, durationMs: (s.seconds - Math.max(15, s.poll.maxSeconds)) * 1000, meanGapMs: s.meanGapMs, seed: s.seed });
+  const world = await startWorld({ sources: s.sources, hosts: s.hosts, history: s.history, durationMs: s.seconds * 1000, meanGapMs: s.meanGapMs, seed: s.seed });
   const libre: FakeLibre | null = s.engineFault ? await startFakeLibreTranslate() : null;
   const url = await o.pg.createDatabase('drill_faults');
   const db: Db = await prepareDatabase(url, world);
@@ -104,6 +104,8 @@ export async function faultsPart(o: { bin: string; pg: DrillPostgres; runDir: st
       await at(atS);
       const publishedBefore = await publishedCount(db);
       const started = Date.now();
+      // A story appears as the fault begins, so there is always something to publish after it.
+      world.arrive(started);
       const row: FaultRow = { fault: name, atS, detail: '', publishedBefore, publishedAfter: null, nextPublishedS: null };
       rows.push(row);
       // Recovery: the first article published after the fault began, watched until the drill ends.
@@ -260,7 +262,8 @@ export async function faultsPart(o: { bin: string; pg: DrillPostgres; runDir: st
     result.killsSkipped = killsSkipped;
     console.log(`  t=${s.seconds} s  faults over: ${kills} workers killed with SIGKILL (${killsSkipped} turns passed: every worker still starting), ${sup.starts} process starts in all`);
 
-    // Drain: the world stopped adding items; everything shown must end somewhere.
+    // Drain: the world stopped adding items (it ends with the faults); everything shown must end
+    // somewhere, and the drain is longer than the longest poll interval.
     const drainStart = Date.now();
     let outcomes = await itemOutcomes(db, 'es', world.itemsShownBy(Date.now()));
     while ((outcomes.pending > 0 || outcomes.notIngested > 0 || outcomes.lost > 0) && Date.now() - drainStart < s.drainS * 1000) {

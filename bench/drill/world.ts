@@ -27,6 +27,12 @@ export interface World {
   net: FakeInternet;
   /** Every item a feed has shown by now, by guid ("s<source>-<k>"), failing sources left out. */
   itemsShownBy(now: number): Set<string>;
+  /**
+   * One more item, appearing at `now`, on the next healthy source in turn that is not on the first
+   * host (the one the drill hangs): what a fault's "publishing goes on after" watches for, whatever
+   * the random arrivals happen to do after it. Returns the item's guid.
+   */
+  arrive(now: number): string;
   /** Words in the article text of one item, to turn articles/s into words/s. */
   meanWords: number;
   close(): Promise<void>;
@@ -73,6 +79,7 @@ export async function startWorld(o: WorldOptions): Promise<World> {
     },
   });
   const words = (a: Article): number => a.blocks.reduce((n, b) => n + (b.kind === 'ul' ? b.items.join(' ') : b.text).split(/\s+/).length, a.title.split(/\s+/).length);
+  let arrivals = 0;
   const meanWords = Math.round(articles.reduce((n, a) => n + words(a), 0) / articles.length);
   return {
     net,
@@ -84,6 +91,16 @@ export async function startWorld(o: WorldOptions): Promise<World> {
         s.times.forEach((t, k) => t <= now && shown.add(`s${s.id}-${k}`));
       }
       return shown;
+    },
+    arrive(now) {
+      const healthy = net.sources.filter((x) => x.behaviour === 'ok' && x.host !== net.hosts[0]);
+      if (healthy.length === 0) throw new Error('drill world: no healthy source off the first host to add an item to');
+      const s = healthy[arrivals++ % healthy.length]!;
+      // Items not yet shown may be renumbered: no feed has listed them.
+      let k = s.times.length;
+      while (k > 0 && s.times[k - 1]! > now) k--;
+      s.times.splice(k, 0, now);
+      return `s${s.id}-${k}`;
     },
     close: () => net.close(),
   };

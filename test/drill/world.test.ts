@@ -5,7 +5,9 @@ import { startWorld, type World } from '../../bench/drill/world.ts';
 // items, each item's text its own (the translation memory must not answer for the engine), and a
 // host that can hang.
 let world: World;
+let createdAt = 0;
 beforeAll(async () => {
+  createdAt = Date.now();
   world = await startWorld({ sources: 6, hosts: 2, history: 4, durationMs: 1000, meanGapMs: 3_600_000, seed: 3 });
 });
 afterAll(() => world?.close());
@@ -39,4 +41,25 @@ it('a hung host answers nothing until released', async () => {
   world.net.hang(source.host, false);
   expect(await pending).toBe('reset');
   expect([200, 503]).toContain((await fetch(source.url)).status);
+});
+
+it('adds no arrival after its end: a drain would see items appear while it waits', () => {
+  const last = Math.max(...world.net.sources.flatMap((s) => s.times));
+  // durationMs is 1 s and the world starts 200 ms after it is made; an hour's mean gap would put
+  // each source's next arrival far beyond that.
+  expect(last).toBeLessThanOrEqual(Date.now() + 1200);
+  expect(last).toBeLessThan(createdAt + 60_000);
+});
+
+it('arrive() puts a new item in a healthy feed, with its page', async () => {
+  const now = Date.now();
+  const guid = world.arrive(now);
+  expect(world.itemsShownBy(now + 1).has(guid)).toBe(true);
+  const [, id] = /^s(\d+)-(\d+)$/.exec(guid)!;
+  const source = world.net.sources[Number(id)]!;
+  expect(source.behaviour).toBe('ok');
+  expect(source.host).not.toBe(world.net.hosts[0]);
+  const feed = await (await fetch(source.url)).text();
+  expect(feed).toContain(`<guid>${guid}</guid>`);
+  expect((await fetch(`${new URL(source.url).origin}/articles/${guid}`)).status).toBe(200);
 });
