@@ -2,9 +2,31 @@ import type { Db } from '../store/db.ts';
 import { livePublicationsOf } from '../store/stories.ts';
 import { JobQueue } from './queue.ts';
 
-/** Queues the translation of an article into `lang` (keyed: queuing it twice is one job). */
-export async function enqueueTranslation(tx: Db, articleId: number, lang: string): Promise<void> {
-  await JobQueue.enqueue(tx, { kind: 'translate', key: `translate:article:${articleId}:${lang}`, payload: { articleId, lang }, priority: 60 });
+/** How a translation is asked for beyond "translate it once" (an editor's retranslation). */
+export interface TranslationJobOptions {
+  /** Translate again though a translation exists (or the article is a near-duplicate). */
+  force?: boolean;
+  /** By this engine alone instead of the configured chain (null or absent: the chain). */
+  engine?: string | null;
+  /** No answer from the memory entries the new translation replaces. */
+  fresh?: boolean;
+  /** Lower runs first (JobQueue); the pipeline's own translations run at 60. */
+  priority?: number;
+}
+
+/**
+ * Queues the translation of an article into `lang` (keyed: queuing it twice is one job). The one
+ * place that knows the translate job's key and payload: the pipeline and the console both queue here.
+ */
+export async function enqueueTranslation(tx: Db, articleId: number, lang: string, opts: TranslationJobOptions = {}): Promise<boolean> {
+  const { priority = 60, ...asked } = opts;
+  const payload = { articleId, lang, ...(asked.force ? { force: true } : {}), ...('engine' in asked ? { engine: asked.engine ?? null } : {}), ...(asked.fresh ? { fresh: true } : {}) };
+  return JobQueue.enqueue(tx, { kind: 'translate', key: translateJobKey(articleId, lang), payload, priority });
+}
+
+/** The translate job's key: one queued translation per article and language. */
+function translateJobKey(articleId: number, lang: string): string {
+  return `translate:article:${articleId}:${lang}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { publishTranslation } from '../../jobs/publish-translation.ts';
-import { JobQueue } from '../../jobs/queue.ts';
+import { enqueueTranslation } from '../../jobs/story-jobs.ts';
 import { renderIfLive, takeDown } from '../../jobs/takedown.ts';
 import type { ArticleRow } from '../../store/articles.ts';
 import type { Db } from '../../store/db.ts';
@@ -60,11 +60,7 @@ export async function queueRetranslation(db: Db, t: TranslationRow, engine: stri
   await db.transaction(async (tx) => {
     await ensureFirstRevision(tx, t);
     await tx.query('UPDATE translations SET reviewed_at = NULL WHERE id = $1', [t.id]);
-    await JobQueue.enqueue(tx, {
-      kind: 'translate',
-      key: `translate:article:${t.article_id}:${t.lang}`,
-      payload: { articleId: t.article_id, lang: t.lang, force: true, engine, fresh: true },
-      priority: 30,
-    });
+    // Ahead of the pipeline's own translations (60): an editor is waiting for it.
+    await enqueueTranslation(tx, t.article_id, t.lang, { force: true, engine, fresh: true, priority: 30 });
   });
 }
