@@ -138,8 +138,8 @@ export interface StorySpend {
   storyId: number;
   /**
    * Engine characters of the members' translations, every target language: each first translation
-   * (translations.cost) and each re-translation when a source changed, published or held
-   * (article_update_translations), counted once each.
+   * with an editor's retranslations added (translations.cost) and each re-translation when a source
+   * changed, published or held (article_update_translations), counted once each.
    */
   translated: number;
   /** Engine characters of heads translated into the pivot to place the members. */

@@ -25,7 +25,21 @@ export interface TranslationRow {
   updated_at: Date;
 }
 
-/** One translation per article and language; a re-translation replaces it. */
+/** The stored cost plus the new one (TranslationCost): counts summed, the engine the latest's. */
+const ADD_COST = `EXCLUDED.cost || jsonb_build_object(
+  'characters', ${sumOf('characters')}, 'memoryCharacters', ${sumOf('memoryCharacters')}, 'memoryHits', ${sumOf('memoryHits')},
+  'money', CASE WHEN translations.cost->>'money' IS NULL AND EXCLUDED.cost->>'money' IS NULL THEN NULL
+                ELSE COALESCE((translations.cost->>'money')::float8, 0) + COALESCE((EXCLUDED.cost->>'money')::float8, 0) END)`;
+
+function sumOf(field: string): string {
+  return `COALESCE((translations.cost->>'${field}')::bigint, 0) + COALESCE((EXCLUDED.cost->>'${field}')::bigint, 0)`;
+}
+
+/**
+ * One translation per article and language; a re-translation replaces it. Its cost is replaced
+ * too unless `spend` is 'add': translations.cost is the cost ledger's entry for the translation, so
+ * a retranslation's engine spend (an editor's) adds to what the earlier ones cost.
+ */
 export async function upsertTranslation(
   db: Db,
   articleId: number,
@@ -34,18 +48,19 @@ export async function upsertTranslation(
   status: TranslationRow['status'],
   holdReason: string | null,
   category: string | null = null,
+  spend: 'replace' | 'add' = 'replace',
 ): Promise<TranslationRow> {
   const { rows } = await db.query<TranslationRow>(
     `INSERT INTO translations (article_id, lang, title, excerpt, html, text, engine, engine_version, checks, verdict, status, hold_reason, cost, category, image_caption)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
      ON CONFLICT (article_id, lang) DO UPDATE SET title = EXCLUDED.title, excerpt = EXCLUDED.excerpt, html = EXCLUDED.html,
        text = EXCLUDED.text, engine = EXCLUDED.engine, engine_version = EXCLUDED.engine_version, checks = EXCLUDED.checks,
-       verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = EXCLUDED.cost, category = EXCLUDED.category,
+       verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = CASE WHEN $16::boolean THEN ${ADD_COST} ELSE EXCLUDED.cost END, category = EXCLUDED.category,
        image_caption = EXCLUDED.image_caption,
        updated_at = now()
      RETURNING *`,
     [articleId, t.lang, t.title, t.excerpt, t.html, t.text, t.engine, t.engineVersion, jsonParam(t.checks), verdict,
-     status, holdReason, JSON.stringify(t.cost), category, t.imageCaption ?? null],
+     status, holdReason, JSON.stringify(t.cost), category, t.imageCaption ?? null, spend === 'add'],
   );
   // An error left by an earlier failed attempt is history now.
   await db.query(`UPDATE articles SET translation_errors = translation_errors - $2::text WHERE id = $1 AND translation_errors ? $2::text`, [articleId, t.lang]);

@@ -53,7 +53,9 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
     const { verdict, reasons } = decideVerdict(translated.checks, policy, { site: payload.lang, source: source?.url });
     const held = verdict === 'hold';
     await db.transaction(async (tx) => {
-      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null, category);
+      // A forced run (an editor's retranslation) replaces the text but not the spend before it:
+      // the cost ledger counts the first translation and this one.
+      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null, category, 'add');
       if (held) return;
       await publishTranslation(tx, article, row, verdict === 'publish-flagged');
     });
