@@ -1,6 +1,6 @@
 /**
  * bench:stories-split — how story splits (src/stories/story-split.ts) behave on real news:
- * ../shared/data/news-clusters-en (419 articles, 70 labelled events).
+ * news-clusters-en from the shared data folder (419 articles, 70 labelled events; bench/lib/shared-data.ts).
  *
  * - False splits: each gold event of six articles or more, taken as one story in arrival order,
  *   is looked at as the pipeline would once it has all its members: how many are split.

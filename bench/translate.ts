@@ -1,12 +1,13 @@
 /**
  * Translation bench (`npm run bench:translate`, or `npx tsx bench/translate.ts [maxArticles]`):
  *  1. fault detection: clean Apertium en→es translations of the English articles in
- *     ../shared/data, faults injected programmatically, caught by the fidelity gate or not;
+ *     article-extraction-benchmark (the shared data folder: bench/lib/shared-data.ts), faults
+ *     injected programmatically, caught by the fidelity gate or not;
  *  2. overhead: words/s through the orchestrator against raw `apertium -f html eng-spa` on the
  *     same text in the same run, then with repeated boilerplate paragraphs (memory pays off).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configSchema } from '../src/config/schema.ts';
@@ -17,12 +18,12 @@ import type { GlossaryEntry } from '../src/translate/engine-config.ts';
 import { prepareGlossary } from '../src/translate/glossary.ts';
 import { escapeHtml } from '../src/shared/escape-html.ts';
 import { htmlToText } from '../src/translate/html-text.ts';
+import { loadTruth } from './extract-data.ts';
 import { mtQuality } from './lib/mt-quality.ts';
 import { FAULTS, mulberry32, type Fault } from './translate-faults.ts';
 
-const DATA = new URL('../../shared/data/article-extraction-benchmark/ground-truth.json', import.meta.url);
 const max = Number(process.argv[2] ?? 1000);
-const truth = JSON.parse(readFileSync(DATA, 'utf8')) as Record<string, { articleBody: string }>;
+const truth = loadTruth();
 const articles = Object.entries(truth)
   .map(([id, v]) => ({ id, paras: v.articleBody.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean) }))
   .filter((a) => identifyLanguage(a.paras.join(' ')).lang === 'en')

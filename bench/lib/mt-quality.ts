@@ -1,5 +1,5 @@
 /**
- * Translation quality against human references (../shared/data/mt-dev-wmt24-en-es: 848 English
+ * Translation quality against human references (mt-dev-wmt24-en-es in the shared data folder: 848 English
  * paragraphs with one Spanish reference each): chrF of raw `apertium -u eng-spa` (one line in,
  * one line out) and of the orchestrator on the same lines, in the same run. The orchestrator
  * gets each document as an article, one paragraph per line, as the workers would.
@@ -12,8 +12,7 @@ import type { Translator } from '../../src/translate/index.ts';
 import { escapeHtml } from '../../src/shared/escape-html.ts';
 import { htmlToText } from '../../src/translate/html-text.ts';
 import { corpusChrf } from './chrf.ts';
-
-const DIR = new URL('../../../shared/data/mt-dev-wmt24-en-es/', import.meta.url);
+import { sharedDataSet } from './shared-data.ts';
 
 export interface QualityResult {
   lines: number;
@@ -23,7 +22,8 @@ export interface QualityResult {
 }
 
 export async function mtQuality(translator: Translator, concurrency: number): Promise<QualityResult> {
-  const lines = (f: string) => readFileSync(new URL(f, DIR), 'utf8').split('\n').filter((_, i, all) => i < all.length - 1 || all[i] !== '');
+  const data = sharedDataSet('mt-dev-wmt24-en-es');
+  const lines = (f: string) => readFileSync(join(data, f), 'utf8').split('\n').filter((_, i, all) => i < all.length - 1 || all[i] !== '');
   const source = lines('source.en');
   const reference = lines('reference.es');
   const docs = lines('docs.tsv').map((l) => l.split('\t') as [string, string]);
@@ -32,7 +32,7 @@ export async function mtQuality(translator: Translator, concurrency: number): Pr
   const dir = mkdtempSync(join(tmpdir(), 'tw-chrf-'));
   let raw: string[];
   try {
-    execFileSync('apertium', ['-u', 'eng-spa', join(DIR.pathname, 'source.en'), join(dir, 'out.es')]);
+    execFileSync('apertium', ['-u', 'eng-spa', join(data, 'source.en'), join(dir, 'out.es')]);
     raw = readFileSync(join(dir, 'out.es'), 'utf8').split('\n').slice(0, source.length);
   } finally {
     rmSync(dir, { recursive: true, force: true });

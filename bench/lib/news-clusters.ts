@@ -1,5 +1,7 @@
-/** ../shared/data/news-clusters-en/ (its README: 419 real articles labelled with 70 events), as the story benches read it. */
-import { existsSync, readFileSync } from 'node:fs';
+/** news-clusters-en from the shared data folder (its README: 419 real articles labelled with 70 events), as the story benches read it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDataSet } from './shared-data.ts';
 
 export interface NewsClustersRow {
   id: string;
@@ -12,10 +14,8 @@ export interface NewsClustersRow {
   event_id: number;
 }
 
-export const NEWS_CLUSTERS_PATH = new URL('../../../shared/data/news-clusters-en/articles.jsonl', import.meta.url).pathname;
-
-/** The set's articles in file order; a clear error where the data is not beside the project. */
+/** The set's articles in file order; a clear error where the data folder is not found (bench/lib/shared-data.ts). */
 export function loadNewsClusters(): NewsClustersRow[] {
-  if (!existsSync(NEWS_CLUSTERS_PATH)) throw new Error(`bench: ${NEWS_CLUSTERS_PATH} is missing (the public data set beside the project: ../shared/data/news-clusters-en/)`);
-  return readFileSync(NEWS_CLUSTERS_PATH, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as NewsClustersRow);
+  const file = join(sharedDataSet('news-clusters-en'), 'articles.jsonl');
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as NewsClustersRow);
 }
