@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { translatorFor } from '../app.ts';
 import { primaryLang } from '../domain/lang.ts';
 import { parseDate } from '../shared/dates.ts';
-import { cachedTranslate, StoryPlacer, type StoryArticle, type TranslateTexts } from '../stories/index.ts';
+import { cachedTranslate, StoryPlacer, type PlacementSplit, type StoryArticle, type TranslateTexts } from '../stories/index.ts';
 import { createInMemoryTranslationMemory, type Translator } from '../translate/index.ts';
 import { configFrom, parseCommandArgs } from './args.ts';
 
@@ -14,7 +14,8 @@ const USAGE = 'usage: transwire cluster <articles.jsonl> [--json] [--pivot LANG]
  * published`, optional `lead, url, outlet`) in a story, in file order, in this one process, with
  * the StoryPlacer the pipeline uses, and prints `{id, story}` per article (`duplicateOf` for a
  * near-duplicate, `merged` when the article joined two stories into one: those ids now stand for
- * `story`). Titles and leads in other languages are translated into the pivot by the configured
+ * `story`; `split` when the story it joined then split in two as the pipeline splits one:
+ * `{story, newStory, moved}`, the articles listed now being in `newStory`). Titles and leads in other languages are translated into the pivot by the configured
  * engines. A bad line prints `{line, error}` and the rest go on; the exit code is then 1.
  */
 export default async function clusterCommand(argv: string[]): Promise<number> {
@@ -40,7 +41,7 @@ export default async function clusterCommand(argv: string[]): Promise<number> {
     const t = await translator.translateArticle({ title: texts[0] ?? '', excerpt: texts[1] ?? null, html: '' }, from, to);
     return [t.title, t.excerpt ?? ''];
   };
-  const placer = new StoryPlacer({ pivot, translate: values['no-translate'] ? null : cachedTranslate(viaEngines) });
+  const placer = new StoryPlacer({ pivot, translate: values['no-translate'] ? null : cachedTranslate(viaEngines), split: true });
   let failed = 0;
   let n = 0;
   const lines = createInterface({ input: createReadStream(positionals[0]!, 'utf8'), crlfDelay: Infinity });
@@ -51,18 +52,28 @@ export default async function clusterCommand(argv: string[]): Promise<number> {
       let out: Record<string, unknown>;
       try {
         const p = await placer.place(parseArticle(raw));
-        out = { id: p.id, story: p.story, ...(p.duplicateOf ? { duplicateOf: p.duplicateOf } : {}), ...(p.merged.length ? { merged: p.merged } : {}) };
+        out = {
+          id: p.id,
+          story: p.story,
+          ...(p.duplicateOf ? { duplicateOf: p.duplicateOf } : {}),
+          ...(p.merged.length ? { merged: p.merged } : {}),
+          ...(p.split ? { split: p.split } : {}),
+        };
       } catch (err) {
         failed++;
         out = { line: n, error: (err as Error).message };
       }
       if (values.json || 'error' in out) process.stdout.write(`${JSON.stringify(out)}\n`);
-      else process.stdout.write(`${out.id as string}\t${out.story as string}${out.duplicateOf ? `\tduplicate of ${out.duplicateOf as string}` : ''}\n`);
+      else process.stdout.write(`${out.id as string}\t${out.story as string}${out.duplicateOf ? `\tduplicate of ${out.duplicateOf as string}` : ''}${splitNote(out.split as PlacementSplit | undefined)}\n`);
     }
   } finally {
     await (translator as Translator | null)?.close();
   }
   return failed > 0 ? 1 : 0;
+}
+
+function splitNote(split: PlacementSplit | undefined): string {
+  return split ? `\tsplit: ${split.moved.join(', ')} left ${split.story} for ${split.newStory}` : '';
 }
 
 /** One line as a StoryArticle, or an error naming the field that is wrong. */

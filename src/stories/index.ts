@@ -1,7 +1,7 @@
 export { normalizeUrl } from './normalize-url.ts';
 export { contentHash } from './content-hash.ts';
 export type { StoryArticle, TranslatedHead, TranslateTexts } from './story-article.ts';
-export { StoryPlacer, type PreparedArticle, type StoryPlacement, type StoryPlacerOptions } from './story-placer.ts';
+export { StoryPlacer, type PlacementSplit, type PreparedArticle, type StoryPlacement, type StoryPlacerOptions } from './story-placer.ts';
 export { inLogOrder, logEntry, loggedFeatures, replayEntry, replayStoryEvent, type LoggedPlacement, type LoggedStoryEvent } from './placement-log.ts';
 export { DEFAULT_SPLIT_OPTIONS, findSplit, splitDue, type FoundSplit, type SplitCandidate, type SplitOptions } from './story-split.ts';
 export { StoryClusterer, type Placement } from './story-clusterer.ts';

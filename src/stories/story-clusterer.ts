@@ -178,14 +178,15 @@ export class StoryClusterer {
   /**
    * Groups of articles weighed as stories are, apart from this clusterer's stories: what split
    * detection (story-split.ts) compares. Features are weighed with this clusterer's statistics
-   * (not counted again) and without their time: groups compare as wholes, undecayed.
+   * (not counted again) and without their time: groups compare as wholes, undecayed — unless
+   * `timed`, when they compare as two stories do, decayed by the time between them.
    */
-  groups(): StoryGroups {
+  groups(timed = false): StoryGroups {
     const scratch = new StoryClusterer(this.opts);
     const weighed = new Map<ArticleFeatures, Vectors>();
     const weigh = (f: ArticleFeatures): Vectors => {
       let v = weighed.get(f);
-      if (!v) weighed.set(f, (v = this.weigh({ ...f, time: null })));
+      if (!v) weighed.set(f, (v = this.weigh(timed ? f : { ...f, time: null })));
       return v;
     };
     return {

@@ -116,7 +116,7 @@ function meanLinkage(sims: Float64Array, n: number, a: readonly number[], b: rea
  * Bottom-up grouping: the two groups with the highest mean pairwise similarity join while it is at
  * least `stop`. Deterministic: ties go to the earliest pair. Returns groups of indices.
  */
-function averageLinkage(sims: Float64Array, n: number, stop: number): number[][] {
+export function averageLinkage(sims: Float64Array, n: number, stop: number): number[][] {
   // Sums of pairwise similarity between live clusters, kept up to date as they join.
   const sum = Float64Array.from(sims);
   const members: Array<number[] | null> = Array.from({ length: n }, (_, i) => [i]);

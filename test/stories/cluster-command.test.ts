@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireApertiumPair } from '../helpers/require-tool.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { portStrike, quake, quakeRepublished } from './fixtures.ts';
+import { gluedStream } from './split-fixtures.ts';
 
 describe('transwire cluster', () => {
   let dir: string;
@@ -37,6 +38,22 @@ describe('transwire cluster', () => {
       { id: 'quake-es', story: 'quake-1' },
     ]);
     expect(r.code).toBe(1);
+  }, 300_000);
+
+  it('splits a story that grew into two events, as the pipeline does, and says which articles left for which story', async () => {
+    const file = join(dir, 'glued.jsonl');
+    writeFileSync(file, gluedStream.map((a) => JSON.stringify({ ...a, published: a.published?.toISOString() ?? null })).join('\n'));
+    const r = await runCli(['cluster', file, '--json', '--no-translate'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; story: string; split?: unknown });
+    expect(out.filter((o) => o.split)).toEqual([
+      { id: 'fire-3', story: 'fire-1', split: { story: 'quake-1', newStory: 'fire-1', moved: ['fire-1', 'fire-2', 'fire-3'] } },
+    ]);
+    expect(out.find((o) => o.id === 'fire-4')!.story).toBe('fire-1');
+    expect(out.find((o) => o.id === 'quake-4')!.story).toBe('quake-1');
+    const plain = await runCli(['cluster', file, '--no-translate'], { cwd: dir });
+    expect(plain.stdout).toContain('fire-3\tfire-1\tsplit: fire-1, fire-2, fire-3 left quake-1 for fire-1\n');
   }, 300_000);
 
   it('without a file it prints the usage and exits 2', async () => {
