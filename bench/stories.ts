@@ -11,9 +11,10 @@
  * index against 1,000, and the memory they hold.
  * `--quick` skips the grid and the scale part; `--scale` runs only the scale part.
  */
-import { StoryPlacer, DEFAULT_CLUSTER_OPTIONS, leadOf, type ClusterOptions, type StoryArticle, type TranslateTexts } from '../src/stories/index.ts';
+import { StoryPlacer, DEFAULT_CLUSTER_OPTIONS, leadOf, type ClusterOptions, type StoryArticle, type StoryPlacement, type TranslateTexts } from '../src/stories/index.ts';
 import { apertiumSegments, CACHE_DIR } from './lib/stories-apertium.ts';
 import { wholeSetBaseline } from './lib/stories-baseline.ts';
+import { offlineReference } from './lib/stories-offline.ts';
 import { clusterScores, type ClusterScores } from './lib/stories-metrics.ts';
 import { syntheticArticles } from './lib/stories-synthetic.ts';
 import { loadNewsClusters, type NewsClustersRow } from './lib/news-clusters.ts';
@@ -32,6 +33,8 @@ interface Replayed {
   perCpuSecond: number;
   stories: number;
   duplicates: number;
+  /** Stories that split in two after a placement (the pipeline's split step, story-split.ts). */
+  splits: number;
   /** Heap the placer holds after the replay (MiB, before any collection: an upper bound). */
   heapMiB: number;
 }
@@ -54,7 +57,7 @@ console.log(line('baseline: whole-set TF-IDF (best θ)', base.scores, `  (θ ${b
 
 const all = rows.map((_, i) => i);
 const mono = await replay(all, english, {});
-console.log(line('transwire, monolingual', mono.scores, `  · ${mono.stories} stories, ${mono.duplicates} near-dup · ${rate(mono)} · heap ${mono.heapMiB.toFixed(0)} MiB, peak RSS so far ${peakRss()}`));
+console.log(line('transwire, monolingual', mono.scores, `  · ${mono.stories} stories, ${mono.duplicates} near-dup, ${mono.splits} split · ${rate(mono)} · heap ${mono.heapMiB.toFixed(0)} MiB, peak RSS so far ${peakRss()}`));
 console.log(
   `  ratio to the baseline: F1 ×${(mono.scores.bcubed.f1 / base.scores.bcubed.f1).toFixed(3)}, recall ×${(mono.scores.bcubed.r / base.scores.bcubed.r).toFixed(3)}, ` +
     `articles/s ×${(mono.perSecond / base.perSecond).toFixed(2)} (same run, same machine)`,
@@ -64,6 +67,13 @@ for (const [name, keep] of [['even events (looked at)', 0], ['odd events (held o
   const r = await replay(idx, english, {});
   console.log(line(`  ${name}, ${idx.length} articles`, r.scores));
 }
+
+const unsplit = await replay(all, english, {}, null, false);
+console.log(line('  placement alone, without the split step', unsplit.scores, `  · ${unsplit.stories} stories`));
+const offline = await offlineOf(english);
+console.log(
+  line('  offline: same similarity, whole set', offline.scores, `  (average linkage, θ ${offline.threshold} picked with the labels, statistics of all ${rows.length} — no stream can)`),
+);
 
 // Cross-lingual: every third article arrives in Spanish, as Apertium en→es renders it.
 const spanishIdx = all.filter((i) => i % 3 === 1);
@@ -130,24 +140,39 @@ function toArticle(r: Row): StoryArticle {
 }
 
 /** The articles at `idx` (in order) replayed into a fresh placer, scored against their events. */
-async function replay(idx: number[], articles: StoryArticle[], cluster: Partial<ClusterOptions>, translate: TranslateTexts | null = null): Promise<Replayed> {
+async function replay(idx: number[], articles: StoryArticle[], cluster: Partial<ClusterOptions>, translate: TranslateTexts | null = null, split = true): Promise<Replayed> {
   const heap0 = process.memoryUsage().heapUsed;
-  const placer = new StoryPlacer({ cluster, translate });
+  const placer = new StoryPlacer({ cluster, translate, split });
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const stories: string[] = [];
+  const placed: StoryPlacement[] = [];
   let duplicates = 0;
+  let splits = 0;
   for (const i of idx) {
     const p = await placer.place(articles[i]!);
-    stories.push(p.story);
+    placed.push(p);
     if (p.duplicateOf) duplicates++;
+    if (p.split) splits++;
   }
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds(c0);
   const heapMiB = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
-  const resolved = stories.map((s) => placer.resolve(s));
+  // Where each article ended: later merges and splits move articles placed before them.
+  const resolved = placed.map((p) => placer.storyOf(p));
   const gold = idx.map((i) => String(rows[i]!.event_id));
-  return { scores: clusterScores(resolved, gold), perSecond: idx.length / seconds, perCpuSecond: idx.length / cpu, stories: new Set(resolved).size, duplicates, heapMiB };
+  return { scores: clusterScores(resolved, gold), perSecond: idx.length / seconds, perCpuSecond: idx.length / cpu, stories: new Set(resolved).size, duplicates, splits, heapMiB };
+}
+
+/** offlineReference (bench/lib/stories-offline.ts) on the articles, weighed with the statistics of them all. */
+async function offlineOf(articles: StoryArticle[]): Promise<ReturnType<typeof offlineReference>> {
+  const placer = new StoryPlacer();
+  const features = [];
+  for (const a of articles) {
+    const p = await placer.prepare(a);
+    await placer.placePrepared(p, a.id);
+    features.push(p.features);
+  }
+  return offlineReference(placer.clusterer, features, rows.map((r) => String(r.event_id)));
 }
 
 /** The English articles with those at `idx` replaced by Apertium's Spanish (title, lead and each paragraph one segment). */
