@@ -1,7 +1,7 @@
 import { PermanentError } from '../domain/errors.ts';
 import type { Db } from '../store/db.ts';
 import { liveStoryId, pickStoryLead, storyMember } from '../store/stories.ts';
-import { enqueueTranslation } from './handlers/place-story.ts';
+import { enqueueTranslation } from './story-jobs.ts';
 
 export interface PickedLead {
   storyId: number;

@@ -13,7 +13,8 @@ import { getSource } from '../../store/sources.ts';
 import type { Logger } from '../../logger.ts';
 import { HTML_ACCEPT, politeGet } from '../polite-get.ts';
 import { JobQueue } from '../queue.ts';
-import { enqueueTranslation, type StoryPlacement } from './place-story.ts';
+import { enqueueTranslation } from '../story-jobs.ts';
+import type { StoryPlacement } from './place-story.ts';
 import { extractionsTotal } from '../../metrics/registry.ts';
 
 export interface ExtractDeps {

@@ -16,7 +16,6 @@ import type { Translator } from '../../translate/index.ts';
 import { applySplit, type StorySplit } from '../split-story.ts';
 import { enqueueTranslation, refreshStoryPages } from '../story-jobs.ts';
 
-export { enqueueTranslation } from '../story-jobs.ts';
 
 export interface StoryPlacementDeps {
   db: Db;
