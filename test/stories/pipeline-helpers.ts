@@ -1,10 +1,19 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pino from 'pino';
+import { stringify } from 'yaml';
+import { createConsoleHandler } from '../../src/admin/mount-console.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { createHttpClient } from '../../src/fetch/index.ts';
 import { createStoryPlacement } from '../../src/jobs/handlers/place-story.ts';
 import { upsertArticle, type ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
+import { openDb } from '../../src/store/open-db.ts';
 import { upsertSource } from '../../src/store/sources.ts';
 import type { StoryArticle } from '../../src/stories/index.ts';
 import type { Translator } from '../../src/translate/index.ts';
+import { createTestDatabase, onPostgres } from '../helpers/test-db.ts';
 
 /** Stores a fixture article as the pipeline would have extracted it, from an outlet of its own. */
 export async function storeArticle(db: Db, a: StoryArticle): Promise<ArticleRow> {
@@ -39,4 +48,71 @@ export async function articleStory(db: Db, id: number) {
     [id],
   );
   return rows[0]!;
+}
+
+/** The local token the editors' console API takes in these tests. */
+const LOCAL_TOKEN = 'local-secret-for-this-test';
+
+/** A pipeline an editor acts on, through the console's API and through `transwire` on the database. */
+export interface EditorPipeline {
+  /** The database now open: whileClosed() opens it anew, so take it again after one. */
+  readonly db: Db;
+  /** A config file naming the database, for `transwire … --config`. */
+  readonly configFile: string;
+  /** A request to the console's API (`/api/v1/…`) with the local token. */
+  api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }>;
+  /** Closes the database while `run` runs (on PGlite only one process may hold it: the CLI's), then opens it again and mounts the API on it. */
+  whileClosed<T>(run: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * A database the CLI can open too: PGlite on disk under a new folder (`prefix`), or in the
+ * PostgreSQL run a new database on the test server, dropped by close(); Spanish its one language.
+ */
+export async function openEditorPipeline(prefix: string): Promise<EditorPipeline> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const configFile = join(dir, 'transwire.yaml');
+  let databaseUrl: string | null = null;
+  let dropDb = async () => {};
+  if (onPostgres) ({ url: databaseUrl, drop: dropDb } = await createTestDatabase());
+  writeFileSync(configFile, stringify({ database: { url: databaseUrl, dataDir: join(dir, 'db') }, site: { languages: ['es'] } }));
+  const open = () => openDb({ databaseUrl, dataDir: join(dir, 'db') });
+  let db = await open();
+  let handler = mountApi(db);
+  return {
+    get db() { return db; },
+    configFile,
+    async api(method, path, body) {
+      const headers: Record<string, string> = { authorization: `Bearer ${LOCAL_TOKEN}` };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await handler(new Request(`http://127.0.0.1:8080${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+      return { status: res.status, json: await res.json() };
+    },
+    async whileClosed(run) {
+      await db.close();
+      try {
+        return await run();
+      } finally {
+        db = await open();
+        handler = mountApi(db);
+      }
+    },
+    async close() {
+      await db.close();
+      await dropDb();
+    },
+  };
+}
+
+function mountApi(db: Db): ReturnType<typeof createConsoleHandler> {
+  const site = { name: 'Test', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' };
+  return createConsoleHandler({
+    services: {
+      db, config: configSchema.parse({ site: { name: site.name, baseUrl: site.baseUrl, languages: site.languages } }), site, log: pino({ level: 'silent' }),
+      translator: () => { throw new Error('no translator in this test'); },
+      http: () => createHttpClient({ userAgent: 'transwire-test' }),
+    },
+    localToken: LOCAL_TOKEN,
+  });
 }

@@ -1,23 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { stringify } from 'yaml';
-import { createConsoleHandler } from '../../src/admin/mount-console.ts';
-import { configSchema } from '../../src/config/schema.ts';
 import type { TranslatedArticle } from '../../src/domain/translation.ts';
-import { createHttpClient } from '../../src/fetch/index.ts';
 import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
-import { openDb } from '../../src/store/open-db.ts';
 import { resolveStoryId } from '../../src/store/story-aliases.ts';
 import { mergeStory, storySpend } from '../../src/store/stories.ts';
 import { upsertTranslation } from '../../src/store/translations.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { createTestDatabase, onPostgres } from '../helpers/test-db.ts';
 import { portStrike, quake, quakeOwnReport, quakeRepublished } from './fixtures.ts';
-import { articleStory, storeArticle, translateJobs, worker } from './pipeline-helpers.ts';
+import { articleStory, openEditorPipeline, storeArticle, translateJobs, worker, type EditorPipeline } from './pipeline-helpers.ts';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 
@@ -25,16 +15,11 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
  * The story's translated lead: an editor's pick (API route and `transwire story lead`), what a
  * story cost (`story spend`), and a merge keeping both stories' URLs and one lead per language.
  */
-const LOCAL = 'local-secret-for-this-test';
-const dir = mkdtempSync(join(tmpdir(), 'tw-story-lead-'));
-const configFile = join(dir, 'transwire.yaml');
-let databaseUrl: string | null = null;
-let dropDb = async () => {};
+let pipeline: EditorPipeline;
 let db: Db;
 const rows = new Map<string, ArticleRow>();
 let quakeStory = 0;
 let strikeStory = 0;
-let handler: ReturnType<typeof createConsoleHandler>;
 
 function cost(characters: number): TranslatedArticle {
   return {
@@ -43,40 +28,19 @@ function cost(characters: number): TranslatedArticle {
   };
 }
 
-async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const headers: Record<string, string> = { authorization: `Bearer ${LOCAL}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await handler(new Request(`http://127.0.0.1:8080${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
-  return { status: res.status, json: await res.json() };
-}
+const api = (method: 'GET' | 'POST', path: string, body?: unknown) => pipeline.api(method, path, body);
 
 beforeAll(async () => {
-  if (onPostgres) ({ url: databaseUrl, drop: dropDb } = await createTestDatabase());
-  writeFileSync(configFile, stringify({ database: { url: databaseUrl, dataDir: join(dir, 'db') }, site: { languages: ['es'] } }));
-  db = await openDb({ databaseUrl, dataDir: join(dir, 'db') });
+  pipeline = await openEditorPipeline('tw-story-lead-');
+  db = pipeline.db;
   for (const a of [quake, quakeOwnReport, quakeRepublished, portStrike]) rows.set(a.id, await storeArticle(db, a));
   const w = worker(db);
   for (const id of ['quake-1', 'quake-2', 'quake-copy', 'strike-1']) await w.place(rows.get(id)!);
   quakeStory = (await articleStory(db, rows.get('quake-1')!.id)).story_id!;
   strikeStory = (await articleStory(db, rows.get('strike-1')!.id)).story_id!;
-  mountApi();
 });
-
-/** The console's API on the current database (the CLI test closes and reopens it). */
-function mountApi(): void {
-  const config = configSchema.parse({ site: { name: 'Test', baseUrl: 'https://news.example', languages: ['es'] } });
-  handler = createConsoleHandler({
-    services: {
-      db, config, site: { name: 'Test', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' }, log: pino({ level: 'silent' }),
-      translator: () => { throw new Error('no translator in this test'); },
-      http: () => createHttpClient({ userAgent: 'transwire-test' }),
-    },
-    localToken: LOCAL,
-  });
-}
 afterAll(async () => {
-  await db?.close();
-  await dropDb();
+  await pipeline?.close();
 });
 
 const lead = async (storyId: number) =>
@@ -108,8 +72,8 @@ describe("the story's lead", () => {
   });
 
   it('`transwire story lead` on the database (no server holds it) picks the lead; `story spend` prints the spend', async () => {
-    await db.close();
-    try {
+    const configFile = pipeline.configFile;
+    await pipeline.whileClosed(async () => {
       const picked = await runCli(['story', 'lead', String(quakeStory), String(rows.get('quake-1')!.id), '--config', configFile]);
       expect(picked.stderr).toBe('');
       expect(picked.stdout).toBe(`article ${rows.get('quake-1')!.id} is the lead of story ${quakeStory}: queued for translation into es\n`);
@@ -118,10 +82,7 @@ describe("the story's lead", () => {
       const wrong = await runCli(['story', 'lead', String(quakeStory), String(rows.get('strike-1')!.id), '--config', configFile]);
       expect(wrong.code).toBe(1);
       expect(wrong.stderr).toContain(`is not in story ${quakeStory}`);
-    } finally {
-      db = await openDb({ databaseUrl, dataDir: join(dir, 'db') });
-      mountApi();
-    }
+    }).finally(() => { db = pipeline.db; });
     expect((await lead(quakeStory))!.article_id).toBe(rows.get('quake-1')!.id);
     expect((await lead(quakeStory))!.picked_by).toMatch(/^cli:/);
   });

@@ -1,20 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { stringify } from 'yaml';
-import { createConsoleHandler } from '../../src/admin/mount-console.ts';
-import { configSchema } from '../../src/config/schema.ts';
-import { createHttpClient } from '../../src/fetch/index.ts';
 import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
-import { openDb } from '../../src/store/open-db.ts';
 import { storyTarget } from '../../src/store/story-reads.ts';
 import { runCli } from '../helpers/run-cli.ts';
-import { createTestDatabase, onPostgres } from '../helpers/test-db.ts';
 import { quake, quakeOwnReport } from './fixtures.ts';
-import { storeArticle, worker } from './pipeline-helpers.ts';
+import { openEditorPipeline, storeArticle, worker, type EditorPipeline } from './pipeline-helpers.ts';
 import { fireFirst, fireFourth, fireSecond, fireSecondCopy, fireThird, quakeRescue } from './split-fixtures.ts';
 
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
@@ -25,54 +15,29 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
  * workers' clusterers follow from the log. The wildfire's reports join the quake's story on the
  * city's names (no article tells both, so the pipeline sees no second event): an editor's call.
  */
-const LOCAL = 'local-secret-for-this-test';
-const dir = mkdtempSync(join(tmpdir(), 'tw-story-split-'));
-const configFile = join(dir, 'transwire.yaml');
-let databaseUrl: string | null = null;
-let dropDb = async () => {};
+let pipeline: EditorPipeline;
 let db: Db;
-let handler: ReturnType<typeof createConsoleHandler>;
 const rows = new Map<string, ArticleRow>();
 const id = (key: string) => rows.get(key)!.id;
 let quakeStory = 0;
 let fireStory = 0;
 
-async function api(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const headers: Record<string, string> = { authorization: `Bearer ${LOCAL}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await handler(new Request(`http://127.0.0.1:8080${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
-  return { status: res.status, json: await res.json() };
-}
-
-function mountApi(): void {
-  const config = configSchema.parse({ site: { name: 'Test', baseUrl: 'https://news.example', languages: ['es'] } });
-  handler = createConsoleHandler({
-    services: {
-      db, config, site: { name: 'Test', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' }, log: pino({ level: 'silent' }),
-      translator: () => { throw new Error('no translator in this test'); },
-      http: () => createHttpClient({ userAgent: 'transwire-test' }),
-    },
-    localToken: LOCAL,
-  });
-}
+const api = (method: 'GET' | 'POST', path: string, body?: unknown) => pipeline.api(method, path, body);
 
 const storyOf = async (key: string) => (await db.query<{ story_id: number }>('SELECT story_id FROM articles WHERE id = $1', [id(key)])).rows[0]!.story_id;
 const leadOf = async (storyId: number) =>
   (await db.query<{ article_id: number; picked_by: string | null }>(`SELECT article_id, picked_by FROM story_leads WHERE story_id = $1 AND lang = 'es'`, [storyId])).rows[0];
 
 beforeAll(async () => {
-  if (onPostgres) ({ url: databaseUrl, drop: dropDb } = await createTestDatabase());
-  writeFileSync(configFile, stringify({ database: { url: databaseUrl, dataDir: join(dir, 'db') }, site: { languages: ['es'] } }));
-  db = await openDb({ databaseUrl, dataDir: join(dir, 'db') });
+  pipeline = await openEditorPipeline('tw-story-split-');
+  db = pipeline.db;
   for (const a of [quake, quakeOwnReport, quakeRescue, fireFirst, fireSecond, fireSecondCopy, fireThird, fireFourth]) rows.set(a.id, await storeArticle(db, a));
   const w = worker(db);
   for (const key of ['quake-1', 'quake-2', 'quake-3', 'fire-1', 'fire-2', 'fire-2-copy']) await w.place(rows.get(key)!);
   quakeStory = await storyOf('quake-1');
-  mountApi();
 });
 afterAll(async () => {
-  await db?.close();
-  await dropDb();
+  await pipeline?.close();
 });
 
 describe('splitting and merging stories by hand', () => {
@@ -128,9 +93,9 @@ describe('splitting and merging stories by hand', () => {
   });
 
   it('`transwire story split` and `story merge` on the database: the part holding the first member keeps the story', async () => {
-    await db.close();
     let moved = 0;
-    try {
+    const configFile = pipeline.configFile;
+    await pipeline.whileClosed(async () => {
       // Naming the story's first member: the named part keeps the story, the rest leave.
       const split = await runCli(['story', 'split', String(quakeStory), String(id('quake-1')), String(id('quake-2')), String(id('quake-3')), '--json', '--config', configFile]);
       expect(split.stderr).toBe('');
@@ -143,10 +108,7 @@ describe('splitting and merging stories by hand', () => {
       const merge = await runCli(['story', 'merge', String(quakeStory), String(moved), '--config', configFile]);
       expect(merge.stderr).toBe('');
       expect(merge.stdout).toBe(`story ${moved} merged into story ${quakeStory}: its members moved, its URL redirects there\n`);
-    } finally {
-      db = await openDb({ databaseUrl, dataDir: join(dir, 'db') });
-      mountApi();
-    }
+    }).finally(() => { db = pipeline.db; });
     expect(await storyTarget(db, moved)).toEqual({ id: quakeStory, merged: true });
     const { rows: events } = await db.query<{ kind: string; decided_by: string }>('SELECT kind, decided_by FROM story_events ORDER BY id');
     expect(events.map((e) => e.kind)).toEqual(['split', 'merge', 'split', 'merge']);
