@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { apiJson } from '../admin-responses.ts';
 import type { AdminRoute } from '../admin-route.ts';
-import { apiRoute, bodyOf, idParam } from './api-route.ts';
+import { apiRoute } from './api-route.ts';
+import { editorActionRoute } from './editor-action-route.ts';
 import { dismissHeldUpdate, publishHeldUpdate } from '../editorial/held-update-commands.ts';
 import { approveHeld, listHeldForReview, listHeldUpdatesForReview, retranslateHeld } from './held-review.ts';
 
@@ -18,29 +19,22 @@ export const reviewRoutes: AdminRoute[] = [
       return apiJson(await listHeldForReview(ctx.services.db));
     },
   }),
-  apiRoute({
-    method: 'POST',
+  editorActionRoute({
     path: '/api/v1/review/:id/approve',
-    role: 'editor',
     summary: 'publish a held translation as it is',
-    async handle(ctx) {
-      const approved = await approveHeld(ctx.services, idParam(ctx, 'review approve: no translation'));
-      await ctx.audit({ action: 'review.approve', target: `translation:${approved.translationId}`, before: { status: 'held' }, after: { status: 'approved', path: approved.path } });
-      return apiJson(approved);
-    },
+    what: 'review approve',
+    idOf: 'translation',
+    run: (ctx, id) => approveHeld(ctx.services, id),
+    audit: (approved) => ({ action: 'review.approve', target: `translation:${approved.translationId}`, before: { status: 'held' }, after: { status: 'approved', path: approved.path } }),
   }),
-  apiRoute({
-    method: 'POST',
+  editorActionRoute({
     path: '/api/v1/review/:id/retranslate',
-    role: 'editor',
     summary: 'queue a new translation of a held one (engine: by that engine)',
-    async handle(ctx) {
-      const id = idParam(ctx, 'review retranslate: no translation');
-      const body = await bodyOf(ctx, RetranslateBody, 'review retranslate');
-      const queued = await retranslateHeld(ctx.services, id, body.engine ?? null);
-      await ctx.audit({ action: 'review.retranslate', target: `translation:${id}`, after: queued });
-      return apiJson(queued);
-    },
+    what: 'review retranslate',
+    idOf: 'translation',
+    body: RetranslateBody,
+    run: (ctx, id, body) => retranslateHeld(ctx.services, id, body.engine ?? null),
+    audit: (queued, id) => ({ action: 'review.retranslate', target: `translation:${id}`, after: queued }),
   }),
   apiRoute({
     method: 'GET',
@@ -51,28 +45,20 @@ export const reviewRoutes: AdminRoute[] = [
       return apiJson(await listHeldUpdatesForReview(ctx.services.db));
     },
   }),
-  apiRoute({
-    method: 'POST',
+  editorActionRoute({
     path: '/api/v1/review/updates/:id/publish',
-    role: 'editor',
     summary: 'publish a held source update anyway: it becomes the live translation',
-    async handle(ctx) {
-      const id = idParam(ctx, 'review publish-update: no update');
-      const done = await publishHeldUpdate(ctx.services, id, ctx.user.email);
-      await ctx.audit({ action: 'review.update.publish', target: `update:${id}`, before: { outcome: 'held' }, after: { outcome: 'published', translation: done.translationId, path: done.path } });
-      return apiJson(done);
-    },
+    what: 'review publish-update',
+    idOf: 'update',
+    run: (ctx, id) => publishHeldUpdate(ctx.services, id, ctx.user.email),
+    audit: (done, id) => ({ action: 'review.update.publish', target: `update:${id}`, before: { outcome: 'held' }, after: { outcome: 'published', translation: done.translationId, path: done.path } }),
   }),
-  apiRoute({
-    method: 'POST',
+  editorActionRoute({
     path: '/api/v1/review/updates/:id/dismiss',
-    role: 'editor',
     summary: 'dismiss a held source update: the earlier translation stays live',
-    async handle(ctx) {
-      const id = idParam(ctx, 'review dismiss-update: no update');
-      const done = await dismissHeldUpdate(ctx.services, id, ctx.user.email);
-      await ctx.audit({ action: 'review.update.dismiss', target: `update:${id}`, before: { outcome: 'held' }, after: { outcome: 'dismissed' } });
-      return apiJson(done);
-    },
+    what: 'review dismiss-update',
+    idOf: 'update',
+    run: (ctx, id) => dismissHeldUpdate(ctx.services, id, ctx.user.email),
+    audit: (_done, id) => ({ action: 'review.update.dismiss', target: `update:${id}`, before: { outcome: 'held' }, after: { outcome: 'dismissed' } }),
   }),
 ];
