@@ -14,7 +14,10 @@ const STAGES: Array<[StageActivity['stage'], string]> = [
   ['extracted', `SELECT created_at AS at FROM articles WHERE created_at > now() - interval '1 day'`],
   ['translated', `SELECT created_at AS at FROM translations WHERE created_at > now() - interval '1 day'`],
   ['published', `SELECT published_at AS at FROM publications WHERE published_at > now() - interval '1 day'`],
-  ['held', `SELECT created_at AS at FROM translations WHERE status = 'held' AND created_at > now() - interval '1 day'`],
+  // Held for review: translations the gate held, and source updates whose re-translation it held
+  // (the earlier translation stays live): both wait in the review queue, one count.
+  ['held', `SELECT created_at AS at FROM translations WHERE status = 'held' AND created_at > now() - interval '1 day'
+            UNION ALL SELECT created_at FROM article_update_translations WHERE outcome = 'held' AND created_at > now() - interval '1 day'`],
   ['failed', `SELECT finished_at AS at FROM jobs WHERE state = 'failed' AND finished_at > now() - interval '1 day'`],
 ];
 
