@@ -35,6 +35,7 @@ const NAV: Array<[key: string, href: string, label: string, role: Role]> = [
   ['dashboard', '/admin/', 'Dashboard', 'viewer'],
   ['review', '/admin/review', 'Review', 'viewer'],
   ['published', '/admin/published', 'Published', 'viewer'],
+  ['stories', '/admin/stories', 'Stories', 'viewer'],
   ['sources', '/admin/sources', 'Sources', 'viewer'],
   ['glossary', '/admin/glossary', 'Glossary', 'viewer'],
   ['users', '/admin/users', 'Users', 'admin'],

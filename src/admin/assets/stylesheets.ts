@@ -27,4 +27,5 @@ export const STYLESHEETS = {
   console: stylesheet('console.css'),
   operations: stylesheet('operations.css'),
   editorial: stylesheet('editorial.css'),
+  stories: stylesheet('stories.css'),
 } as const;
