@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/admin/auth/password.ts';
 import { mountConsole } from '../../src/admin/mount-console.ts';
@@ -7,6 +7,7 @@ import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { editorialHarness, seedArticle, seedTranslation, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
 import { expectAccessibleAndFitting, launchChromium, screenshot, WIDTHS } from '../helpers/browser.ts';
+import { logInToConsole } from '../helpers/console-login.ts';
 import { requireApertiumPair } from '../helpers/require-tool.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 
@@ -55,15 +56,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function logIn(width: number, email = 'ed@newsroom.example'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Log in")')]);
-  return { context, page };
-}
+const logIn = (width: number, email = 'ed@newsroom.example') => logInToConsole(browser, server.url, { email, password: PASSWORD }, width);
 
 /** axe, no sideways scrolling, and a full-page screenshot of the page now shown. */
 async function inspect(page: Page, name: string, width: number): Promise<void> {

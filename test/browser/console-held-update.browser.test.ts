@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/admin/auth/password.ts';
 import { mountConsole } from '../../src/admin/mount-console.ts';
@@ -9,6 +9,7 @@ import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { editorialHarness, seedArticle, seedTranslation, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
 import { expectAccessibleAndFitting, launchChromium, screenshot, WIDTHS } from '../helpers/browser.ts';
+import { logInToConsole } from '../helpers/console-login.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 
 // Issue 12 §4: a source update the gate held, as an editor meets it in the console — in the queue
@@ -63,18 +64,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function logIn(page: Page): Promise<void> {
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('#email', 'ed@newsroom.example');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Log in")')]);
-}
+const logIn = (width: number) => logInToConsole(browser, server.url, { email: 'ed@newsroom.example', password: PASSWORD }, width);
 
 describe.each(WIDTHS)('a held source update at %i px', (width) => {
   it('the queue and its page pass axe without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await logIn(page);
+    const { context, page } = await logIn(width);
     await page.goto(`${server.url}/admin/review`);
     expect(await page.locator('table.queue').textContent()).toContain('source update held: hold: 1× numbers (error)');
     await expectAccessibleAndFitting(page, 'console-review-queue-update', width);
@@ -87,9 +81,7 @@ describe.each(WIDTHS)('a held source update at %i px', (width) => {
 });
 
 it('an editor publishes the held update anyway: the public page shows it with the update note', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await logIn(page);
+  const { context, page } = await logIn(1280);
   await page.goto(`${server.url}/admin/review`);
   await Promise.all([page.waitForNavigation(), page.click('a:has-text("Los camiones esperan en el puerto")')]);
   expect(await page.locator('.diff-table').textContent()).toContain('17');

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/admin/auth/password.ts';
 import { mountConsole } from '../../src/admin/mount-console.ts';
@@ -10,6 +10,7 @@ import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { seedOperations, type OpsSeed } from '../admin/operations-seed.ts';
 import { horizontalOverflow, launchChromium, screenshot, seriousAxeViolations, WIDTHS } from '../helpers/browser.ts';
+import { logInToConsole } from '../helpers/console-login.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 
 // The operations pages in Debian's Chromium: axe, no sideways scrolling on a phone, screenshots.
@@ -40,19 +41,11 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function logIn(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('#email', 'ops@newsroom.example');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Log in")')]);
-  return page;
-}
+const logIn = (width: number) => logInToConsole(browser, server.url, { email: 'ops@newsroom.example', password: PASSWORD }, width);
 
 describe.each(WIDTHS)('the operations pages at %i px', (width) => {
   it('pass axe, scroll no sideways, run no script, and are screenshotted', async () => {
-    const page = await logIn(width);
+    const { context, page } = await logIn(width);
     const csp: string[] = [];
     page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) csp.push(m.text()); });
     for (const [name, path] of [['dashboard', '/admin/'], ['sources', '/admin/sources'], ['source', `/admin/sources/${seed.failingSourceId}`], ['glossary', '/admin/glossary?pair=en-es'], ['policy', '/admin/policy']] as const) {
@@ -70,6 +63,6 @@ describe.each(WIDTHS)('the operations pages at %i px', (width) => {
       await screenshot(page, `console-ops-${name}-${width}`);
     }
     expect(csp).toEqual([]);
-    await page.context().close();
+    await context.close();
   }, 120_000);
 });
