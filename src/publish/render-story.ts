@@ -136,6 +136,15 @@ function sourcesList(s: StoryView): string {
   return `<section class="story-sources" id="sources" aria-labelledby="who"><h2 id="who" class="section-title">${esc(sm.whoReported)}</h2><ol class="members">${items.join('')}</ol>${carried(orphans)}</section>`;
 }
 
+/** The dated note of a story split off another, linking to it where it can be read in this language. */
+function splitNote(s: StoryView): string {
+  const from = s.splitFrom;
+  if (!from) return '';
+  const name = from.title ? tidyText(s.lang, from.title) : `#${from.id}`;
+  const story = from.path ? `<a href="${esc(from.path)}"><bdi>${esc(name)}</bdi></a>` : `<bdi>${esc(name)}</bdi>`;
+  return `<div class="corrections" role="note"><p class="correction story-split">${fill(storyMessages(s.lang).splitFrom, { story, time: time(s.lang, from.at) }, false)}</p></div>`;
+}
+
 /** `/{lang}/story/{id}`: the lead's translation, where the outlets disagree, the updates, and every outlet. */
 export function renderStory(site: SiteInfo, s: StoryView, topics: NamedLink[] = []): string {
   const m = messages(s.lang);
@@ -156,7 +165,7 @@ ${standfirst}
 </header>
 ${a.flagged ? `<div class="warning" role="note"><p><strong>${esc(m.flaggedShort)}.</strong> ${esc(m.flagged)}</p><p class="where"><a href="${esc(a.path)}#checks">${esc(sm.readTranslation)}</a></p></div>` : ''}
 <p class="notice" role="note">${fill(a.reviewed ? m.noticeReviewed : m.notice, { engine: engineName(a.engine) })} <a href="${esc(resolveHttpUrl(a.originalUrl) ?? '#')}" rel="noopener">${fill(m.readOriginal, { outlet })}</a></p>
-${leadImageFigure(a)}
+${splitNote(s)}${leadImageFigure(a)}
 <div class="body">
 ${body}
 </div>

@@ -38,4 +38,6 @@ export interface StoryView {
   alternates: Alternate[];
   /** When its newest member arrived. */
   changedAt: Date;
+  /** The story this one was split from, and when: its page in this language (null: none live there). */
+  splitFrom?: { id: number; at: Date; path: string | null; title: string | null } | null;
 }

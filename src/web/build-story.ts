@@ -6,6 +6,7 @@ import type { Db } from '../store/db.ts';
 import { mediaForArticle } from '../store/media.ts';
 import { getArticleByPath } from '../store/site-article.ts';
 import { listTopics } from '../store/site-queries.ts';
+import { storySplitOrigin } from '../store/story-origin.ts';
 import { listStoryMembers, storyLanguages, storyLeadPath, storySummary, storyTarget, type StoryMemberRow } from '../store/story-reads.ts';
 import { parseSitePath, storyPath } from './site-paths.ts';
 import { toArticle, toNamed } from './site-views.ts';
@@ -48,8 +49,9 @@ export async function buildStory(db: Db, site: SiteOptions, spec: { lang: string
   const leadPath = await storyLeadPath(db, spec.id, spec.lang);
   const row = leadPath ? await getArticleByPath(db, leadPath) : null;
   if (!row || row.status !== 'live') return null;
-  const [members, langs, topics, media, summary] = await Promise.all([
+  const [members, langs, topics, media, summary, origin] = await Promise.all([
     listStoryMembers(db, spec.id, spec.lang), storyLanguages(db, spec.id), listTopics(db, spec.lang), mediaForArticle(db, row.article_id), storySummary(db, spec.id),
+    storySplitOrigin(db, spec.id, spec.lang),
   ]);
   const lead = { ...toArticle(row, [], []), media };
   const changedAt = summary.changed_at ? new Date(summary.changed_at) : lead.updatedAt;
@@ -62,6 +64,10 @@ export async function buildStory(db: Db, site: SiteOptions, spec: { lang: string
     disagreements: findDisagreements(claimSources(members)),
     alternates: langs.map((l) => ({ lang: l, path: storyPath(l, spec.id) })),
     changedAt,
+    // A story merged back into the one it was split from has no other story to point to.
+    splitFrom: origin && origin.storyId !== spec.id
+      ? { id: origin.storyId, at: origin.at, title: origin.title, path: origin.title === null ? null : storyPath(spec.lang, origin.storyId) }
+      : null,
   };
   const lastModified = changedAt > lead.updatedAt ? changedAt : lead.updatedAt;
   return { body: renderStory(site, view, toNamed(topics)), lastModified };

@@ -30,6 +30,8 @@ export interface StoryMessages {
   quote: string;
   /** What a figure counts, by the claims' English word; a word not here is shown as it is, in English. */
   claims: Record<string, string>;
+  /** The dated note of a story split off another: {story} is that story's title (linked), {time} the split's date. */
+  splitFrom: string;
 }
 
 const en: StoryMessages = {
@@ -52,6 +54,7 @@ const en: StoryMessages = {
   reportedBy: 'Reported by',
   quote: 'Who said “{quote}”',
   claims: { killed: 'killed', dead: 'dead', injured: 'injured', wounded: 'wounded', missing: 'missing', arrested: 'arrested', troops: 'troops', people: 'people', USD: 'US dollars', EUR: 'euros', percent: 'percent', date: 'date' },
+  splitFrom: 'Split from the story {story} on {time}',
 };
 
 const es: StoryMessages = {
@@ -74,6 +77,7 @@ const es: StoryMessages = {
   reportedBy: 'Según',
   quote: 'Quién dijo «{quote}»',
   claims: { killed: 'muertos', dead: 'muertos', injured: 'heridos', wounded: 'heridos', missing: 'desaparecidos', arrested: 'detenidos', troops: 'soldados', people: 'personas', USD: 'dólares', EUR: 'euros', percent: 'por ciento', date: 'fecha' },
+  splitFrom: 'Separada de la cobertura {story} el {time}',
 };
 
 const ar: StoryMessages = {
@@ -96,6 +100,7 @@ const ar: StoryMessages = {
   reportedBy: 'بحسب',
   quote: 'من قال «{quote}»',
   claims: { killed: 'قتلى', dead: 'قتلى', injured: 'جرحى', wounded: 'جرحى', missing: 'مفقودون', arrested: 'معتقلون', troops: 'جنود', people: 'أشخاص', USD: 'دولار أمريكي', EUR: 'يورو', percent: 'بالمئة', date: 'التاريخ' },
+  splitFrom: 'انفصلت عن القصة {story} في {time}',
 };
 
 const fr: StoryMessages = {
@@ -118,6 +123,7 @@ const fr: StoryMessages = {
   reportedBy: 'Selon',
   quote: 'Qui a dit « {quote} »',
   claims: { killed: 'morts', dead: 'morts', injured: 'blessés', wounded: 'blessés', missing: 'disparus', arrested: 'arrêtés', troops: 'soldats', people: 'personnes', USD: 'dollars US', EUR: 'euros', percent: 'pour cent', date: 'date' },
+  splitFrom: 'Détaché du sujet {story} le {time}',
 };
 
 const ca: StoryMessages = {
@@ -140,6 +146,7 @@ const ca: StoryMessages = {
   reportedBy: 'Segons',
   quote: 'Qui va dir «{quote}»',
   claims: { killed: 'morts', dead: 'morts', injured: 'ferits', wounded: 'ferits', missing: 'desapareguts', arrested: 'detinguts', troops: 'soldats', people: 'persones', USD: 'dòlars', EUR: 'euros', percent: 'per cent', date: 'data' },
+  splitFrom: 'Separada de la cobertura {story} el {time}',
 };
 
 const pt: StoryMessages = {
@@ -162,6 +169,7 @@ const pt: StoryMessages = {
   reportedBy: 'Segundo',
   quote: 'Quem disse «{quote}»',
   claims: { killed: 'mortos', dead: 'mortos', injured: 'feridos', wounded: 'feridos', missing: 'desaparecidos', arrested: 'detidos', troops: 'soldados', people: 'pessoas', USD: 'dólares', EUR: 'euros', percent: 'por cento', date: 'data' },
+  splitFrom: 'Separada da cobertura {story} em {time}',
 };
 
 const de: StoryMessages = {
@@ -184,6 +192,7 @@ const de: StoryMessages = {
   reportedBy: 'Laut',
   quote: 'Wer sagte „{quote}“',
   claims: { killed: 'Tote', dead: 'Tote', injured: 'Verletzte', wounded: 'Verletzte', missing: 'Vermisste', arrested: 'Festnahmen', troops: 'Soldaten', people: 'Personen', USD: 'US-Dollar', EUR: 'Euro', percent: 'Prozent', date: 'Datum' },
+  splitFrom: 'Am {time} vom Thema {story} abgetrennt',
 };
 
 const FILES: Record<string, StoryMessages> = { en, es, ar, fr, ca, pt, de };
