@@ -1,5 +1,7 @@
 import type { AdminContext } from '../admin-route.ts';
 import { csrfField, esc, renderAdminPage } from '../render-admin-page.ts';
+import { storiesOfArticles } from '../../store/story-console.ts';
+import { storyLink } from '../stories/story-parts.ts';
 import { idParam, loadReview, type ReviewData } from './load-review.ts';
 import { revisionHistory } from './revision-history.ts';
 import { canEdit, segmentEditor } from './segment-editor.ts';
@@ -59,8 +61,9 @@ export async function reviewPage(ctx: AdminContext): Promise<Response> {
   const retranslate = canEdit(ctx)
     ? `<form method="post" action="${base}/retranslate" class="retranslate">${csrfField(ctx)}<label>Retranslate with <select name="engine">${engines.map((e) => `<option${e === d.translation.engine ? ' selected' : ''}>${esc(e)}</option>`).join('')}</select></label> <button>Retranslate</button> <span class="hint">asks the engine afresh, never from the memory it replaces</span></form>`
     : '';
+  const storyId = (await storiesOfArticles(ctx.services.db, [d.article.id])).get(d.article.id);
   const body = `${editorialStyles()}${doneNotice(ctx.url.searchParams, DONE)}
-<p class="back"><a href="/admin/review">← Review queue</a></p>
+<p class="back"><a href="/admin/review">← Review queue</a>${storyId === undefined ? '' : ` · the original is in ${storyLink(storyId)}`}</p>
 ${provenance(d)}${gateSummary(d)}
 ${segmentEditor(ctx, d, `${base}/save`, buttons)}
 ${retranslate}

@@ -1,7 +1,9 @@
 import { describeChanges } from '../../publish/render-updates.ts';
+import { storiesOfArticles } from '../../store/story-console.ts';
 import { COUNT_CAP, listReviewQueue, parseQueueKey, queueKeyText, reviewQueueSources, type ReviewFilter, type ReviewQueueRow } from '../../store/review-queue.ts';
 import type { AdminContext } from '../admin-route.ts';
 import { esc, renderAdminPage } from '../render-admin-page.ts';
+import { storyLink } from '../stories/story-parts.ts';
 import { ageText, editorialStyles, option } from './view-parts.ts';
 
 /** The gate's check names, as findings carry them: the queue's "finding" filter. */
@@ -35,23 +37,24 @@ export async function reviewQueuePage(ctx: AdminContext): Promise<Response> {
 <label>Age <select name="age">${AGES.map(([k, label]) => option(k, label, age[0])).join('')}</select></label>
 <button>Filter</button></form>`;
   const now = Date.now();
+  const stories = await storiesOfArticles(db, rows.map((r) => r.article_id));
   const body = rows.length === 0
     ? '<p class="empty">Nothing to review with these filters.</p>'
     : `<div class="table-wrap"><table class="queue"><caption>${total > COUNT_CAP ? `${COUNT_CAP}+` : total} to review, oldest first</caption>
 <thead><tr><th scope="col">Translation</th><th scope="col">Source</th><th scope="col">Language</th><th scope="col">State</th><th scope="col">Findings</th><th scope="col">Age</th></tr></thead><tbody>
-${rows.map((r) => row(r, now)).join('\n')}
+${rows.map((r) => row(r, now, stories.get(r.article_id))).join('\n')}
 </tbody></table></div>${keyPager(q, rows.length ? { first: queueKeyText(rows[0]!), last: queueKeyText(rows.at(-1)!) } : null, hasPrevious, hasNext)}`;
   return renderAdminPage(ctx, { title: 'Review', active: 'review', body: `${editorialStyles()}${filters}${body}` });
 }
 
 /** One entry: a held or flagged translation, or a source update held while the earlier translation stays live. */
-function row(r: ReviewQueueRow, now: number): string {
+function row(r: ReviewQueueRow, now: number, storyId: number | undefined): string {
   const update = r.kind === 'update';
   const state = update ? 'held' : r.status === 'held' ? 'held' : 'flagged';
   const what = update
     ? `<div class="update-note">source update held: ${esc(r.hold_reason ?? 'by the gate')}${r.changes ? ` — ${describeChanges('en', r.changes)}` : ''}</div>`
     : '';
-  return `<tr><td><a href="/admin/review/${update ? `update/${r.id}` : r.id}">${esc(r.title)}</a>${what}<div class="original" lang="">${esc(r.original_title)}</div></td>
+  return `<tr><td><a href="/admin/review/${update ? `update/${r.id}` : r.id}">${esc(r.title)}</a>${what}<div class="original" lang="">${esc(r.original_title)}</div>${storyId === undefined ? '' : `<div class="path">in ${storyLink(storyId)}</div>`}</td>
 <td data-label="Source">${esc(r.source_name)}</td><td data-label="Language">${esc(r.lang)}</td><td data-label="State"><span class="state state-${state}">${update ? 'source update held' : state}</span></td>
 <td data-label="Findings">${r.checks.map((c) => `<span class="check">${esc(c)}</span>`).join(' ') || '—'}</td><td data-label="Age">${esc(ageText(now - new Date(r.created_at).getTime()))}</td></tr>`;
 }
