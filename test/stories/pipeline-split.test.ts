@@ -1,3 +1,4 @@
+import { storySummary } from '../../src/store/story-reads.ts';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TranslatedArticle } from '../../src/domain/translation.ts';
@@ -153,6 +154,11 @@ describe('a story that grows into two events', () => {
     for (const key of FIRE_IDS) expect(fireLinks).toContain(rows.get(key)!.url);
     expect(fireLinks).not.toContain(rows.get('quake-1')!.url);
     expect((await page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${fireStory}`);
+    // A member that stayed is rendered again too: its page counts the outlets of its story, which lost some members.
+    const { rows: pubs } = await db.query<{ id: number }>(`SELECT id FROM publications WHERE article_id = $1 AND lang = 'es'`, [rows.get('quake-1')!.id]);
+    expect(keys).toContain(`render:es:${pubs[0]!.id}`);
+    const { outlets } = await storySummary(db, glued);
+    expect((await page(paths.get('quake-1')!)).doc.querySelector('.story-link a')?.textContent).toMatch(new RegExp(`^${outlets} `));
   });
 
   it('a worker that starts from the log places later reports as the workers that split did; a copy of a moved report follows it', async () => {
