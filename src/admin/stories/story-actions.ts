@@ -35,7 +35,9 @@ function storyAction(run: (ctx: AdminContext, storyId: number, form: URLSearchPa
       await ctx.audit(done.audit);
       return redirect(done.location);
     } catch (err) {
+      // As the API answers them (api-route.ts): a caller's mistake is a 4xx with its one line.
       if (err instanceof TranswireError && err.httpStatus < 500) return storyPage(ctx, { status: err.httpStatus, message: err.message });
+      if (err instanceof PermanentError) return storyPage(ctx, { status: 400, message: err.message });
       throw err;
     }
   };
