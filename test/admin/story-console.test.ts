@@ -43,9 +43,9 @@ const post = (path: string, form: Record<string, string | string[]>, who: Identi
   for (const [k, v] of Object.entries(form)) for (const x of [v].flat()) body.append(k, x);
   return h.call('POST', path, { cookie: who.cookie, body: body.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 };
-const text = (d: Document, sel: string) => [...d.querySelectorAll(sel)].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+const text = (d: ParentNode, sel: string) => [...d.querySelectorAll(sel)].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
 /** A table row's cells, each its text, joined with ' | '. */
-const cells = (d: Document, sel: string) => [...d.querySelectorAll(sel)].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
+const cells = (d: ParentNode, sel: string) => [...d.querySelectorAll(sel)].map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()).join(' | '));
 const membersOf = async (id: number) => (await db.query<{ id: number }>('SELECT id FROM articles WHERE story_id = $1 ORDER BY id', [id])).rows.map((r) => r.id);
 const leadsOf = async (id: number) => (await db.query<{ lang: string; article_id: number; picked_by: string | null }>('SELECT lang, article_id, picked_by FROM story_leads WHERE story_id = $1 ORDER BY lang', [id])).rows;
 
