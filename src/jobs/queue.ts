@@ -17,6 +17,12 @@ export interface NewJob {
   maxAttempts?: number;
   /** The host the job will fetch from (hostKey()): not claimed while that host is at its limit. */
   host?: string | null;
+  /**
+   * A job already waiting under the key takes this one's payload (and the earlier time, the better
+   * priority) instead of this one being dropped: an editor's forced retranslation must not vanish
+   * behind the pipeline's ordinary job for the same article.
+   */
+  replace?: boolean;
 }
 
 export interface Job {
@@ -52,7 +58,12 @@ export class JobQueue {
     const result = await tx.query(
       `INSERT INTO jobs (kind, key, payload, run_at, priority, max_attempts, host)
        VALUES ($1, $2, $3, COALESCE($4, now()), $5, $6, $7)
-       ON CONFLICT (key) WHERE state = 'queued' DO NOTHING`,
+       ON CONFLICT (key) WHERE state = 'queued' ${
+         job.replace
+           ? `DO UPDATE SET payload = EXCLUDED.payload, run_at = LEAST(jobs.run_at, EXCLUDED.run_at),
+                            priority = LEAST(jobs.priority, EXCLUDED.priority), updated_at = now()`
+           : 'DO NOTHING'
+       }`,
       [job.kind, job.key, jsonParam(job.payload ?? {}), job.runAt ?? null, job.priority ?? 100, job.maxAttempts ?? 8, job.host ?? null],
     );
     return result.rowCount > 0;

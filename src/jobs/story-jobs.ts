@@ -21,7 +21,8 @@ export interface TranslationJobOptions {
 export async function enqueueTranslation(tx: Db, articleId: number, lang: string, opts: TranslationJobOptions = {}): Promise<boolean> {
   const { priority = 60, ...asked } = opts;
   const payload = { articleId, lang, ...(asked.force ? { force: true } : {}), ...('engine' in asked ? { engine: asked.engine ?? null } : {}), ...(asked.fresh ? { fresh: true } : {}) };
-  return JobQueue.enqueue(tx, { kind: 'translate', key: translateJobKey(articleId, lang), payload, priority });
+  // A forced one (an editor's) takes over a waiting ordinary one: that one would find the translation done and do nothing.
+  return JobQueue.enqueue(tx, { kind: 'translate', key: translateJobKey(articleId, lang), payload, priority, replace: asked.force === true });
 }
 
 /** The translate job's key: one queued translation per article and language. */

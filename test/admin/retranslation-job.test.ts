@@ -53,3 +53,14 @@ it('a retranslation by the configured chain says so (engine null), and the pipel
   expect(await enqueueTranslation(db, article.id, 'ca')).toBe(true);
   expect((await translateJobs())[1]).toEqual({ key: `translate:article:${article.id}:ca`, payload: { articleId: article.id, lang: 'ca' }, priority: 60 });
 });
+
+it("an editor's retranslation takes over the pipeline's job waiting for the same article: one job, forced, by the editor's engine, at the editor's priority", async () => {
+  await db.query(`DELETE FROM jobs WHERE kind = 'translate'`);
+  expect(await enqueueTranslation(db, article.id, 'es')).toBe(true);
+  await queueRetranslation(db, held, 'apertium');
+  expect(await translateJobs()).toEqual([{
+    key: `translate:article:${article.id}:es`,
+    payload: { articleId: article.id, lang: 'es', force: true, engine: 'apertium', fresh: true },
+    priority: 30,
+  }]);
+});
