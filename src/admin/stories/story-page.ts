@@ -51,7 +51,8 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
   const title = (leads.length ? members.find((m) => m.article_id === leads[0]!.article_id) : members[0])?.title ?? `Story #${head.id}`;
   const publicPages = site.languages.map((l) => `<a href="/${esc(l)}/story/${head.id}" hreflang="${esc(l)}">${esc(l)}</a>`).join(', ');
   const facts = `<dl class="facts">
-<dt>Story</dt><dd>#${head.id}, begun ${utcTime(head.created_at)}, last update ${utcTime(head.active_at)}</dd>
+<dt>Story</dt><dd>#${head.id}</dd>
+<dt>Last update</dt><dd>${utcTime(head.active_at)}</dd>
 <dt>Members</dt><dd>${members.length} (${new Set(members.map((m) => m.outlet)).size} sources)</dd>
 ${splitFrom ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}</dd>` : ''}
 <dt>Public page</dt><dd>${publicPages} <span class="hint">(answers once its lead is published in that language)</span></dd>
@@ -97,7 +98,7 @@ function memberForm(ctx: AdminContext, storyId: number, members: StoryMemberView
     const act = editable
       ? `<td class="act" data-label="Lead">${m.role === 'duplicate' ? '<span class="hint">a copy: pick its original</span>' : `<button name="articleId" value="${m.article_id}" formaction="${base}/lead" formnovalidate>Make lead</button>`}</td>`
       : '';
-    return `<tr>${pick}<td data-label="#">${i + 1}. <span class="hint">#${m.article_id}</span></td><td data-label="Outlet">${esc(m.outlet)}</td><td data-label="Time">${utcTime(m.at)}</td>
+    return `<tr>${pick}<td data-label="Order">${i + 1}. <span class="hint">#${m.article_id}</span></td><td data-label="Outlet">${esc(m.outlet)}</td><td data-label="Time">${utcTime(m.at)}</td>
 <td data-label="Title">${title}</td><td data-label="Role"><span class="state role-${role}">${role}</span>${copyOf}${leadIn.length ? ` <span class="check">lead: ${leadIn.map(esc).join(', ')}</span>` : ''}</td><td data-label="Language">${esc(m.lang)}</td>${act}</tr>`;
   });
   const table = `<div class="table-wrap"><table class="members"><caption>${members.length} member${members.length === 1 ? '' : 's'}, in the order they were placed</caption>
