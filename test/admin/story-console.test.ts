@@ -126,6 +126,11 @@ describe('one story', () => {
     const merge = doc.querySelector(`form[action="/admin/stories/${story}/merge"]`)!;
     expect(merge.querySelector('input[name="csrf"]')?.getAttribute('value')).toBe(editor.csrf);
     expect(merge.querySelector('input[name="from"]')).not.toBeNull();
+    // A story of one member cannot be split: no boxes to tick, a line saying why; it can still take a merge.
+    const single = (await page(`/admin/stories/${lone}`)).doc;
+    expect(single.querySelector('input[name="articleIds"]')).toBeNull();
+    expect(single.querySelector('.split-none')?.textContent).toContain('cannot be split');
+    expect(single.querySelector(`form[action="/admin/stories/${lone}/merge"]`)).not.toBeNull();
   });
 
   it('an unknown story is a 404', async () => {
@@ -192,7 +197,7 @@ describe('split', () => {
     expect(kept.querySelector('.done a')?.getAttribute('href')).toBe(`/admin/stories/${newStory}`);
     expect(text(kept, '.story-events li')).toEqual([expect.stringMatching(new RegExp(`story #${story} split: 2 members became story #${newStory}, decided by ed@newsroom\\.example$`))]);
     const split = (await page(`/admin/stories/${newStory}`)).doc;
-    expect(split.querySelector('.facts')?.textContent).toContain(`Split from`);
+    expect(split.querySelector('.facts')?.textContent).toMatch(new RegExp(`Split fromstory #${story}, \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC`));
     expect(split.querySelector(`.facts a[href="/admin/stories/${story}"]`)).not.toBeNull();
     expect(text(split, 'table.members [data-label="Outlet"]')).toEqual(['Costa Diario', 'Bay Wire']);
   });

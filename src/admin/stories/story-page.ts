@@ -48,13 +48,14 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
     recentStoryEvents(db, { limit: 50, storyId: head.id }),
     head.split_from === null ? Promise.resolve(null) : storyTarget(db, head.split_from),
   ]);
+  const splitAt = events.find((e) => e.kind === 'split' && e.other_id === head.id)?.at;
   const title = (leads.length ? members.find((m) => m.article_id === leads[0]!.article_id) : members[0])?.title ?? `Story #${head.id}`;
   const publicPages = site.languages.map((l) => `<a href="/${esc(l)}/story/${head.id}" hreflang="${esc(l)}">${esc(l)}</a>`).join(', ');
   const facts = `<dl class="facts">
 <dt>Story</dt><dd>#${head.id}</dd>
 <dt>Last update</dt><dd>${utcTime(head.active_at)}</dd>
-<dt>Members</dt><dd>${members.length} (${new Set(members.map((m) => m.outlet)).size} sources)</dd>
-${splitFrom ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}</dd>` : ''}
+<dt>Members</dt><dd>${members.length} (${sourcesText(new Set(members.map((m) => m.outlet)).size)})</dd>
+${splitFrom ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}${splitAt ? `, ${utcTime(splitAt)}` : ''}</dd>` : ''}
 <dt>Public page</dt><dd>${publicPages} <span class="hint">(answers once its lead is published in that language)</span></dd>
 </dl>`;
   const editable = canEdit(ctx);
@@ -87,6 +88,7 @@ function leadTable(leads: StoryLeadView[], members: StoryMemberView[], languages
  */
 function memberForm(ctx: AdminContext, storyId: number, members: StoryMemberView[], leads: StoryLeadView[], editable: boolean): string {
   const base = storyHref(storyId);
+  const canSplit = editable && members.length > 1;
   const rows = members.map((m, i) => {
     const leadIn = leads.filter((l) => l.article_id === m.article_id).map((l) => l.lang);
     const role = memberRole(m, leadIn);
@@ -94,7 +96,7 @@ function memberForm(ctx: AdminContext, storyId: number, members: StoryMemberView
     const titleText = `<span class="member-title">${esc(m.title)}</span>`;
     const title = url ? `<a href="${esc(url)}" rel="noopener noreferrer" lang="${esc(m.lang)}">${titleText}</a>` : `<span lang="${esc(m.lang)}">${titleText}</span>`;
     const copyOf = m.role === 'duplicate' && m.duplicate_of !== null ? ` <span class="hint">of #${m.duplicate_of}</span>` : '';
-    const pick = editable ? `<td class="pick" data-label="Split off"><input type="checkbox" name="articleIds" value="${m.article_id}" aria-label="Split off #${m.article_id}: ${esc(m.title)}"></td>` : '';
+    const pick = canSplit ? `<td class="pick" data-label="Split off"><input type="checkbox" name="articleIds" value="${m.article_id}" aria-label="Split off #${m.article_id}: ${esc(m.title)}"></td>` : '';
     const act = editable
       ? `<td class="act" data-label="Lead">${m.role === 'duplicate' ? '<span class="hint">a copy: pick its original</span>' : `<button name="articleId" value="${m.article_id}" formaction="${base}/lead" formnovalidate>Make lead</button>`}</td>`
       : '';
@@ -102,14 +104,19 @@ function memberForm(ctx: AdminContext, storyId: number, members: StoryMemberView
 <td data-label="Title">${title}</td><td data-label="Role"><span class="state role-${role}">${role}</span>${copyOf}${leadIn.length ? ` <span class="check">lead: ${leadIn.map(esc).join(', ')}</span>` : ''}</td><td data-label="Language">${esc(m.lang)}</td>${act}</tr>`;
   });
   const table = `<div class="table-wrap"><table class="members"><caption>${members.length} member${members.length === 1 ? '' : 's'}, in the order they were placed</caption>
-<thead><tr>${editable ? '<th scope="col">Split off</th>' : ''}<th scope="col">Order</th><th scope="col">Outlet</th><th scope="col">Time</th><th scope="col">Title</th><th scope="col">Role</th><th scope="col">Language</th>${editable ? '<th scope="col">Lead</th>' : ''}</tr></thead>
+<thead><tr>${canSplit ? '<th scope="col">Split off</th>' : ''}<th scope="col">Order</th><th scope="col">Outlet</th><th scope="col">Time</th><th scope="col">Title</th><th scope="col">Role</th><th scope="col">Language</th>${editable ? '<th scope="col">Lead</th>' : ''}</tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>`;
   if (!editable) return `<section aria-labelledby="members"><h2 id="members">Members</h2>${table}</section>`;
+  // One member cannot be split from itself: the box only says so.
+  const splitBox = !canSplit
+    ? '<p class="hint split-none">A story of one member cannot be split; merge another story into it, or it into another.</p>'
+    : `<div class="story-box"><h2>Split</h2><p class="hint">The ticked members (and their near-duplicates) become a story of their own. If they include the first member, they keep this story and its address, and the others leave.</p>
+<button class="danger">Split the ticked members off</button></div>`;
   return `<section aria-labelledby="members"><h2 id="members">Members</h2>
-<form method="post" action="${base}/split">${csrfField(ctx)}${table}
-<div class="story-box"><h2>Split</h2><p class="hint">The ticked members (and their near-duplicates) become a story of their own. If they include the first member, they keep this story and its address, and the others leave.</p>
-<button class="danger">Split the ticked members off</button></div></form></section>`;
+<form method="post" action="${base}/split">${csrfField(ctx)}${table}${splitBox}</form></section>`;
 }
+
+const sourcesText = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
 
 function mergeForm(ctx: AdminContext, storyId: number): string {
   return `<form method="post" action="${storyHref(storyId)}/merge" class="story-box">${csrfField(ctx)}<h2>Merge</h2>
