@@ -24,13 +24,20 @@ export interface StoryListRow {
   active_at: Date;
 }
 
-/** Live stories (not merged away, with members), newest activity first; `lang` picks whose lead titles them. */
+/**
+ * Live stories (not merged away, with members), newest activity first; `lang` picks whose lead
+ * titles them. The page of ids is chosen from `stories` alone (member_count, kept by every
+ * placement, split and merge), so the counts are made for the rows shown, not for every story.
+ */
 export async function listStories(db: Db, opts: { lang: string; limit: number; offset: number }): Promise<{ rows: StoryListRow[]; total: number }> {
   const [page, count] = await Promise.all([
     db.query<Omit<StoryListRow, 'langs'> & { langs: string[] | string }>(
-      `SELECT s.id, h.title, h.lang AS title_lang, t.title AS translated_title, c.members, c.outlets, c.langs,
-         greatest(s.updated_at, s.last_member_at) AS active_at
-       FROM stories s
+      `WITH shown AS (
+         SELECT id, greatest(updated_at, last_member_at) AS active_at FROM stories
+          WHERE merged_into IS NULL AND member_count > 0
+          ORDER BY 2 DESC, id DESC LIMIT $2 OFFSET $3)
+       SELECT s.id, h.title, h.lang AS title_lang, t.title AS translated_title, c.members, c.outlets, c.langs, s.active_at
+       FROM shown s
        JOIN LATERAL (SELECT count(*)::int AS members, count(DISTINCT coalesce(src.name, m.site_name, src.title, src.url))::int AS outlets,
            json_agg(DISTINCT m.lang) AS langs
          FROM articles m JOIN sources src ON src.id = m.source_id WHERE m.story_id = s.id) c ON c.members > 0
@@ -39,13 +46,10 @@ export async function listStories(db: Db, opts: { lang: string; limit: number; o
            LEFT JOIN story_placements p ON p.article_id = a.id
          WHERE a.story_id = s.id ORDER BY l.article_id IS NULL, p.seq NULLS LAST, a.id LIMIT 1) h ON true
        LEFT JOIN translations t ON t.article_id = h.id AND t.lang = $1
-       WHERE s.merged_into IS NULL
-       ORDER BY active_at DESC, s.id DESC LIMIT $2 OFFSET $3`,
+       ORDER BY s.active_at DESC, s.id DESC`,
       [opts.lang, opts.limit, opts.offset],
     ),
-    db.query<{ n: number }>(
-      'SELECT count(*)::int AS n FROM stories s WHERE s.merged_into IS NULL AND EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id)',
-    ),
+    db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories WHERE merged_into IS NULL AND member_count > 0'),
   ]);
   return { rows: page.rows.map((r) => ({ ...r, langs: list(r.langs).sort() })), total: count.rows[0]!.n };
 }

@@ -241,3 +241,27 @@ describe('the review queue', () => {
     expect(review.querySelector(`.back a[href="/admin/stories/${story}"]`)).not.toBeNull();
   });
 });
+
+describe('paging', () => {
+  it('shows fifty stories a page, newest activity first, with previous and next links', async () => {
+    for (let i = 0; i < 50; i++) {
+      const x = await seedArticle(db, { title: `Paged story ${i}`, sourceName: 'Pager Post', html: '<p>Paged.</p>' });
+      await newStory([x], new Date(Date.UTC(2026, 9, 1, 0, i)).toISOString());
+    }
+    const total = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories WHERE merged_into IS NULL AND member_count > 0')).rows[0]!.n;
+    expect(total).toBe(52);
+    const first = (await page('/admin/stories', viewer)).doc;
+    expect(first.querySelector('caption')?.textContent).toBe('52 stories, newest activity first');
+    const titles = text(first, 'table.stories tbody tr td:first-child a');
+    expect(titles).toHaveLength(50);
+    // The merged-into story (its lead in es now the editor's pick, untranslated: its original title), then the story split off.
+    expect(titles.slice(0, 2)).toEqual(['Ferry disaster at the north pier', 'Naufragio de un ferry en el muelle norte']);
+    expect(titles[2]).toBe('Paged story 49');
+    expect(first.querySelector('.pager a[rel="next"]')?.getAttribute('href')).toBe('/admin/stories?page=2');
+    const second = (await page('/admin/stories?page=2', viewer)).doc;
+    expect(text(second, 'table.stories tbody tr td:first-child a')).toEqual(['Paged story 1', 'Paged story 0']);
+    expect(second.querySelector('.pager a[rel="prev"]')).not.toBeNull();
+    // The splits and merges are on the first page only.
+    expect(second.querySelector('.story-events')).toBeNull();
+  });
+});
