@@ -113,6 +113,8 @@ describe('one story', () => {
       `es | Ferry capsizes off the north pier (#${a[0]!.id}, Harbour Gazette) | the pipeline's choice`,
       expect.stringMatching(/^en \| none: no member is translated into it as the lead/),
     ]);
+    // Nothing of it is published yet (its lead's translation is held): no public page to link.
+    expect(doc.querySelector('.facts')?.textContent).toContain('Public pagenone yet: no member is published');
     expect(doc.querySelector(`form[action^="/admin/stories/${story}/"]`)).toBeNull();
     expect(doc.querySelector('button[formaction]')).toBeNull();
   });

@@ -67,6 +67,7 @@ describe.each(WIDTHS)('the story screens at %i px', (width) => {
     await screenshot(page, `console-stories-${width}`);
     await page.click(`a[href="/admin/stories/${story.storyId}"]`);
     expect(await page.locator('table.members tbody tr').count()).toBe(5);
+    expect(await page.locator('.facts a[hreflang]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/es/story/${story.storyId}`, `/ar/story/${story.storyId}`]);
     await expectAccessibleAndFitting(page, 'console-story', width);
     await screenshot(page, `console-story-${width}`);
     await page.context().close();

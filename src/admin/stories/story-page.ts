@@ -1,4 +1,4 @@
-import { storyTarget } from '../../store/story-reads.ts';
+import { storyLanguages, storyTarget } from '../../store/story-reads.ts';
 import { recentStoryEvents, storyHead, storyLeadsForConsole, storyMembersForConsole, type StoryLeadView, type StoryMemberView } from '../../store/story-console.ts';
 import { redirect } from '../admin-responses.ts';
 import type { AdminContext } from '../admin-route.ts';
@@ -42,21 +42,24 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
   const head = target && !target.merged ? await storyHead(db, target.id) : null;
   if (target?.merged) return redirect(`${storyHref(target.id)}?from=${id}`);
   if (!head) return renderAdminPage(ctx, { title: 'Not found', active: 'stories', status: 404, body: `<p>No such story. <a href="/admin/stories">Back to the stories</a>.</p>` });
-  const [members, leads, events, splitFrom] = await Promise.all([
+  const [members, leads, events, splitFrom, readIn] = await Promise.all([
     storyMembersForConsole(db, head.id),
     storyLeadsForConsole(db, head.id),
     recentStoryEvents(db, { limit: 50, storyId: head.id }),
     head.split_from === null ? Promise.resolve(null) : storyTarget(db, head.split_from),
+    storyLanguages(db, head.id),
   ]);
   const splitAt = events.find((e) => e.kind === 'split' && e.other_id === head.id)?.at;
   const title = (leads.length ? members.find((m) => m.article_id === leads[0]!.article_id) : members[0])?.title ?? `Story #${head.id}`;
-  const publicPages = site.languages.map((l) => `<a href="/${esc(l)}/story/${head.id}" hreflang="${esc(l)}">${esc(l)}</a>`).join(', ');
+  // The site's story page answers in a language once a member is published there.
+  const live = site.languages.filter((l) => readIn.includes(l));
+  const publicPages = live.length ? live.map((l) => `<a href="/${esc(l)}/story/${head.id}" hreflang="${esc(l)}">${esc(l)}</a>`).join(', ') : 'none yet: no member is published';
   const facts = `<dl class="facts">
 <dt>Story</dt><dd>#${head.id}</dd>
 <dt>Last update</dt><dd>${utcTime(head.active_at)}</dd>
 <dt>Members</dt><dd>${members.length} (${sourcesText(new Set(members.map((m) => m.outlet)).size)})</dd>
 ${splitFrom ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}${splitAt ? `, ${utcTime(splitAt)}` : ''}</dd>` : ''}
-<dt>Public page</dt><dd>${publicPages} <span class="hint">(answers once its lead is published in that language)</span></dd>
+<dt>Public page</dt><dd>${publicPages}</dd>
 </dl>`;
   const editable = canEdit(ctx);
   const body = `${storyStyles()}${notice(ctx.url.searchParams, refusal?.message)}
