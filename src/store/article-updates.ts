@@ -1,6 +1,8 @@
 import type { SourceChanges, SourceUpdate } from '../domain/source-changes.ts';
+import type { TranslationCost } from '../domain/translation.ts';
 import type { ArticleRow } from './articles.ts';
 import type { Db } from './db.ts';
+import { recordEngineSpend, spentIn } from './engine-spend.ts';
 import { jsonParam } from './sql-params.ts';
 
 /** An article as its refetch sees it: the row, the validators of the last answer, and whether the source still has it. */
@@ -146,26 +148,36 @@ export async function applySourceUpdate(
 
 /**
  * What became of an update in one language: published, or held (with the revision that keeps the
- * held text, for an editor). Its engine characters go to the cost ledger either way. An earlier
- * update of the article still held in this language is superseded: this one's text includes it.
+ * held text, for an editor). Its engine run is booked in the cost ledger either way, once: `cost`
+ * is the engine's report of it (route, memory, money; without it, the translation's engine and
+ * `engineCharacters` are booked). An earlier update of the article still held in this language is
+ * superseded: this one's text includes it.
  */
 export async function recordUpdateOutcome(
   tx: Db,
   updateId: number,
   lang: string,
-  o: { outcome: 'published' | 'held'; reason: string | null; revisionId: number | null; engineCharacters: number },
+  o: { outcome: 'published' | 'held'; reason: string | null; revisionId: number | null; engineCharacters: number; cost?: TranslationCost },
 ): Promise<void> {
   await tx.query(
     `UPDATE article_update_translations o SET outcome = 'superseded' FROM article_updates u, article_updates v
       WHERE u.id = o.update_id AND v.id = $1 AND u.article_id = v.article_id AND u.id < v.id AND o.lang = $2 AND o.outcome = 'held'`,
     [updateId, lang],
   );
-  await tx.query(
-    `INSERT INTO article_update_translations (update_id, lang, outcome, reason, revision_id, engine_characters) VALUES ($1, $2, $3, $4, $5, $6)
+  const { rows } = await tx.query<{ article_id: number; booked: boolean }>(
+    `WITH earlier AS (SELECT 1 FROM article_update_translations WHERE update_id = $1 AND lang = $2)
+     INSERT INTO article_update_translations (update_id, lang, outcome, reason, revision_id, engine_characters) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (update_id, lang) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, revision_id = EXCLUDED.revision_id,
-       engine_characters = EXCLUDED.engine_characters`,
+       engine_characters = EXCLUDED.engine_characters
+     RETURNING (SELECT article_id FROM article_updates WHERE id = $1) AS article_id, EXISTS (SELECT 1 FROM earlier) AS booked`,
     [updateId, lang, o.outcome, o.reason, o.revisionId, o.engineCharacters],
   );
+  const { article_id: articleId, booked } = rows[0]!;
+  // The same outcome recorded again replaces the row's characters: its run is in the ledger already.
+  if (booked) return;
+  if (o.cost) return recordEngineSpend(tx, { reason: 'update', articleId, lang, ...spentIn(o.cost), characters: o.engineCharacters });
+  const { rows: current } = await tx.query<{ engine: string }>('SELECT engine FROM translations WHERE article_id = $1 AND lang = $2', [articleId, lang]);
+  await recordEngineSpend(tx, { reason: 'update', articleId, lang, engine: current[0]?.engine ?? null, characters: o.engineCharacters });
 }
 
 /**

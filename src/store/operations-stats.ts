@@ -90,20 +90,24 @@ export async function freshness(db: Db): Promise<Freshness> {
 }
 
 export interface EngineUsage {
-  /** The engine route as translations record it (`apertium`, `apertium>deepl`). */
+  /** The engine route as translations record it (`apertium`, `apertium>deepl`); `unknown` for runs booked without one. */
   engine: string;
-  translations: number;
+  /** Engine runs: translations, retranslations, source updates, placement heads, section names. */
+  runs: number;
   characters: number;
   money: number | null;
 }
 
-/** Characters and money spent per engine route since midnight UTC (the budgets' day). */
+/**
+ * Characters and money spent per engine route since midnight UTC (the budgets' day), from the cost
+ * ledger: each run counted on the day it ran, under the route that ran it.
+ */
 export async function engineUsageToday(db: Db): Promise<EngineUsage[]> {
   const { rows } = await db.query<EngineUsage>(
-    `SELECT engine, count(*)::int AS translations, COALESCE(sum((cost->>'characters')::bigint), 0)::float8 AS characters,
-            sum((cost->>'money')::float8) AS money
-       FROM translations WHERE updated_at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
-      GROUP BY engine ORDER BY engine`,
+    `SELECT COALESCE(engine, 'unknown') AS engine, count(*)::int AS runs, COALESCE(sum(characters), 0)::float8 AS characters,
+            sum(money)::float8 AS money
+       FROM engine_spend WHERE at >= date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'
+      GROUP BY 1 ORDER BY 1`,
   );
   return rows;
 }

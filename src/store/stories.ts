@@ -1,5 +1,7 @@
+import type { TranslationCost } from '../domain/translation.ts';
 import type { LoggedPlacement } from '../stories/index.ts';
 import type { Db } from './db.ts';
+import { recordEngineSpend, spentIn } from './engine-spend.ts';
 import { recordStoryAlias } from './story-aliases.ts';
 
 /**
@@ -57,6 +59,11 @@ export interface NewPlacement {
   features: LoggedPlacement;
   /** Characters the engines were paid to translate the article's head into the pivot. */
   engineCharacters: number;
+  /**
+   * The engine's report of that run and its target (the pivot), for the cost ledger's route and
+   * money; absent: the run is booked with its characters only (when there were any).
+   */
+  headTranslation?: { lang: string; cost: TranslationCost } | null;
 }
 
 /** Appends the placement to the log and writes it on the article and its story; returns the log's seq. */
@@ -72,6 +79,11 @@ export async function recordPlacement(tx: Db, p: NewPlacement): Promise<number> 
     [p.articleId, p.storyId, p.role, p.duplicateOf, p.score],
   );
   await countMembers(tx, p.storyId);
+  if (p.headTranslation) {
+    await recordEngineSpend(tx, { reason: 'placement', articleId: p.articleId, lang: p.headTranslation.lang, ...spentIn(p.headTranslation.cost) });
+  } else if (p.engineCharacters > 0) {
+    await recordEngineSpend(tx, { reason: 'placement', articleId: p.articleId, lang: null, engine: null, characters: p.engineCharacters });
+  }
   return rows[0]!.seq;
 }
 
@@ -137,34 +149,30 @@ export async function liveStoryId(db: Db, id: number): Promise<number | null> {
 export interface StorySpend {
   storyId: number;
   /**
-   * Engine characters of the members' translations, every target language: each first translation
-   * with an editor's retranslations added (translations.cost) and each re-translation when a source
-   * changed, published or held (article_update_translations), counted once each.
+   * Engine characters of the members' translations, every target language: each first
+   * translation, each editor's retranslation, and each re-translation when a source changed,
+   * published or held.
    */
   translated: number;
   /** Engine characters of heads translated into the pivot to place the members. */
   placement: number;
   total: number;
-  /** Translations made: first translations and re-translations of updates. */
+  /** Translations made: first translations and re-translations of updates (an editor's retranslation redoes one). */
   translations: number;
 }
 
-/** What a story cost in engine characters: the cost ledger of its members (translations and their updates) plus placement. */
+/** What a story cost in engine characters: its members' runs in the cost ledger (engine-spend.ts). */
 export async function storySpend(db: Db, storyId: number): Promise<StorySpend> {
-  const { rows } = await db.query<{ first: number; firsts: number; updates: number; update_count: number; placement: number }>(
-    `SELECT
-       (SELECT COALESCE(sum((t.cost->>'characters')::bigint), 0)::float8 FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS first,
-       (SELECT count(*)::int FROM translations t JOIN articles a ON a.id = t.article_id WHERE a.story_id = $1) AS firsts,
-       (SELECT COALESCE(sum(o.engine_characters), 0)::float8 FROM article_update_translations o JOIN article_updates u ON u.id = o.update_id
-          JOIN articles a ON a.id = u.article_id WHERE a.story_id = $1) AS updates,
-       (SELECT count(*)::int FROM article_update_translations o JOIN article_updates u ON u.id = o.update_id
-          JOIN articles a ON a.id = u.article_id WHERE a.story_id = $1) AS update_count,
-       (SELECT COALESCE(sum(p.engine_characters), 0)::float8 FROM story_placements p JOIN articles a ON a.id = p.article_id WHERE a.story_id = $1) AS placement`,
+  const { rows } = await db.query<{ translated: number; placement: number; translations: number }>(
+    `SELECT COALESCE(sum(s.characters) FILTER (WHERE s.reason IN ('translation', 'retranslation', 'update')), 0)::float8 AS translated,
+            COALESCE(sum(s.characters) FILTER (WHERE s.reason = 'placement'), 0)::float8 AS placement,
+            count(*) FILTER (WHERE s.reason IN ('translation', 'update'))::int AS translations
+       FROM articles a JOIN engine_spend s ON s.article_id = a.id
+      WHERE a.story_id = $1`,
     [storyId],
   );
   const r = rows[0]!;
-  const translated = r.first + r.updates;
-  return { storyId, translated, placement: r.placement, total: translated + r.placement, translations: r.firsts + r.update_count };
+  return { storyId, translated: r.translated, placement: r.placement, total: r.translated + r.placement, translations: r.translations };
 }
 
 export interface StoryMember {

@@ -1,5 +1,6 @@
 import type { TranslatedArticle, Verdict } from '../domain/translation.ts';
 import type { Db } from './db.ts';
+import { recordEngineSpend, spentIn } from './engine-spend.ts';
 import { jsonParam } from './sql-params.ts';
 
 export interface TranslationRow {
@@ -25,20 +26,12 @@ export interface TranslationRow {
   updated_at: Date;
 }
 
-/** The stored cost plus the new one (TranslationCost): counts summed, the engine the latest's. */
-const ADD_COST = `EXCLUDED.cost || jsonb_build_object(
-  'characters', ${sumOf('characters')}, 'memoryCharacters', ${sumOf('memoryCharacters')}, 'memoryHits', ${sumOf('memoryHits')},
-  'money', CASE WHEN translations.cost->>'money' IS NULL AND EXCLUDED.cost->>'money' IS NULL THEN NULL
-                ELSE COALESCE((translations.cost->>'money')::float8, 0) + COALESCE((EXCLUDED.cost->>'money')::float8, 0) END)`;
-
-function sumOf(field: string): string {
-  return `COALESCE((translations.cost->>'${field}')::bigint, 0) + COALESCE((EXCLUDED.cost->>'${field}')::bigint, 0)`;
-}
-
 /**
- * One translation per article and language; a re-translation replaces it. Its cost is replaced
- * too unless `spend` is 'add': translations.cost is the cost ledger's entry for the translation, so
- * a retranslation's engine spend (an editor's) adds to what the earlier ones cost.
+ * One translation per article and language; a re-translation replaces it, its cost included:
+ * translations.cost is what the text now shown cost. Every engine run is booked in the cost ledger
+ * (engine-spend.ts) in the same transaction: here, as the article's first translation into the
+ * language or, when it had one, as a retranslation; unless `run` is 'update', a source update's
+ * re-translation, which article-updates.ts books with the update's outcome (held ones too).
  */
 export async function upsertTranslation(
   db: Db,
@@ -48,23 +41,29 @@ export async function upsertTranslation(
   status: TranslationRow['status'],
   holdReason: string | null,
   category: string | null = null,
-  spend: 'replace' | 'add' = 'replace',
+  run: 'translation' | 'update' = 'translation',
 ): Promise<TranslationRow> {
-  const { rows } = await db.query<TranslationRow>(
-    `INSERT INTO translations (article_id, lang, title, excerpt, html, text, engine, engine_version, checks, verdict, status, hold_reason, cost, category, image_caption)
+  // `earlier` reads the table as it was before this statement: whether the row existed.
+  const { rows } = await db.query<TranslationRow & { was_new: boolean }>(
+    `WITH earlier AS (SELECT id FROM translations WHERE article_id = $1 AND lang = $2)
+     INSERT INTO translations (article_id, lang, title, excerpt, html, text, engine, engine_version, checks, verdict, status, hold_reason, cost, category, image_caption)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
      ON CONFLICT (article_id, lang) DO UPDATE SET title = EXCLUDED.title, excerpt = EXCLUDED.excerpt, html = EXCLUDED.html,
        text = EXCLUDED.text, engine = EXCLUDED.engine, engine_version = EXCLUDED.engine_version, checks = EXCLUDED.checks,
-       verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = CASE WHEN $16::boolean THEN ${ADD_COST} ELSE EXCLUDED.cost END, category = EXCLUDED.category,
+       verdict = EXCLUDED.verdict, status = EXCLUDED.status, hold_reason = EXCLUDED.hold_reason, cost = EXCLUDED.cost, category = EXCLUDED.category,
        image_caption = EXCLUDED.image_caption,
        updated_at = now()
-     RETURNING *`,
+     RETURNING *, NOT EXISTS (SELECT 1 FROM earlier) AS was_new`,
     [articleId, t.lang, t.title, t.excerpt, t.html, t.text, t.engine, t.engineVersion, jsonParam(t.checks), verdict,
-     status, holdReason, JSON.stringify(t.cost), category, t.imageCaption ?? null, spend === 'add'],
+     status, holdReason, JSON.stringify(t.cost), category, t.imageCaption ?? null],
   );
+  const { was_new: wasNew, ...row } = rows[0]!;
+  if (run === 'translation') {
+    await recordEngineSpend(db, { reason: wasNew ? 'translation' : 'retranslation', articleId, lang: t.lang, ...spentIn(t.cost) });
+  }
   // An error left by an earlier failed attempt is history now.
   await db.query(`UPDATE articles SET translation_errors = translation_errors - $2::text WHERE id = $1 AND translation_errors ? $2::text`, [articleId, t.lang]);
-  return rows[0]!;
+  return row;
 }
 
 export async function getTranslation(db: Db, id: number): Promise<TranslationRow | null> {

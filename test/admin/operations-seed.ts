@@ -40,6 +40,8 @@ export async function seedOperations(db: Db): Promise<OpsSeed> {
       `INSERT INTO translations (article_id, lang, title, html, text, engine, engine_version, checks, verdict, status, cost)
        VALUES ($1, 'es', $2, '<p>x</p>', 'x', 'apertium', '1', '{"ok":true,"findings":[]}', $3, $4, '{"engine":"apertium","characters":1200,"money":null}') RETURNING id`,
       [art.rows[0]!.id, `Historia ${i} ${HOSTILE}`, held ? 'hold' : 'publish', held ? 'held' : 'published']);
+    // Its engine run in the cost ledger (what the dashboard's engines today read).
+    await db.query(`INSERT INTO engine_spend (reason, article_id, lang, engine, characters) VALUES ('translation', $1, 'es', 'apertium', 1200)`, [art.rows[0]!.id]);
     if (!held) {
       await db.query(`INSERT INTO publications (translation_id, article_id, lang, path, published_at) VALUES ($1, $2, 'es', $3, now() - interval '30 minutes')`,
         [tr.rows[0]!.id, art.rows[0]!.id, `/es/2026/12/historia-${i}`]);

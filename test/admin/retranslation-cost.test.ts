@@ -5,6 +5,7 @@ import { createTranslateArticleHandler } from '../../src/jobs/handlers/translate
 import { createLogger } from '../../src/logger.ts';
 import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
+import { engineSpendOf } from '../../src/store/engine-spend.ts';
 import { createStory, reserveStoryId, storySpend } from '../../src/store/stories.ts';
 import { createSqlTranslationMemory } from '../../src/store/translation-memory.ts';
 import type { TranslationRow } from '../../src/store/translations.ts';
@@ -16,8 +17,9 @@ import { seedArticle, testConfig } from './editorial-context.ts';
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
 /**
- * The cost ledger keeps every engine spend: an editor's retranslation (forced, asked afresh) adds
- * what it cost to what the first translation cost; it never replaces it.
+ * The cost ledger keeps every engine spend: an editor's retranslation (forced, asked afresh) is
+ * booked as a run of its own beside the first translation; translations.cost is what the text now
+ * shown cost.
  */
 let db: Db;
 let translator: Translator;
@@ -56,7 +58,7 @@ afterAll(async () => {
 const stored = async (): Promise<TranslationRow> =>
   (await db.query<TranslationRow>(`SELECT * FROM translations WHERE article_id = $1 AND lang = 'es'`, [article.id])).rows[0]!;
 
-it("adds an editor's retranslation to the ledger: total = first + second", async () => {
+it("books an editor's retranslation in the ledger beside the first: total = first + second", async () => {
   const translate = createTranslateArticleHandler({ db, translator, log: createLogger({ level: 'silent' }), policy: {} });
   await translate({ articleId: article.id, lang: 'es' });
   const first = await stored();
@@ -73,7 +75,11 @@ it("adds an editor's retranslation to the ledger: total = first + second", async
 
   const after = await stored();
   expect(after.id).toBe(first.id);
-  expect(after.cost.characters).toBe(spent[0]! + spent[1]!);
+  expect(after.cost.characters).toBe(spent[1]);
   expect(after.cost.engine).toBe('apertium');
+  expect((await engineSpendOf(db, article.id)).map((r) => [r.reason, r.lang, r.engine, r.characters])).toEqual([
+    ['translation', 'es', 'apertium', spent[0]],
+    ['retranslation', 'es', 'apertium', spent[1]],
+  ]);
   expect((await storySpend(db, storyId)).translated).toBe(spent[0]! + spent[1]!);
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { TranslatedArticle } from '../../src/domain/translation.ts';
 import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
+import { recordEngineSpend } from '../../src/store/engine-spend.ts';
 import { resolveStoryId } from '../../src/store/story-aliases.ts';
 import { mergeStory, storySpend } from '../../src/store/stories.ts';
 import { upsertTranslation } from '../../src/store/translations.ts';
@@ -66,7 +67,7 @@ describe("the story's lead", () => {
     await upsertTranslation(db, rows.get('quake-1')!.id, cost(1200), 'publish', 'published', null, null);
     await upsertTranslation(db, rows.get('quake-2')!.id, cost(900), 'publish', 'published', null, null);
     await upsertTranslation(db, rows.get('strike-1')!.id, cost(5000), 'publish', 'published', null, null);
-    await db.query('UPDATE story_placements SET engine_characters = 150 WHERE article_id = $1', [rows.get('quake-2')!.id]);
+    await recordEngineSpend(db, { reason: 'placement', articleId: rows.get('quake-2')!.id, lang: 'en', engine: 'apertium', characters: 150 });
     expect(await storySpend(db, quakeStory)).toEqual({ storyId: quakeStory, translated: 2100, placement: 150, total: 2250, translations: 2 });
     expect((await api('GET', `/api/v1/stories/${quakeStory}/spend`)).json).toMatchObject({ total: 2250 });
   });

@@ -137,16 +137,16 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
           const reason = r.reasons.join('; ');
           // The held text waits in this revision; the review queue lists it for an editor.
           const held = await addRevision(tx, current.id, { ...revision, note: `source updated; held (${reason}): the earlier translation stays live` });
-          await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'held', reason, revisionId: held.id, engineCharacters });
+          await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'held', reason, revisionId: held.id, engineCharacters, cost: t.cost });
           continue;
         }
-        // translations.cost stays what the first translation cost: the update's characters are
-        // its own line of the ledger (article_update_translations), so neither is lost or counted twice.
-        const row = await upsertTranslation(tx, article.id, { ...t, cost: current.cost }, r.verdict, 'published', null, current.category);
+        // translations.cost becomes what this text cost; the run is booked in the ledger once, with
+        // the update's outcome (held ones are booked there too), not as a retranslation.
+        const row = await upsertTranslation(tx, article.id, t, r.verdict, 'published', null, current.category, 'update');
         const published = await addRevision(tx, row.id, { ...revision, note: 'source updated' });
         await markUnreviewed(tx, row.id);
         await publishTranslation(tx, article, row, r.verdict === 'publish-flagged');
-        await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'published', reason: null, revisionId: published.id, engineCharacters });
+        await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'published', reason: null, revisionId: published.id, engineCharacters, cost: t.cost });
       }
       if (version.image_url !== article.image_url) {
         await JobQueue.enqueue(tx, { kind: 'mirror-media', key: `mirror-media:article:${article.id}`, payload: { articleId: article.id }, priority: 80 });

@@ -1,9 +1,11 @@
+import type { TranslationCost } from '../../domain/translation.ts';
 import { decideVerdict, type PublishPolicy } from '../../publish/policy.ts';
 import type { Translator } from '../../translate/index.ts';
 import { getArticle } from '../../store/articles.ts';
 import { getSource } from '../../store/sources.ts';
 import type { Db } from '../../store/db.ts';
 import { storyRoleOf } from '../../store/stories.ts';
+import { recordEngineSpend, spentIn } from '../../store/engine-spend.ts';
 import { upsertTranslation } from '../../store/translations.ts';
 import type { Logger } from '../../logger.ts';
 import { publishTranslation } from '../publish-translation.ts';
@@ -47,15 +49,18 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
     );
     // The section's name as this site's bar shows it ("Science" → "Ciencia"): one short unit through
     // the same chain and memory, so every story of the section gets the same name (and topic URL).
-    const category = article.category ? await translateLabel(translator, article.category, article.lang, payload.lang, payload.engine) : null;
+    const label = article.category ? await translateLabel(translator, article.category, article.lang, payload.lang, payload.engine) : null;
+    const category = label?.text ?? null;
     const source = await getSource(db, article.source_id);
     const policy = typeof deps.policy === 'function' ? await deps.policy() : deps.policy;
     const { verdict, reasons } = decideVerdict(translated.checks, policy, { site: payload.lang, source: source?.url });
     const held = verdict === 'hold';
     await db.transaction(async (tx) => {
-      // A forced run (an editor's retranslation) replaces the text but not the spend before it:
-      // the cost ledger counts the first translation and this one.
-      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null, category, 'add');
+      // Booked in the cost ledger with the text (a forced run as a retranslation): the ledger keeps
+      // every run, translations.cost says what the text now shown cost.
+      const row = await upsertTranslation(tx, article.id, translated, verdict, held ? 'held' : 'published', held ? reasons.join('; ') : null, category);
+      // A section's name the memory did not have cost engine characters too (the site's, not the story's).
+      if (label && label.cost.characters > 0) await recordEngineSpend(tx, { reason: 'label', articleId: article.id, lang: payload.lang, ...spentIn(label.cost) });
       if (held) return;
       await publishTranslation(tx, article, row, verdict === 'publish-flagged');
     });
@@ -67,9 +72,10 @@ export function createTranslateArticleHandler(deps: TranslateDeps) {
   };
 }
 
-/** A label (a section's name) in `to`, capitalized as the source wrote it. */
-async function translateLabel(translator: Translator, label: string, from: string, to: string, engine?: string | null): Promise<string> {
-  const out = (await translator.translateArticle({ title: label, excerpt: null, html: '' }, from, to, engine ? { chain: [engine] } : undefined)).title.trim();
-  if (!out) return label;
-  return /^\p{Lu}/u.test(label) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+/** A label (a section's name) in `to`, capitalized as the source wrote it, and what translating it cost. */
+async function translateLabel(translator: Translator, label: string, from: string, to: string, engine?: string | null): Promise<{ text: string; cost: TranslationCost }> {
+  const t = await translator.translateArticle({ title: label, excerpt: null, html: '' }, from, to, engine ? { chain: [engine] } : undefined);
+  const out = t.title.trim();
+  if (!out) return { text: label, cost: t.cost };
+  return { text: /^\p{Lu}/u.test(label) ? out.charAt(0).toUpperCase() + out.slice(1) : out, cost: t.cost };
 }
