@@ -74,9 +74,12 @@ describe.each(WIDTHS)('the story screens at %i px', (width) => {
   }, 180_000);
 });
 
-it('an editor ticks a member and splits it off, then merges it back by typing its id', async () => {
+it('an editor makes a member the lead, then ticks a member and splits it off', async () => {
   const page = await logIn(1280);
   await page.goto(`${server.url}/admin/stories/${story.storyId}`);
+  await Promise.all([page.waitForNavigation(), page.click(`button[formaction$="/lead"][value="${story.articles.get('update')}"]`)]);
+  expect(await page.locator('.done').textContent()).toContain('Lead picked');
+  expect(await page.locator('table.leads tbody tr').first().textContent()).toContain('picked by ed@newsroom.example');
   await page.check(`input[name="articleIds"][value="${story.articles.get('second')}"]`);
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Split the ticked members off")')]);
   const notice = page.locator('.done');
