@@ -7,6 +7,7 @@ import { insertUser } from '../../src/store/users.ts';
 import { startWebServer } from '../../src/web/start-web-server.ts';
 import { editorialHarness, testConfig, type EditorialHarness } from '../admin/editorial-context.ts';
 import { expectAccessibleAndFitting, launchChromium, screenshot, WIDTHS } from '../helpers/browser.ts';
+import { logInToConsole } from '../helpers/console-login.ts';
 import { openTestDb, seedSite } from '../web/seed-site.ts';
 import { seedStory, type SeededStory } from '../web/story-seed.ts';
 
@@ -48,14 +49,7 @@ afterAll(async () => {
 });
 
 async function logIn(width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${server.url}/admin/login`);
-  await page.fill('#email', 'ed@newsroom.example');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Log in")')]);
-  expect(new URL(page.url()).pathname, 'logged in').not.toBe('/admin/login');
-  return page;
+  return (await logInToConsole(browser, server.url, { email: 'ed@newsroom.example', password: PASSWORD }, width)).page;
 }
 
 describe.each(WIDTHS)('the story screens at %i px', (width) => {
