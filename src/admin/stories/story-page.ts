@@ -50,7 +50,9 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
     storyLanguages(db, head.id),
   ]);
   const splitAt = events.find((e) => e.kind === 'split' && e.other_id === head.id)?.at;
-  const title = (leads.length ? members.find((m) => m.article_id === leads[0]!.article_id) : members[0])?.title ?? `Story #${head.id}`;
+  // Titled as the list titles it: by the lead in the site's first language, else its first member.
+  const lead = leads.find((l) => l.lang === site.languages[0]);
+  const title = (lead ? members.find((m) => m.article_id === lead.article_id) : members[0])?.title ?? `Story #${head.id}`;
   // The site's story page answers in a language once a member is published there.
   const live = site.languages.filter((l) => readIn.includes(l));
   const publicPages = live.length ? live.map((l) => `<a href="/${esc(l)}/story/${head.id}" hreflang="${esc(l)}">${esc(l)}</a>`).join(', ') : 'none yet: no member is published';
@@ -58,7 +60,7 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
 <dt>Story</dt><dd>#${head.id}</dd>
 <dt>Last update</dt><dd>${utcTime(head.active_at)}</dd>
 <dt>Members</dt><dd>${members.length} (${sourcesText(new Set(members.map((m) => m.outlet)).size)})</dd>
-${splitFrom ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}${splitAt ? `, ${utcTime(splitAt)}` : ''}</dd>` : ''}
+${splitFrom && splitFrom.id !== head.id ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}${splitAt ? `, ${utcTime(splitAt)}` : ''}</dd>` : ''}
 <dt>Public page</dt><dd>${publicPages}</dd>
 </dl>`;
   const editable = canEdit(ctx);
