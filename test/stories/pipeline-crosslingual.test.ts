@@ -47,6 +47,10 @@ describe('cross-lingual placement through the configured engines (Apertium spa-e
     expect((await articleStory(db, es.id)).story_role).toBe('report');
     const { rows } = await db.query<{ engine_characters: number }>('SELECT engine_characters FROM story_placements WHERE article_id = $1', [es.id]);
     expect(rows[0]!.engine_characters).toBeGreaterThan(quakeSpanish.title.length);
+    // The same run is in the cost ledger, under the engine that ran it and the pivot it went into.
+    const { rows: ledger } = await db.query<{ reason: string; lang: string; engine: string; characters: number }>(
+      `SELECT reason, lang, engine, characters FROM engine_spend WHERE article_id = $1`, [es.id]);
+    expect(ledger).toEqual([{ reason: 'placement', lang: 'en', engine: 'apertium', characters: rows[0]!.engine_characters }]);
     expect(w.lines.join('')).not.toContain('no engine');
   });
 });

@@ -13,6 +13,7 @@ import {
   type LoggedStoryEvent, type SplitOptions, type StoryArticle, type TranslatedHead,
 } from '../../stories/index.ts';
 import type { Translator } from '../../translate/index.ts';
+import type { TranslationCost } from '../../domain/translation.ts';
 import { applySplit, type StorySplit } from '../split-story.ts';
 import { enqueueTranslation, refreshStoryPages } from '../story-jobs.ts';
 
@@ -42,6 +43,14 @@ export interface PlacedArticle {
 
 const DAY = 86_400_000;
 
+/** An article's title and lead in the pivot, what translating them cost, or why there is none. */
+interface HeadInPivot {
+  head: TranslatedHead | null;
+  characters: number;
+  cost?: TranslationCost;
+  why?: string;
+}
+
 /**
  * The placement step of the pipeline, between extraction and translation. Every worker keeps a
  * StoryPlacer in memory; before it places an article it takes the placement lock, replays the
@@ -65,14 +74,14 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
     return run;
   };
 
-  async function headInPivot(a: ArticleRow): Promise<{ head: TranslatedHead | null; characters: number; why?: string }> {
+  async function headInPivot(a: ArticleRow): Promise<HeadInPivot> {
     if (a.lang === pivot) return { head: null, characters: 0 };
     const translator = deps.translator?.();
     if (!translator) return { head: null, characters: 0, why: 'no translation engines configured' };
     try {
       if (!(await translator.canTranslate(a.lang, pivot))) return { head: null, characters: 0, why: `no engine translates ${a.lang}→${pivot}` };
       const t = await translator.translateArticle({ title: a.title, excerpt: leadOf({ lead: a.excerpt, text: a.text }), html: '' }, a.lang, pivot);
-      return { head: { title: t.title, lead: t.excerpt ?? '' }, characters: t.cost.characters };
+      return { head: { title: t.title, lead: t.excerpt ?? '' }, characters: t.cost.characters, cost: t.cost };
     } catch (err) {
       return { head: null, characters: 0, why: `translating its title and lead into ${pivot} failed: ${errorMessage(err)}` };
     }
@@ -170,7 +179,7 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
     return { role: adds ? 'update' : role, translating };
   }
 
-  async function placeLocked(a: ArticleRow, head: { head: TranslatedHead | null; characters: number }, canReach: Set<string>): Promise<PlacedArticle | null> {
+  async function placeLocked(a: ArticleRow, head: HeadInPivot, canReach: Set<string>): Promise<PlacedArticle | null> {
     const prepared = await placer.prepare(storyArticle(a), head.head);
     return db.transaction(async (tx) => {
       await lockPlacements(tx);
@@ -191,6 +200,8 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
         score: placement.score,
         features: logEntry(prepared, placement),
         engineCharacters: head.characters,
+        // The run is booked in the cost ledger under its engine, as a translation's is.
+        headTranslation: head.cost ? { lang: pivot, cost: head.cost } : null,
       });
       const plan = await planTranslations(tx, a, storyId, duplicateOf ? 'duplicate' : 'report', canReach);
       if (plan.role === 'update') await setStoryRole(tx, a.id, 'update');
