@@ -39,9 +39,12 @@ const soldiers = (n: number) => `The army said that ${n} soldiers were killed in
 const LATER = 'Later on Wednesday the ministry said that the number of victims could rise further.';
 const trucks = (n: number) => `The port said that ${n} trucks were waiting at the gate on Monday morning.`;
 
-interface Page { title: string; paragraphs: string[]; status?: number; etag?: string; hang?: boolean }
+interface Page { title: string; paragraphs: string[]; status?: number; etag?: string; hang?: boolean; image?: { src: string; caption: string } }
 const pages = new Map<string, Page>();
-const html = (p: Page) => `<!doctype html><html lang="en"><head><title>${p.title}</title></head><body><article><h1>${p.title}</h1>${p.paragraphs.map((t) => `<p>${t}</p>`).join('')}</article></body></html>`;
+const html = (p: Page) =>
+  `<!doctype html><html lang="en"><head><title>${p.title}</title>${p.image ? `<meta property="og:image" content="${p.image.src}">` : ''}</head>` +
+  `<body><article><h1>${p.title}</h1>${p.image ? `<figure><img src="${p.image.src}" alt=""><figcaption>${p.image.caption}</figcaption></figure>` : ''}` +
+  `${p.paragraphs.map((t) => `<p>${t}</p>`).join('')}</article></body></html>`;
 
 let db: Db;
 let server: TestServer;
@@ -326,9 +329,16 @@ describe('a held source update in the review queue', () => {
     expect(await again.text()).toContain('no longer held (it was dismissed by editor@wire.test)');
   });
 
-  it('published anyway: the held version goes live, with the update note and dateModified', async () => {
+  it('published anyway: the held version goes live, with the update note and dateModified, and the caption of the picture the update added', async () => {
+    pages.set('/port', { ...pages.get('/port')!, image: { src: '/media/trucks-gate.jpg', caption: 'Trucks wait at the port gate on Monday.' } });
     const id = await holdAnotherUpdate(70, 700, 170);
     const before = await state('/port');
+    const caption = async () => (await db.query<{ image_caption: string | null }>(`SELECT image_caption FROM translations WHERE article_id = $1 AND lang = 'es'`, [ids.get('/port')])).rows[0]!.image_caption;
+    // Held: the live translation keeps what it had; the held revision keeps the new caption's translation.
+    expect(await caption()).toBeNull();
+    const { rows: heldRevision } = await db.query<{ image_caption: string | null }>(
+      `SELECT r.image_caption FROM article_update_translations o JOIN translation_revisions r ON r.id = o.revision_id WHERE o.id = $1`, [id]);
+    expect(heldRevision[0]!.image_caption).toMatch(/camiones/i);
     expect(before.t_text).toMatch(/\b7\b/);
     const res = await h.request('POST', `/admin/review/update/${id}/publish`);
     expect(res.status).toBe(303);
@@ -350,6 +360,7 @@ describe('a held source update in the review queue', () => {
       [ids.get('/port')],
     );
     expect(history.rows[0]).toMatchObject({ editor: 'editor@wire.test', note: expect.stringContaining('source update published by an editor') });
+    expect(await caption()).toBe(heldRevision[0]!.image_caption);
   });
 
   it('a later held update supersedes an earlier one still held: the queue shows only the latest', async () => {

@@ -91,7 +91,7 @@ export async function applyEdit(
        WHERE id = $1 RETURNING *`,
       [t.id, title, excerpt, html, text, JSON.stringify(report), verdict, reasons.join('; ') || t.hold_reason],
     );
-    const rev = await addRevision(tx, t.id, { kind: by.kind, title, excerpt, html, engine: t.engine, checks: report, verdict, editor: by.editor, note: by.note ?? null });
+    const rev = await addRevision(tx, t.id, { kind: by.kind, title, excerpt, html, image_caption: t.image_caption, engine: t.engine, checks: report, verdict, editor: by.editor, note: by.note ?? null });
     await putHumanEntries(tx, human, { translationId: t.id, editor: by.editor });
     return { row: rows[0]!, revision: rev };
   });

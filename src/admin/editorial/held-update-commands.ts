@@ -48,16 +48,16 @@ export async function publishHeldUpdate(services: AdminServices, id: number, edi
   const result = await db.transaction(async (tx) => {
     const { rows } = await tx.query<TranslationRow>(
       `UPDATE translations SET title = $2, excerpt = $3, html = $4, text = $5, engine = $6, checks = $7, verdict = $8,
-         status = 'approved', hold_reason = NULL, reviewed_at = now(), updated_at = now()
+         image_caption = COALESCE($9, image_caption), status = 'approved', hold_reason = NULL, reviewed_at = now(), updated_at = now()
        WHERE id = $1 RETURNING *`,
-      [h.translation_id, r.title, r.excerpt, r.html, text, r.engine, JSON.stringify(r.checks), r.verdict],
+      [h.translation_id, r.title, r.excerpt, r.html, text, r.engine, JSON.stringify(r.checks), r.verdict, r.image_caption],
     );
     const t = rows[0]!;
     if (!(await decideHeldUpdate(tx, id, 'published', editor))) {
       throw new PermanentError(`review publish-update: update ${id} was decided meanwhile`, 'review.decided', { httpStatus: 409 });
     }
     await addRevision(tx, t.id, {
-      kind: 'edit', title: r.title, excerpt: r.excerpt, html: r.html, engine: r.engine, checks: r.checks, verdict: r.verdict, editor,
+      kind: 'edit', title: r.title, excerpt: r.excerpt, html: r.html, image_caption: r.image_caption, engine: r.engine, checks: r.checks, verdict: r.verdict, editor,
       note: `source update published by an editor (held: ${h.reason ?? 'by the gate'})`,
     });
     const pub = await publishTranslation(tx, article, t, false);

@@ -131,7 +131,7 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         if (!current) continue;
         await ensureFirstRevision(tx, current);
         const t = r.translated;
-        const revision = { kind: 'machine' as const, title: t.title, excerpt: t.excerpt, html: t.html, engine: t.engine, checks: t.checks, verdict: r.verdict, editor: null };
+        const revision = { kind: 'machine' as const, title: t.title, excerpt: t.excerpt, html: t.html, image_caption: t.imageCaption ?? null, engine: t.engine, checks: t.checks, verdict: r.verdict, editor: null };
         const engineCharacters = t.cost.characters;
         if (r.verdict === 'hold') {
           const reason = r.reasons.join('; ');
