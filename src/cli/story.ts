@@ -41,7 +41,7 @@ export default async function storyCommand(argv: string[]): Promise<number> {
     options: { json: { type: 'boolean', help: 'print JSON' } },
     actions: {
       lead: { args: '<storyId> <articleId>', summary: "make a member the story's translated lead (queued for translation into every target language)", positionals: { min: 2, max: 2 } },
-      spend: { args: '<storyId>', summary: 'engine characters the story cost (translations and placement)', positionals: { min: 1, max: 1 } },
+      spend: { args: '<storyId>', summary: "engine characters the story cost, from the cost ledger (first translations, editors' retranslations, source updates, placement)", positionals: { min: 1, max: 1 } },
       split: { args: '<storyId> <articleId...>', summary: 'the named members (with their near-duplicates) become a story of their own; the part holding the first member keeps the story and its URL', positionals: { min: 2 } },
       merge: { args: '<keep> <gone>', summary: "story <gone> joins story <keep>: its members move, its URL redirects to <keep>'s", positionals: { min: 2, max: 2 } },
     },
@@ -78,7 +78,7 @@ export default async function storyCommand(argv: string[]): Promise<number> {
     }
     const spend = await stories.spend(storyId);
     if (values.json) process.stdout.write(`${JSON.stringify(spend)}\n`);
-    else process.stdout.write(`story ${spend.storyId}: ${spend.total} engine characters (${spend.translated} in ${spend.translations} translations, ${spend.placement} placing members)\n`);
+    else process.stdout.write(`story ${spend.storyId}: ${spend.total} engine characters (${spend.translated} in ${spend.translations} translation run${spend.translations === 1 ? '' : 's'}, ${spend.placement} placing members)\n`);
     return 0;
   } finally {
     await reached.direct?.close();
