@@ -59,8 +59,7 @@ export async function applySplit(tx: Db, plan: SplitPlan): Promise<{ split: Stor
   const siteLang = plan.targetLanguages[0];
   await refreshStoryPages(tx, plan.storyId, siteLang);
   await refreshStoryPages(tx, newStoryId, siteLang);
-  // Every member's article page says how many outlets its story has: both parts changed.
-  await refreshMemberPages(tx, [...plan.keep, ...plan.move]);
+  await refreshMemberPages(tx, plan.move);
   return { split: { storyId: plan.storyId, newStoryId, kept: plan.keep, moved: plan.move, leads }, event };
 }
 
@@ -140,13 +139,13 @@ export async function mergeByHand(db: Db, opts: HandMerge): Promise<StoryMerge> 
     const gone = await liveStoryId(tx, opts.gone);
     if (gone === null) throw new PermanentError(`story merge: no story ${opts.gone}`, 'story.not_found', { httpStatus: 404 });
     if (keep === gone) throw new PermanentError(`story merge: ${opts.keep} and ${opts.gone} are one story (${keep}) already`, 'story.merge_same');
+    const moved = (await storyMembersInLogOrder(tx, gone, false)).map((m) => m.article_id);
     await mergeStory(tx, gone, keep);
     const event = await recordStoryEvent(tx, { kind: 'merge', storyId: keep, otherId: gone, decidedBy: opts.editor });
     const siteLang = opts.targetLanguages[0];
     await refreshStoryPages(tx, gone, siteLang);
     await refreshStoryPages(tx, keep, siteLang);
-    // The moved members link to another story now, and every member's page counts the outlets of both.
-    await refreshMemberPages(tx, (await storyMembersInLogOrder(tx, keep, false)).map((m) => m.article_id));
+    await refreshMemberPages(tx, moved);
     return { storyId: keep, merged: gone, eventId: event.id };
   });
 }

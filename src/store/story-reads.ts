@@ -29,6 +29,15 @@ export async function storyOfPublication(db: Db, publicationId: number): Promise
   return rows[0]?.story_id ?? null;
 }
 
+/** The live pages of the stories' members: each says how many outlets told its story. */
+export async function memberPagePaths(db: Db, storyIds: readonly number[]): Promise<string[]> {
+  const { rows } = await db.query<{ path: string }>(
+    `SELECT p.path FROM publications p JOIN articles a ON a.id = p.article_id WHERE a.story_id = ANY($1::bigint[]) AND p.status = 'live'`,
+    [[...storyIds]],
+  );
+  return rows.map((r) => r.path);
+}
+
 /** The path of the publication a story is read in, in `lang` (see leadPublication); null when it has none live there. */
 export async function storyLeadPath(db: Db, storyId: number, lang: string): Promise<string | null> {
   const { rows } = await db.query<{ path: string }>(

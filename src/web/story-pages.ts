@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.ts';
 import { markStale } from '../store/pages.ts';
-import { storyOfPublication } from '../store/story-reads.ts';
+import { memberPagePaths, storyOfPublication } from '../store/story-reads.ts';
 import { storyPath } from './site-paths.ts';
 import type { SiteOptions } from './web-types.ts';
 
@@ -15,7 +15,8 @@ export interface StoryChange {
  * Story pages show their members and every list counts them, so a content change reaches them:
  * the pages of the stories concerned become tombstones in every language (rendered again on their
  * next request, or answered with a redirect once merged); a story that itself changed adds every
- * language to `langs`, whose lists and feeds the render job marks stale. Returns the story ids.
+ * language to `langs`, whose lists and feeds the render job marks stale, and its members' article
+ * pages become tombstones too. Returns the story ids.
  */
 export async function markStoriesChanged(db: Db, site: SiteOptions, change: StoryChange, langs: Set<string>): Promise<number[]> {
   const ids = new Set<number>();
@@ -29,6 +30,9 @@ export async function markStoriesChanged(db: Db, site: SiteOptions, change: Stor
   }
   if (ids.size === 0) return [];
   const paths = [...ids].flatMap((id) => site.languages.map((l) => storyPath(l, id)));
+  // A story that itself changed (a member joined, a merge, a split) changes every member's page
+  // too: each says how many outlets told its story, and a second member makes the link appear.
+  if (change.storyId !== undefined) paths.push(...(await memberPagePaths(db, [change.storyId])));
   await markStale(db, { paths });
   return [...ids];
 }
