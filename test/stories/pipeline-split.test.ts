@@ -1,17 +1,11 @@
 import { storySummary } from '../../src/store/story-reads.ts';
-import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { TranslatedArticle } from '../../src/domain/translation.ts';
-import { createRenderSiteHandler, type RenderSitePayload } from '../../src/jobs/handlers/render-site.ts';
-import { publishTranslation } from '../../src/jobs/publish-translation.ts';
 import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
-import { upsertTranslation } from '../../src/store/translations.ts';
-import type { StoryArticle } from '../../src/stories/index.ts';
 import type { SiteOptions } from '../../src/web/start-web-server.ts';
-import { createSiteApp, type SiteApp } from '../../src/web/site-app.ts';
 import { openTestDb } from '../helpers/test-db.ts';
 import { storeArticle, worker } from './pipeline-helpers.ts';
+import { openStorySite, type StorySite } from './story-site.ts';
 import { FIRE_IDS, fireFifth, fireSecondCopy, gluedStream, QUAKE_IDS, quakeFifth } from './split-fixtures.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
@@ -22,7 +16,7 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
  */
 const SITE: SiteOptions = { name: 'Transwire Test', baseUrl: 'https://news.example', languages: ['es'], defaultLanguage: 'es' };
 let db: Db;
-let app: SiteApp;
+let site: StorySite;
 const rows = new Map<string, ArticleRow>();
 const id = (key: string) => rows.get(key)!.id;
 const a = () => worker(db, { targets: ['es'] });
@@ -35,46 +29,16 @@ beforeAll(async () => {
   for (const art of [...gluedStream, fireFifth, quakeFifth, fireSecondCopy]) rows.set(art.id, await storeArticle(db, art));
   workerA = a();
   workerB = b();
-  app = createSiteApp({ db, site: SITE });
-  await app.start();
+  site = await openStorySite(db, SITE);
 });
 afterAll(async () => {
-  await app?.close();
+  await site?.close();
   await db?.close();
 });
 
 async function storyOf(key: string): Promise<number> {
   const { rows: r } = await db.query<{ story_id: number }>('SELECT story_id FROM articles WHERE id = $1', [id(key)]);
   return r[0]!.story_id;
-}
-
-/** Publishes a Spanish translation of the article, as translate-article would. */
-async function publishSpanish(art: StoryArticle): Promise<string> {
-  const t: TranslatedArticle = {
-    lang: 'es', title: `ES ${art.title}`, excerpt: null, html: `<p>ES ${art.text.split('\n')[0]}</p>`, text: `ES ${art.text.split('\n')[0]}`,
-    engine: 'apertium', engineVersion: '1', nameRenderings: {}, checks: { ok: true, findings: [] },
-    cost: { engine: 'apertium', characters: 100, memoryCharacters: 0, memoryHits: 0, segments: 1, money: null },
-  };
-  const tr = await upsertTranslation(db, id(art.id), t, 'publish', 'published', null);
-  const pub = await db.transaction((tx) => publishTranslation(tx, rows.get(art.id)!, tr, false));
-  return pub.path;
-}
-
-/** Runs the queued render jobs as a worker would, then lets the site app see the pages they wrote. */
-async function runRenders(): Promise<string[]> {
-  const render = createRenderSiteHandler({ db, site: SITE });
-  const { rows: jobs } = await db.query<{ id: number; key: string; payload: RenderSitePayload }>(`SELECT id, key, payload FROM jobs WHERE kind = 'render' AND state = 'queued' ORDER BY id`);
-  for (const j of jobs) {
-    await render(j.payload);
-    await db.query(`UPDATE jobs SET state = 'done' WHERE id = $1`, [j.id]);
-  }
-  await app.refresh();
-  return jobs.map((j) => j.key);
-}
-
-async function page(path: string): Promise<{ status: number; doc: Document; location: string | null }> {
-  const res = await app.fetch(new Request(`http://site.test${path}`));
-  return { status: res.status, location: res.headers.get('location'), doc: parseHTML(await res.text()).document };
 }
 
 const listedOutlets = (d: Document) => [...d.querySelectorAll('.story-sources a')].map((x) => x.getAttribute('href'));
@@ -93,13 +57,13 @@ describe('a story that grows into two events', () => {
     for (const key of ['quake-2', 'quake-3', 'bridge', 'fire-1']) expect(await storyOf(key), key).toBe(glued);
     expect(placed.every((p) => !p?.split)).toBe(true);
     // The glued story's page in Spanish lists the wildfire; fire-1 has a page of its own (an update).
-    paths.set('quake-1', await publishSpanish(gluedStream[0]!));
-    paths.set('fire-1', await publishSpanish(gluedStream.find((x) => x.id === 'fire-1')!));
-    await runRenders();
-    const before = await page(`/es/story/${glued}`);
+    paths.set('quake-1', await site.publishSpanish(rows.get('quake-1')!));
+    paths.set('fire-1', await site.publishSpanish(rows.get('fire-1')!));
+    await site.runRenders();
+    const before = await site.page(`/es/story/${glued}`);
     expect(before.status).toBe(200);
     expect(listedOutlets(before.doc)).toContain(rows.get('fire-1')!.url);
-    expect((await page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${glued}`);
+    expect((await site.page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${glued}`);
   });
 
   it('splits once the two halves grow apart: the quake keeps the story and its URL, the wildfire becomes a story of its own', async () => {
@@ -141,22 +105,22 @@ describe('a story that grows into two events', () => {
   });
 
   it('both story pages and the moved article\'s page are refreshed: the old page no longer lists the wildfire, the article links to its new story', async () => {
-    const keys = await runRenders();
+    const keys = await site.runRenders();
     expect(keys).toEqual(expect.arrayContaining([`render:story:${glued}`, `render:story:${fireStory}`]));
-    const quakePage = await page(`/es/story/${glued}`);
+    const quakePage = await site.page(`/es/story/${glued}`);
     expect(quakePage.status).toBe(200);
     const quakeLinks = listedOutlets(quakePage.doc);
     for (const key of FIRE_IDS) expect(quakeLinks).not.toContain(rows.get(key)!.url);
     expect(quakeLinks).toContain(rows.get('quake-2')!.url);
-    const firePage = await page(`/es/story/${fireStory}`);
+    const firePage = await site.page(`/es/story/${fireStory}`);
     expect(firePage.status).toBe(200);
     const fireLinks = listedOutlets(firePage.doc);
     for (const key of FIRE_IDS) expect(fireLinks).toContain(rows.get(key)!.url);
     expect(fireLinks).not.toContain(rows.get('quake-1')!.url);
-    expect((await page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${fireStory}`);
+    expect((await site.page(paths.get('fire-1')!)).doc.querySelector('.story-link a')?.getAttribute('href')).toBe(`/es/story/${fireStory}`);
     // A member that stayed is rendered again too: its page counts the outlets of its story, which lost some members.
     const { outlets } = await storySummary(db, glued);
-    expect((await page(paths.get('quake-1')!)).doc.querySelector('.story-link a')?.textContent).toMatch(new RegExp(`^${outlets} `));
+    expect((await site.page(paths.get('quake-1')!)).doc.querySelector('.story-link a')?.textContent).toMatch(new RegExp(`^${outlets} `));
   });
 
   it('a worker that starts from the log places later reports as the workers that split did; a copy of a moved report follows it', async () => {
