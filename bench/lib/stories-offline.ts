@@ -1,4 +1,4 @@
-import { averageLinkage } from '../../src/stories/story-split.ts';
+import { averageLinkage, linkageMatrix } from '../../src/stories/story-split.ts';
 import type { ArticleFeatures, StoryClusterer } from '../../src/stories/index.ts';
 import { clusterScores, type ClusterScores } from './stories-metrics.ts';
 
@@ -10,13 +10,8 @@ import { clusterScores, type ClusterScores } from './stories-metrics.ts';
  * is in the features (what the similarity sees), not in how articles are placed.
  */
 export function offlineReference(clusterer: StoryClusterer, features: readonly ArticleFeatures[], gold: string[]): { scores: ClusterScores; threshold: number } {
-  const groups = clusterer.groups(true);
-  const singles = features.map((f) => groups.of([f]));
   const n = features.length;
-  const sims = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) sims[i * n + j] = sims[j * n + i] = groups.similarity(singles[i]!, singles[j]!);
-  }
+  const sims = linkageMatrix(clusterer.groups(true), features);
   let best: { scores: ClusterScores; threshold: number } | null = null;
   for (let th = 0.04; th <= 0.301; th += 0.01) {
     const labels = new Array<string>(n);

@@ -33,7 +33,7 @@ export class PlacedMembers {
   /** The story's members as a split looks at them (placement order). */
   candidates(story: string): SplitCandidate[] {
     return (this.byStory.get(this.aliases.resolve(story)) ?? []).map((key) => {
-        const entry = this.entries.get(key)!;
+      const entry = this.entries.get(key)!;
       return { key, features: loggedFeatures(entry), duplicateOf: entry.duplicateOf ?? null };
     });
   }

@@ -96,7 +96,7 @@ export function findSplit(clusterer: StoryClusterer, members: readonly SplitCand
 }
 
 /** Pairwise similarity of single articles, each weighed as a story of one (row-major n×n). */
-function linkageMatrix(groups: StoryGroups, features: readonly ArticleFeatures[]): Float64Array {
+export function linkageMatrix(groups: StoryGroups, features: readonly ArticleFeatures[]): Float64Array {
   const n = features.length;
   const singles = features.map((f) => groups.of([f]));
   const sims = new Float64Array(n * n);

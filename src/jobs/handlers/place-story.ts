@@ -17,7 +17,6 @@ import type { TranslationCost } from '../../domain/translation.ts';
 import { applySplit, type StorySplit } from '../split-story.ts';
 import { enqueueTranslation, refreshStoryPages } from '../story-jobs.ts';
 
-
 export interface StoryPlacementDeps {
   db: Db;
   log: Logger;
@@ -43,10 +42,9 @@ export interface PlacedArticle {
 
 const DAY = 86_400_000;
 
-/** An article's title and lead in the pivot, what translating them cost, or why there is none. */
+/** An article's title and lead in the pivot and the engine's report of that run, or why there is none. */
 interface HeadInPivot {
   head: TranslatedHead | null;
-  characters: number;
   cost?: TranslationCost;
   why?: string;
 }
@@ -75,15 +73,15 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
   };
 
   async function headInPivot(a: ArticleRow): Promise<HeadInPivot> {
-    if (a.lang === pivot) return { head: null, characters: 0 };
+    if (a.lang === pivot) return { head: null };
     const translator = deps.translator?.();
-    if (!translator) return { head: null, characters: 0, why: 'no translation engines configured' };
+    if (!translator) return { head: null, why: 'no translation engines configured' };
     try {
-      if (!(await translator.canTranslate(a.lang, pivot))) return { head: null, characters: 0, why: `no engine translates ${a.lang}→${pivot}` };
+      if (!(await translator.canTranslate(a.lang, pivot))) return { head: null, why: `no engine translates ${a.lang}→${pivot}` };
       const t = await translator.translateArticle({ title: a.title, excerpt: leadOf({ lead: a.excerpt, text: a.text }), html: '' }, a.lang, pivot);
-      return { head: { title: t.title, lead: t.excerpt ?? '' }, characters: t.cost.characters, cost: t.cost };
+      return { head: { title: t.title, lead: t.excerpt ?? '' }, cost: t.cost };
     } catch (err) {
-      return { head: null, characters: 0, why: `translating its title and lead into ${pivot} failed: ${errorMessage(err)}` };
+      return { head: null, why: `translating its title and lead into ${pivot} failed: ${errorMessage(err)}` };
     }
   }
 
@@ -199,7 +197,7 @@ export function createStoryPlacement(deps: StoryPlacementDeps) {
         duplicateOf,
         score: placement.score,
         features: logEntry(prepared, placement),
-        engineCharacters: head.characters,
+        engineCharacters: head.cost?.characters ?? 0,
         // The run is booked in the cost ledger under its engine, as a translation's is.
         headTranslation: head.cost ? { lang: pivot, cost: head.cost } : null,
       });
