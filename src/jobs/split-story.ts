@@ -4,7 +4,7 @@ import {
   claimStoryLead, hasTranslation, languagesWithoutLead, liveStoryId, lockPlacements, mergeStory, moveToNewStory, recordStoryEvent,
   reserveStoryId, setStoryRole, storyMembersInLogOrder, type StoryEventRow,
 } from '../store/stories.ts';
-import { enqueueTranslation, refreshMemberPages, refreshStoryPages } from './story-jobs.ts';
+import { enqueueTranslation, refreshStoryPages } from './story-jobs.ts';
 
 /** A story split in two. */
 export interface StorySplit {
@@ -35,7 +35,8 @@ export interface SplitPlan {
  * rows, sketches, and any lead they were, an editor's pick included), each part without a lead in
  * a target language gets its earliest report as lead there (queued for translation unless already
  * translated; never a near-duplicate, never into its own language), the event is logged for every
- * worker's clusterer, and the pages of both stories and of the moved members' articles are refreshed.
+ * worker's clusterer, and the pages of both stories are refreshed (their members' article pages with them:
+ * web/story-pages.ts).
  */
 export async function applySplit(tx: Db, plan: SplitPlan): Promise<{ split: StorySplit; event: StoryEventRow }> {
   const newStoryId = await reserveStoryId(tx);
@@ -59,7 +60,6 @@ export async function applySplit(tx: Db, plan: SplitPlan): Promise<{ split: Stor
   const siteLang = plan.targetLanguages[0];
   await refreshStoryPages(tx, plan.storyId, siteLang);
   await refreshStoryPages(tx, newStoryId, siteLang);
-  await refreshMemberPages(tx, plan.move);
   return { split: { storyId: plan.storyId, newStoryId, kept: plan.keep, moved: plan.move, leads }, event };
 }
 
@@ -139,13 +139,11 @@ export async function mergeByHand(db: Db, opts: HandMerge): Promise<StoryMerge> 
     const gone = await liveStoryId(tx, opts.gone);
     if (gone === null) throw new PermanentError(`story merge: no story ${opts.gone}`, 'story.not_found', { httpStatus: 404 });
     if (keep === gone) throw new PermanentError(`story merge: ${opts.keep} and ${opts.gone} are one story (${keep}) already`, 'story.merge_same');
-    const moved = (await storyMembersInLogOrder(tx, gone, false)).map((m) => m.article_id);
     await mergeStory(tx, gone, keep);
     const event = await recordStoryEvent(tx, { kind: 'merge', storyId: keep, otherId: gone, decidedBy: opts.editor });
     const siteLang = opts.targetLanguages[0];
     await refreshStoryPages(tx, gone, siteLang);
     await refreshStoryPages(tx, keep, siteLang);
-    await refreshMemberPages(tx, moved);
     return { storyId: keep, merged: gone, eventId: event.id };
   });
 }

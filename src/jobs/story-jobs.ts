@@ -1,5 +1,4 @@
 import type { Db } from '../store/db.ts';
-import { livePublicationsOf } from '../store/stories.ts';
 import { JobQueue } from './queue.ts';
 
 /** How a translation is asked for beyond "translate it once" (an editor's retranslation). */
@@ -37,18 +36,4 @@ function translateJobKey(articleId: number, lang: string): string {
 export async function refreshStoryPages(tx: Db, storyId: number, lang: string | undefined): Promise<void> {
   if (!lang) return;
   await JobQueue.enqueue(tx, { kind: 'render', key: `render:story:${storyId}`, payload: { lang, storyId, reason: 'story' }, priority: 10 });
-}
-
-/**
- * Queues the render of the live pages of articles that changed story (a split or a merge): each
- * links to its story ("3 sources · see the story"). Keyed as a publication's own render job, so
- * one already queued is not doubled. The pages of members that stayed keep their link; their
- * count of sources catches up at their next render.
- */
-export async function refreshMemberPages(tx: Db, articleIds: readonly number[]): Promise<number> {
-  const pubs = await livePublicationsOf(tx, articleIds);
-  for (const p of pubs) {
-    await JobQueue.enqueue(tx, { kind: 'render', key: `render:${p.lang}:${p.id}`, payload: { lang: p.lang, publicationId: p.id, reason: 'story' }, priority: 10 });
-  }
-  return pubs.length;
 }

@@ -343,15 +343,6 @@ export async function hasTranslation(db: Db, articleId: number, lang: string): P
   return rows.length > 0;
 }
 
-/** Live publications of these articles: their pages name their story. */
-export async function livePublicationsOf(db: Db, articleIds: readonly number[]): Promise<Array<{ id: number; lang: string }>> {
-  const { rows } = await db.query<{ id: number; lang: string }>(
-    `SELECT id, lang FROM publications WHERE article_id = ANY($1::bigint[]) AND status = 'live' ORDER BY id`,
-    [[...articleIds]],
-  );
-  return rows;
-}
-
 /** How many members the story has (near-duplicates included). */
 export async function memberCount(db: Db, storyId: number): Promise<number> {
   const { rows } = await db.query<{ member_count: number }>('SELECT member_count FROM stories WHERE id = $1', [storyId]);

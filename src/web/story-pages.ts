@@ -15,7 +15,7 @@ export interface StoryChange {
  * Story pages show their members and every list counts them, so a content change reaches them:
  * the pages of the stories concerned become tombstones in every language (rendered again on their
  * next request, or answered with a redirect once merged); a story that itself changed adds every
- * language to `langs`, whose lists and feeds the render job marks stale, and its members' article
+ * language to `langs`, whose lists and feeds the render job marks stale; the members' article
  * pages become tombstones too. Returns the story ids.
  */
 export async function markStoriesChanged(db: Db, site: SiteOptions, change: StoryChange, langs: Set<string>): Promise<number[]> {
@@ -30,9 +30,10 @@ export async function markStoriesChanged(db: Db, site: SiteOptions, change: Stor
   }
   if (ids.size === 0) return [];
   const paths = [...ids].flatMap((id) => site.languages.map((l) => storyPath(l, id)));
-  // A story that itself changed (a member joined, a merge, a split) changes every member's page
-  // too: each says how many outlets told its story, and a second member makes the link appear.
-  if (change.storyId !== undefined) paths.push(...(await memberPagePaths(db, [change.storyId])));
+  // Every member's page says how many outlets told its story, and a second member makes the link
+  // appear: whatever changed the story (a member listed or published, a merge, a split) changes
+  // them too. The publication being rendered is rendered again right after, eagerly.
+  paths.push(...(await memberPagePaths(db, [...ids])));
   await markStale(db, { paths });
   return [...ids];
 }
