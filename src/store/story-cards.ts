@@ -41,10 +41,19 @@ export function storyLeadOnly(lang: string): string {
     WHERE lp.lang = ${lang} AND lp.status = 'live' AND la.story_id IS NOT NULL) h WHERE h.rank > 1)`;
 }
 
+/**
+ * An outlet as a story counts and lists it: the source's name, else the page's site name, else the
+ * feed's title, else its address. `s`: the sources alias, `a`: the articles alias. One definition,
+ * so a card's "N sources", the story page's list and the console agree.
+ */
+export function outletName(s: string, a: string): string {
+  return `coalesce(${s}.name, ${a}.site_name, ${s}.title, ${s}.url)`;
+}
+
 /** The story of each card, counted: joins `sc` for the story id `story` (an SQL expression). */
 export function storyCardJoin(story = 'a.story_id'): string {
   return `LEFT JOIN LATERAL (
-    SELECT count(*)::int AS members, count(DISTINCT coalesce(ms.name, m.site_name, ms.title))::int AS outlets,
+    SELECT count(*)::int AS members, count(DISTINCT ${outletName('ms', 'm')})::int AS outlets,
       max(coalesce(m.placed_at, m.fetched_at)) AS changed_at
     FROM articles m JOIN sources ms ON ms.id = m.source_id
     WHERE ${story} IS NOT NULL AND m.story_id = ${story} AND ${shownMember('m')}) sc ON true`;

@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
 import type { StoryRole } from './stories.ts';
+import { outletName } from './story-cards.ts';
 
 /**
  * What the newsroom console shows of stories: the recent ones with their counts, one story's
@@ -38,7 +39,7 @@ export async function listStories(db: Db, opts: { lang: string; limit: number; o
           ORDER BY 2 DESC, id DESC LIMIT $2 OFFSET $3)
        SELECT s.id, h.title, h.lang AS title_lang, t.title AS translated_title, c.members, c.outlets, c.langs, s.active_at
        FROM shown s
-       JOIN LATERAL (SELECT count(*)::int AS members, count(DISTINCT coalesce(src.name, m.site_name, src.title, src.url))::int AS outlets,
+       JOIN LATERAL (SELECT count(*)::int AS members, count(DISTINCT ${outletName('src', 'm')})::int AS outlets,
            json_agg(DISTINCT m.lang) AS langs
          FROM articles m JOIN sources src ON src.id = m.source_id WHERE m.story_id = s.id) c ON c.members > 0
        JOIN LATERAL (SELECT a.id, a.title, a.lang FROM articles a
@@ -113,7 +114,7 @@ export interface StoryMemberView {
 /** Every member in placement order (the story's first member first), as splitByHand orders them. */
 export async function storyMembersForConsole(db: Db, storyId: number): Promise<StoryMemberView[]> {
   const { rows } = await db.query<Omit<StoryMemberView, 'translated'> & { translated: string[] | string | null }>(
-    `SELECT a.id AS article_id, coalesce(s.name, a.site_name, s.title, s.url) AS outlet, a.url, a.title, a.lang,
+    `SELECT a.id AS article_id, ${outletName('s', 'a')} AS outlet, a.url, a.title, a.lang,
        coalesce(a.published_at, a.fetched_at) AS at, a.story_role AS role, a.duplicate_of,
        (SELECT json_agg(t.lang ORDER BY t.lang) FROM translations t WHERE t.article_id = a.id) AS translated
      FROM articles a JOIN sources s ON s.id = a.source_id LEFT JOIN story_placements p ON p.article_id = a.id

@@ -1,5 +1,5 @@
 import type { Db } from './db.ts';
-import { leadPublication, shownMember, storyCardJoin } from './story-cards.ts';
+import { leadPublication, outletName, shownMember, storyCardJoin } from './story-cards.ts';
 
 /**
  * The read side of stories for the public site: what a story page, an article's story link and
@@ -68,7 +68,7 @@ export interface StoryMemberRow {
 /** Every member the site names, oldest first, with its live publication in `lang`. */
 export async function listStoryMembers(db: Db, storyId: number, lang: string): Promise<StoryMemberRow[]> {
   const { rows } = await db.query<StoryMemberRow>(
-    `SELECT m.id AS article_id, m.story_role AS role, m.duplicate_of, coalesce(s.name, m.site_name, s.title, s.url) AS outlet,
+    `SELECT m.id AS article_id, m.story_role AS role, m.duplicate_of, ${outletName('s', 'm')} AS outlet,
        m.url, m.title, m.lang, m.text, coalesce(m.published_at, m.fetched_at) AS at, p.path, t.title AS translated_title
      FROM articles m JOIN sources s ON s.id = m.source_id
        LEFT JOIN publications p ON p.article_id = m.id AND p.lang = $2 AND p.status = 'live'

@@ -15,20 +15,27 @@ export function apiRoute(route: AdminRoute): AdminRoute {
       try {
         return await route.handle(ctx);
       } catch (err) {
-        const { status, message } = describe(err);
-        if (status >= 500) ctx.services.log.error({ err: message, route: route.path }, 'api: request failed');
-        return apiError(status, message);
+        const message = oneLine(err);
+        const refusal = refusalOf(err);
+        if (!refusal) ctx.services.log.error({ err: message, route: route.path }, 'api: request failed');
+        return apiError(refusal?.status ?? 500, message);
       }
     },
   };
 }
 
-function describe(err: unknown): { status: number; message: string } {
-  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, '; ');
-  if (err instanceof TranswireError && err.httpStatus < 500) return { status: err.httpStatus, message };
-  if (err instanceof PermanentError) return { status: 400, message };
-  return { status: 500, message };
+/**
+ * A shared action's refusal as a caller's mistake: its status (the error's own under 500; 400 for
+ * a PermanentError without one) and its one line; null for anything else (a 500). The API and the
+ * console's forms answer a refusal alike.
+ */
+export function refusalOf(err: unknown): { status: number; message: string } | null {
+  if (err instanceof TranswireError && err.httpStatus < 500) return { status: err.httpStatus, message: oneLine(err) };
+  if (err instanceof PermanentError) return { status: 400, message: oneLine(err) };
+  return null;
 }
+
+const oneLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, '; ');
 
 /** The request's JSON body, checked against `schema`; a body that is not what the route takes is a 400 naming the field. */
 export async function bodyOf<S extends z.ZodType>(ctx: AdminContext, schema: S, what: string): Promise<z.infer<S>> {

@@ -1,7 +1,8 @@
-import { PermanentError, TranswireError } from '../../domain/errors.ts';
+import { PermanentError } from '../../domain/errors.ts';
 import { pickLead } from '../../jobs/pick-story-lead.ts';
 import { mergeByHand, splitByHand } from '../../jobs/split-story.ts';
 import { redirect } from '../admin-responses.ts';
+import { refusalOf } from '../api/api-route.ts';
 import type { AdminContext, AuditEntry } from '../admin-route.ts';
 import { idParam } from '../editorial/load-review.ts';
 import { storyHref } from './story-parts.ts';
@@ -35,10 +36,10 @@ function storyAction(run: (ctx: AdminContext, storyId: number, form: URLSearchPa
       await ctx.audit(done.audit);
       return redirect(done.location);
     } catch (err) {
-      // As the API answers them (api-route.ts): a caller's mistake is a 4xx with its one line.
-      if (err instanceof TranswireError && err.httpStatus < 500) return storyPage(ctx, { status: err.httpStatus, message: err.message });
-      if (err instanceof PermanentError) return storyPage(ctx, { status: 400, message: err.message });
-      throw err;
+      // As the API answers them: a caller's mistake is a 4xx with its one line.
+      const refusal = refusalOf(err);
+      if (!refusal) throw err;
+      return storyPage(ctx, refusal);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { storySplitOrigin } from '../../store/story-origin.ts';
 import { storyLanguages, storyTarget } from '../../store/story-reads.ts';
 import { recentStoryEvents, storyHead, storyLeadsForConsole, storyMembersForConsole, type StoryLeadView, type StoryMemberView } from '../../store/story-console.ts';
 import { redirect } from '../admin-responses.ts';
@@ -46,10 +47,9 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
     storyMembersForConsole(db, head.id),
     storyLeadsForConsole(db, head.id),
     recentStoryEvents(db, { limit: 50, storyId: head.id }),
-    head.split_from === null ? Promise.resolve(null) : storyTarget(db, head.split_from),
+    storySplitOrigin(db, head.id, site.languages[0] ?? 'en'),
     storyLanguages(db, head.id),
   ]);
-  const splitAt = events.find((e) => e.kind === 'split' && e.other_id === head.id)?.at;
   // Titled as the list titles it: by the lead in the site's first language, else its first member.
   const lead = leads.find((l) => l.lang === site.languages[0]);
   const title = (lead ? members.find((m) => m.article_id === lead.article_id) : members[0])?.title ?? `Story #${head.id}`;
@@ -60,7 +60,7 @@ export async function storyPage(ctx: AdminContext, refusal?: { status: number; m
 <dt>Story</dt><dd>#${head.id}</dd>
 <dt>Last update</dt><dd>${utcTime(head.active_at)}</dd>
 <dt>Members</dt><dd>${members.length} (${sourcesText(new Set(members.map((m) => m.outlet)).size)})</dd>
-${splitFrom && splitFrom.id !== head.id ? `<dt>Split from</dt><dd>${storyLink(splitFrom.id)}${splitFrom.id !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}${splitAt ? `, ${utcTime(splitAt)}` : ''}</dd>` : ''}
+${splitFrom && splitFrom.storyId !== head.id ? `<dt>Split from</dt><dd>${storyLink(splitFrom.storyId)}${splitFrom.storyId !== head.split_from ? ` (story #${head.split_from}, since merged)` : ''}, ${utcTime(splitFrom.at)}</dd>` : ''}
 <dt>Public page</dt><dd>${publicPages}</dd>
 </dl>`;
   const editable = canEdit(ctx);
