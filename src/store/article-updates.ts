@@ -148,16 +148,15 @@ export async function applySourceUpdate(
 
 /**
  * What became of an update in one language: published, or held (with the revision that keeps the
- * held text, for an editor). Its engine run is booked in the cost ledger either way, once: `cost`
- * is the engine's report of it (route, memory, money; without it, the translation's engine and
- * `engineCharacters` are booked). An earlier update of the article still held in this language is
+ * held text, for an editor). Its engine run (`cost`, the engine's report of it) is booked in the
+ * cost ledger either way, once. An earlier update of the article still held in this language is
  * superseded: this one's text includes it.
  */
 export async function recordUpdateOutcome(
   tx: Db,
   updateId: number,
   lang: string,
-  o: { outcome: 'published' | 'held'; reason: string | null; revisionId: number | null; engineCharacters: number; cost?: TranslationCost },
+  o: { outcome: 'published' | 'held'; reason: string | null; revisionId: number | null; cost: TranslationCost },
 ): Promise<void> {
   await tx.query(
     `UPDATE article_update_translations o SET outcome = 'superseded' FROM article_updates u, article_updates v
@@ -170,14 +169,11 @@ export async function recordUpdateOutcome(
      ON CONFLICT (update_id, lang) DO UPDATE SET outcome = EXCLUDED.outcome, reason = EXCLUDED.reason, revision_id = EXCLUDED.revision_id,
        engine_characters = EXCLUDED.engine_characters
      RETURNING (SELECT article_id FROM article_updates WHERE id = $1) AS article_id, EXISTS (SELECT 1 FROM earlier) AS booked`,
-    [updateId, lang, o.outcome, o.reason, o.revisionId, o.engineCharacters],
+    [updateId, lang, o.outcome, o.reason, o.revisionId, o.cost.characters],
   );
   const { article_id: articleId, booked } = rows[0]!;
   // The same outcome recorded again replaces the row's characters: its run is in the ledger already.
-  if (booked) return;
-  if (o.cost) return recordEngineSpend(tx, { reason: 'update', articleId, lang, ...spentIn(o.cost), characters: o.engineCharacters });
-  const { rows: current } = await tx.query<{ engine: string }>('SELECT engine FROM translations WHERE article_id = $1 AND lang = $2', [articleId, lang]);
-  await recordEngineSpend(tx, { reason: 'update', articleId, lang, engine: current[0]?.engine ?? null, characters: o.engineCharacters });
+  if (!booked) await recordEngineSpend(tx, { reason: 'update', articleId, lang, ...spentIn(o.cost) });
 }
 
 /**

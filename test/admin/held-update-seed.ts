@@ -21,6 +21,6 @@ export async function seedHeldUpdate(db: Db, t: TranslationRow, held: { title: s
     kind: 'machine', title: held.title, excerpt: t.excerpt, html: held.html, engine: t.engine, checks: t.checks, verdict: 'hold', editor: null,
     note: `source updated; held (${reason}): the earlier translation stays live`,
   });
-  await recordUpdateOutcome(db, update, t.lang, { outcome: 'held', reason, revisionId: revision.id, engineCharacters: held.html.length });
+  await recordUpdateOutcome(db, update, t.lang, { outcome: 'held', reason, revisionId: revision.id, cost: { engine: t.engine, characters: held.html.length, memoryCharacters: 0, memoryHits: 0, segments: 1, money: null } });
   return (await db.query<{ id: number }>('SELECT id FROM article_update_translations WHERE update_id = $1 AND lang = $2', [update, t.lang])).rows[0]!.id;
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
     checks: { ok: false, findings: [{ check: 'numbers', severity: 'error', segment: 0, source: '70', target: '17', detail: '70 in the source, 17 in the translation' }] },
     note: `source updated; held (${reason}): the earlier translation stays live`,
   });
-  await recordUpdateOutcome(db, update.rows[0]!.id, 'es', { outcome: 'held', reason, revisionId: held.id, engineCharacters: 80 });
+  await recordUpdateOutcome(db, update.rows[0]!.id, 'es', { outcome: 'held', reason, revisionId: held.id, cost: { engine: 'apertium', characters: 80, memoryCharacters: 0, memoryHits: 0, segments: 1, money: null } });
   updateId = (await db.query<{ id: number }>('SELECT id FROM article_update_translations')).rows[0]!.id;
   server = await startWebServer({ db, site: h.services.site, host: '127.0.0.1', port: 0, routes: mountConsole({ services: h.services }) });
 }, 240_000);

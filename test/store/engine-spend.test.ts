@@ -91,13 +91,13 @@ describe("a story's spend", () => {
 
     // Two source updates of c: one held (its text waits for an editor), one published.
     const held = await sourceUpdate(c);
-    await db.transaction((tx) => recordUpdateOutcome(tx, held, 'es', { outcome: 'held', reason: 'numbers', revisionId: null, engineCharacters: 120, cost: run('apertium', 120).cost }));
+    await db.transaction((tx) => recordUpdateOutcome(tx, held, 'es', { outcome: 'held', reason: 'numbers', revisionId: null, cost: run('apertium', 120).cost }));
     const published = await sourceUpdate(c);
     await db.transaction(async (tx) => {
       await upsertTranslation(tx, c.id, run('apertium', 80), 'publish', 'published', null, null, 'update');
-      await recordUpdateOutcome(tx, published, 'es', { outcome: 'published', reason: null, revisionId: null, engineCharacters: 80, cost: run('apertium', 80).cost });
+      await recordUpdateOutcome(tx, published, 'es', { outcome: 'published', reason: null, revisionId: null, cost: run('apertium', 80).cost });
       // The same outcome recorded again is the same run: booked once.
-      await recordUpdateOutcome(tx, published, 'es', { outcome: 'published', reason: null, revisionId: null, engineCharacters: 80, cost: run('apertium', 80).cost });
+      await recordUpdateOutcome(tx, published, 'es', { outcome: 'published', reason: null, revisionId: null, cost: run('apertium', 80).cost });
     });
 
     // Placement: c's head translated into the pivot (the engine's report), b's with its characters only.

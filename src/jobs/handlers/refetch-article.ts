@@ -132,12 +132,11 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         await ensureFirstRevision(tx, current);
         const t = r.translated;
         const revision = { kind: 'machine' as const, title: t.title, excerpt: t.excerpt, html: t.html, image_caption: t.imageCaption ?? null, engine: t.engine, checks: t.checks, verdict: r.verdict, editor: null };
-        const engineCharacters = t.cost.characters;
         if (r.verdict === 'hold') {
           const reason = r.reasons.join('; ');
           // The held text waits in this revision; the review queue lists it for an editor.
           const held = await addRevision(tx, current.id, { ...revision, note: `source updated; held (${reason}): the earlier translation stays live` });
-          await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'held', reason, revisionId: held.id, engineCharacters, cost: t.cost });
+          await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'held', reason, revisionId: held.id, cost: t.cost });
           continue;
         }
         // translations.cost becomes what this text cost; the run is booked in the ledger once, with
@@ -146,7 +145,7 @@ export function createRefetchArticleHandler(deps: RefetchDeps) {
         const published = await addRevision(tx, row.id, { ...revision, note: 'source updated' });
         await markUnreviewed(tx, row.id);
         await publishTranslation(tx, article, row, r.verdict === 'publish-flagged');
-        await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'published', reason: null, revisionId: published.id, engineCharacters, cost: t.cost });
+        await recordUpdateOutcome(tx, updateId, r.pub.lang, { outcome: 'published', reason: null, revisionId: published.id, cost: t.cost });
       }
       if (version.image_url !== article.image_url) {
         await JobQueue.enqueue(tx, { kind: 'mirror-media', key: `mirror-media:article:${article.id}`, payload: { articleId: article.id }, priority: 80 });
