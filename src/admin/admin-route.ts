@@ -68,6 +68,11 @@ export interface AdminContext {
   auth?: ConsoleAuth;
 }
 
+/** Who acts, and the site's languages: what a story action (lead, split, merge) is given from the console or the API. */
+export function storyEditor(ctx: AdminContext): { editor: string; targetLanguages: readonly string[] } {
+  return { editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages };
+}
+
 /** What the login, logout and account pages need from the mount. */
 export interface ConsoleAuth {
   now(): Date;

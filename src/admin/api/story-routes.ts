@@ -3,7 +3,7 @@ import { pickLead } from '../../jobs/pick-story-lead.ts';
 import { mergeByHand, splitByHand } from '../../jobs/split-story.ts';
 import { storySpend } from '../../store/stories.ts';
 import { apiJson } from '../admin-responses.ts';
-import type { AdminRoute } from '../admin-route.ts';
+import { storyEditor, type AdminRoute } from '../admin-route.ts';
 import { apiRoute, idParam } from './api-route.ts';
 import { editorActionRoute } from './editor-action-route.ts';
 
@@ -19,7 +19,7 @@ export const storyRoutes: AdminRoute[] = [
     what: 'story lead',
     idOf: 'story',
     body: LeadBody,
-    run: (ctx, storyId, body) => pickLead(ctx.services.db, { storyId, articleId: body.articleId, editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages }),
+    run: (ctx, storyId, body) => pickLead(ctx.services.db, { storyId, articleId: body.articleId, ...storyEditor(ctx) }),
     audit: (picked) => ({ action: 'story.lead', target: `story:${picked.storyId}`, after: picked }),
   }),
   editorActionRoute({
@@ -28,7 +28,7 @@ export const storyRoutes: AdminRoute[] = [
     what: 'story split',
     idOf: 'story',
     body: SplitBody,
-    run: (ctx, storyId, body) => splitByHand(ctx.services.db, { storyId, articleIds: body.articleIds, editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages }),
+    run: (ctx, storyId, body) => splitByHand(ctx.services.db, { storyId, articleIds: body.articleIds, ...storyEditor(ctx) }),
     audit: (split) => ({ action: 'story.split', target: `story:${split.storyId}`, after: split }),
   }),
   editorActionRoute({
@@ -37,7 +37,7 @@ export const storyRoutes: AdminRoute[] = [
     what: 'story merge',
     idOf: 'story',
     body: MergeBody,
-    run: (ctx, keep, body) => mergeByHand(ctx.services.db, { keep, gone: body.from, editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages }),
+    run: (ctx, keep, body) => mergeByHand(ctx.services.db, { keep, gone: body.from, ...storyEditor(ctx) }),
     audit: (merged) => ({ action: 'story.merge', target: `story:${merged.storyId}`, after: merged }),
   }),
   apiRoute({

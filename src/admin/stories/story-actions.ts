@@ -3,7 +3,7 @@ import { pickLead } from '../../jobs/pick-story-lead.ts';
 import { mergeByHand, splitByHand } from '../../jobs/split-story.ts';
 import { redirect } from '../admin-responses.ts';
 import { refusalOf } from '../api/api-route.ts';
-import type { AdminContext, AuditEntry } from '../admin-route.ts';
+import { storyEditor, type AdminContext, type AuditEntry } from '../admin-route.ts';
 import { idParam } from '../editorial/load-review.ts';
 import { storyHref } from './story-parts.ts';
 import { storyPage } from './story-page.ts';
@@ -51,7 +51,7 @@ const refuse = (message: string): never => {
 /** "Make lead": the member becomes the story's lead in every target language but its own. */
 export const pickLeadAction = storyAction(async (ctx, storyId, form) => {
   const articleId = idParam(form.get('articleId') ?? undefined) ?? refuse('story lead: name the member to make the lead');
-  const picked = await pickLead(ctx.services.db, { storyId, articleId, editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages });
+  const picked = await pickLead(ctx.services.db, { storyId, articleId, ...storyEditor(ctx) });
   return { location: `${storyHref(picked.storyId)}?done=lead`, audit: { action: 'story.lead', target: `story:${picked.storyId}`, after: picked } };
 });
 
@@ -59,7 +59,7 @@ export const pickLeadAction = storyAction(async (ctx, storyId, form) => {
 export const splitAction = storyAction(async (ctx, storyId, form) => {
   const articleIds = ids(form.getAll('articleIds')) ?? refuse('story split: a ticked member is not an article id');
   if (articleIds.length === 0) refuse('story split: tick the members that leave the story');
-  const split = await splitByHand(ctx.services.db, { storyId, articleIds, editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages });
+  const split = await splitByHand(ctx.services.db, { storyId, articleIds, ...storyEditor(ctx) });
   // Where the ticked members went: the new story, or this one when they hold its first member.
   const tickedStayed = split.kept.includes(articleIds[0]!);
   return {
@@ -71,6 +71,6 @@ export const splitAction = storyAction(async (ctx, storyId, form) => {
 /** Story `from` merges into this one. */
 export const mergeAction = storyAction(async (ctx, keep, form) => {
   const from = idParam((form.get('from') ?? '').trim()) ?? refuse('story merge: give the id of the story to merge into this one');
-  const merged = await mergeByHand(ctx.services.db, { keep, gone: from, editor: ctx.user.email, targetLanguages: ctx.services.config.site.languages });
+  const merged = await mergeByHand(ctx.services.db, { keep, gone: from, ...storyEditor(ctx) });
   return { location: `${storyHref(merged.storyId)}?done=merged&other=${merged.merged}`, audit: { action: 'story.merge', target: `story:${merged.storyId}`, after: merged } };
 });
