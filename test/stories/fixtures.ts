@@ -59,3 +59,18 @@ export const portStrike = article({
   published: new Date('2026-03-03T10:00:00Z'),
   outlet: 'wire.example',
 });
+
+/** A later report that adds facts: a higher toll, more injured and treated, and two quotations the first report does not have. */
+export const quakeUpdate = article({
+  id: 'quake-3',
+  title: 'Valparaiso earthquake: toll rises to 57 as rescuers reach harbour district',
+  lead: 'The death toll from the Valparaiso earthquake rose to 57 on Wednesday, with 480 people injured.',
+  text: [
+    'The death toll from the magnitude 6.8 earthquake in Valparaiso rose to 57 on Wednesday, and 480 people were injured, the interior ministry said.',
+    '“We will not stop searching until every building in the harbour district has been checked,” said President Gabriel Boric during a visit to the rubble.',
+    'Aftershocks continued to shake the Chilean port city, where the navy has set up two field hospitals.',
+    '“The harbour hospital has treated 212 people since Tuesday night and needs more blood donors,” said health minister Ximena Aguilera.',
+  ].join('\n'),
+  published: new Date('2026-03-04T09:00:00Z'),
+  outlet: 'courier.example',
+});

@@ -3,7 +3,7 @@ import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
 import type { SiteOptions } from '../../src/web/start-web-server.ts';
 import { openTestDb } from '../helpers/test-db.ts';
-import { article, quake, quakeOwnReport } from './fixtures.ts';
+import { quake, quakeOwnReport, quakeUpdate } from './fixtures.ts';
 import { storeArticle, worker } from './pipeline-helpers.ts';
 import { quakeRescue } from './split-fixtures.ts';
 import { openStorySite, type StorySite } from './story-site.ts';
@@ -15,20 +15,8 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
  * report joins the story — listed, never translated, so no page of its own is rendered — the pages
  * of the members already published must say so too, not only the story's page.
  */
-/** A later report from a fourth outlet that adds facts: translated and published as an update of the story. */
-const quakeToll = article({
-  id: 'quake-toll',
-  title: 'Valparaiso earthquake: toll rises to 57 as rescuers reach harbour district',
-  lead: 'The death toll from the Valparaiso earthquake rose to 57 on Wednesday, with 480 people injured.',
-  text: [
-    'The death toll from the magnitude 6.8 earthquake in Valparaiso rose to 57 on Wednesday, and 480 people were injured, the interior ministry said.',
-    '“We will not stop searching until every building in the harbour district has been checked,” said President Gabriel Boric during a visit to the rubble.',
-    'Aftershocks continued to shake the Chilean port city, where the navy has set up two field hospitals.',
-    '“The harbour hospital has treated 212 people since Tuesday night and needs more blood donors,” said health minister Ximena Aguilera.',
-  ].join('\n'),
-  published: new Date('2026-03-04T09:00:00Z'),
-  outlet: 'herald.example',
-});
+/** The quake's later report that adds facts, from a fourth outlet: translated and published as an update of the story. */
+const quakeToll = { ...quakeUpdate, id: 'quake-toll', outlet: 'herald.example' };
 
 const SITE: SiteOptions = { name: 'Wire', baseUrl: 'https://wire.test', languages: ['es'], defaultLanguage: 'es' };
 let db: Db;

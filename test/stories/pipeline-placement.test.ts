@@ -5,23 +5,8 @@ import type { ArticleRow } from '../../src/store/articles.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createInMemoryTranslationMemory, createTranslator } from '../../src/translate/index.ts';
 import { openTestDb } from '../helpers/test-db.ts';
-import { article, portStrike, quake, quakeOwnReport, quakeRepublished } from './fixtures.ts';
+import { article, portStrike, quake, quakeOwnReport, quakeRepublished, quakeUpdate } from './fixtures.ts';
 import { articleStory, storeArticle, translateJobs, worker } from './pipeline-helpers.ts';
-
-/** A later report that adds facts: a higher toll, more injured and treated, and two quotations the first report does not have. */
-const quakeUpdate = article({
-  id: 'quake-3',
-  title: 'Valparaiso earthquake: toll rises to 57 as rescuers reach harbour district',
-  lead: 'The death toll from the Valparaiso earthquake rose to 57 on Wednesday, with 480 people injured.',
-  text: [
-    'The death toll from the magnitude 6.8 earthquake in Valparaiso rose to 57 on Wednesday, and 480 people were injured, the interior ministry said.',
-    '“We will not stop searching until every building in the harbour district has been checked,” said President Gabriel Boric during a visit to the rubble.',
-    'Aftershocks continued to shake the Chilean port city, where the navy has set up two field hospitals.',
-    '“The harbour hospital has treated 212 people since Tuesday night and needs more blood donors,” said health minister Ximena Aguilera.',
-  ].join('\n'),
-  published: new Date('2026-03-04T09:00:00Z'),
-  outlet: 'courier.example',
-});
 
 /** The quake from a Spanish outlet. */
 const quakeSpanish = article({
